@@ -1,0 +1,14 @@
+export * from './business-number/business-number';
+export * from './dates';
+export * from './disaster/disaster';
+export * from './errors';
+export * from './lifecycle/stage';
+export * from './profile/profile';
+export * from './program/program';
+export * from './reference/ksic';
+export * from './reference/regions';
+export * from './reference/small-business';
+export type * from './repositories';
+export * from './rules/schema';
+export * from './rules/types';
+export * from './validation';

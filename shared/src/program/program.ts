@@ -1,0 +1,108 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates';
+import { LIFECYCLE_STAGES } from '../lifecycle/stage';
+import { BusinessProfileSchema } from '../profile/profile';
+import { RuleSchema } from '../rules/schema';
+
+export const PROGRAM_KINDS = ['policy-fund', 'support', 'disaster-relief'] as const;
+export type ProgramKind = (typeof PROGRAM_KINDS)[number];
+export const PROGRAM_KIND_LABELS: Record<ProgramKind, { ko: string; en: string }> = {
+  'policy-fund': { ko: '정책자금', en: 'Policy fund' },
+  support: { ko: '지원사업', en: 'Support program' },
+  'disaster-relief': { ko: '재난지원금', en: 'Disaster relief' },
+};
+
+export const PROGRAM_STATUSES = ['draft', 'scheduled', 'open', 'closed'] as const;
+export type ProgramStatus = (typeof PROGRAM_STATUSES)[number];
+export const PROGRAM_STATUS_LABELS: Record<ProgramStatus, string> = {
+  draft: '작성 중',
+  scheduled: '공고 예정',
+  open: '접수 중',
+  closed: '마감',
+};
+
+/** Agencies that publish programs; staff belong to one and edit only its programs. */
+export const AGENCIES = {
+  semas: '소상공인시장진흥공단',
+  mss: '중소벤처기업부',
+  mois: '행정안전부',
+  gyeongbuk: '경상북도',
+} as const;
+export type AgencyId = keyof typeof AGENCIES;
+const AGENCY_IDS = Object.keys(AGENCIES) as [AgencyId, ...AgencyId[]];
+
+const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
+
+/** A business that must (or must not) qualify: a check on the rule that runs before publishing. */
+export const ProgramExampleSchema = z.object({
+  name: z.string().trim().min(1).max(100),
+  /** Evaluation date for this example; the program's check date when absent. */
+  asOf: isoDate.optional(),
+  profile: BusinessProfileSchema,
+});
+
+export const BenefitSchema = z.object({
+  /** Korean description shown on program pages. */
+  description: z.string().trim().min(1).max(500),
+  /** Largest grant or credit, in won. */
+  maxAmount: z.number().int().min(0).optional(),
+  /** Largest loan, in won. */
+  loanLimit: z.number().int().min(0).optional(),
+  /** Interest rate in words (e.g. "정책기준금리 + 0.6%p"). */
+  rate: z.string().max(100).optional(),
+});
+
+/** The parts of a program that staff author; id, status and version are managed by the portal. */
+export const ProgramDraftSchema = z
+  .object({
+    title: z.string().trim().min(2, { message: '사업명은 2자 이상이어야 합니다.' }).max(100),
+    titleEn: z.string().trim().max(150).optional(),
+    kind: z.enum(PROGRAM_KINDS),
+    agencyId: z.enum(AGENCY_IDS),
+    stages: z.array(z.enum(LIFECYCLE_STAGES)).min(1, { message: '대상 단계를 하나 이상 선택해야 합니다.' }),
+    summary: z.string().trim().min(1).max(1000),
+    benefit: BenefitSchema,
+    applyStart: isoDate.optional(),
+    applyEnd: isoDate.optional(),
+    howToApply: z.string().trim().max(1000).default(''),
+    rule: RuleSchema,
+    examples: z
+      .object({
+        mustMatch: z.array(ProgramExampleSchema).max(20).default([]),
+        mustNotMatch: z.array(ProgramExampleSchema).max(20).default([]),
+      })
+      .default({ mustMatch: [], mustNotMatch: [] }),
+  })
+  .superRefine((p, ctx) => {
+    if (p.applyStart && p.applyEnd && p.applyEnd < p.applyStart) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['applyEnd'],
+        message: '접수 마감일은 시작일보다 빠를 수 없습니다.',
+      });
+    }
+  });
+
+export const ProgramSchema = z.intersection(
+  ProgramDraftSchema,
+  z.object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+      message: '사업 ID는 영문 소문자, 숫자, 하이픈으로 2~64자여야 합니다.',
+    }),
+    status: z.enum(PROGRAM_STATUSES),
+    version: z.number().int().min(1),
+  }),
+);
+
+export type ProgramDraft = z.output<typeof ProgramDraftSchema>;
+export type ProgramDraftInput = z.input<typeof ProgramDraftSchema>;
+export type Program = z.output<typeof ProgramSchema>;
+export type ProgramExample = z.output<typeof ProgramExampleSchema>;
+
+/** True when the program takes applications on `asOf`: open, and within its window if it has one. */
+export function isOpenOn(p: Pick<Program, 'status' | 'applyStart' | 'applyEnd'>, asOf: string): boolean {
+  if (p.status !== 'open') return false;
+  if (p.applyStart && asOf < p.applyStart) return false;
+  if (p.applyEnd && asOf > p.applyEnd) return false;
+  return true;
+}

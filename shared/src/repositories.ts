@@ -1,0 +1,127 @@
+import type { Disaster } from './disaster/disaster';
+import type { BusinessProfile } from './profile/profile';
+import type { AgencyId, Program, ProgramStatus } from './program/program';
+
+/**
+ * Repository interfaces: the store adapters (DynamoDB in functions/src/store) implement them; services and
+ * tests depend only on these. Every write that can race takes the version the caller read and fails with
+ * ConflictError when the stored version differs. Nothing is silently overwritten.
+ */
+
+/** A registered business as stored: the profile (with its registration number), ownership and the last batch result. */
+export interface StoredBusiness {
+  profile: BusinessProfile & { brn: string };
+  /** The owner's user id once claimed. */
+  ownerId?: string;
+  /** Registry status from the tax office: 01 trading, 02 suspended, 03 closed. */
+  registryStatus: 'trading' | 'suspended' | 'closed';
+  /** Optimistic-lock version, 1 on creation, +1 on every profile write. */
+  version: number;
+  /** Sorted ids of the programs this business matched in the last batch run. */
+  matchIds?: string[];
+  /** Hash of matchIds, to compare without reading the list. */
+  matchHash?: string;
+  /** When the batch last computed matchIds (ISO timestamp). */
+  matchedAt?: string;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  /** Opaque cursor for the next page; absent on the last page. */
+  cursor?: string;
+}
+
+export interface BusinessRepository {
+  get(brn: string): Promise<StoredBusiness | undefined>;
+  /** Creates a business; ConflictError if the number exists. */
+  create(business: Omit<StoredBusiness, 'version' | 'updatedAt'>): Promise<StoredBusiness>;
+  /** Writes many new businesses (seeding); existing numbers are left as they are. */
+  createMany(businesses: Omit<StoredBusiness, 'version' | 'updatedAt'>[]): Promise<void>;
+  /** Replaces the profile if the stored version is `expectedVersion`; returns the new record. */
+  updateProfile(
+    brn: string,
+    profile: StoredBusiness['profile'],
+    expectedVersion: number,
+  ): Promise<StoredBusiness>;
+  /** Sets the owner if the business has none (ConflictError otherwise). */
+  claim(brn: string, ownerId: string): Promise<StoredBusiness>;
+  listByOwner(ownerId: string): Promise<StoredBusiness[]>;
+  /** Stores a batch result if the profile version is still `expectedVersion` (ConflictError otherwise). */
+  putMatches(
+    brn: string,
+    result: { matchIds: string[]; matchHash: string; matchedAt: string },
+    expectedVersion: number,
+  ): Promise<void>;
+  /** One page of one parallel-scan segment. */
+  scanSegment(
+    segment: number,
+    totalSegments: number,
+    cursor?: string,
+    limit?: number,
+  ): Promise<Page<StoredBusiness>>;
+  count(): Promise<number>;
+}
+
+export interface ProgramFilter {
+  status?: ProgramStatus;
+  agencyId?: AgencyId;
+}
+
+export interface ProgramRepository {
+  get(id: string): Promise<Program | undefined>;
+  getVersion(id: string, version: number): Promise<Program | undefined>;
+  listVersions(id: string): Promise<Program[]>;
+  list(filter?: ProgramFilter): Promise<Program[]>;
+  /** Creates a program at version 1; ConflictError if the id exists. */
+  create(program: Program): Promise<Program>;
+  /** Writes the next version if the stored version is `program.version - 1`; keeps the previous one. */
+  update(program: Program): Promise<Program>;
+}
+
+export interface DisasterRepository {
+  get(id: string): Promise<Disaster | undefined>;
+  list(): Promise<Disaster[]>;
+  /** Declares a disaster; ConflictError if the id exists. */
+  create(disaster: Disaster): Promise<Disaster>;
+}
+
+export interface Notification {
+  id: string;
+  userId: string;
+  /** ISO timestamp. */
+  createdAt: string;
+  kind: 'new-match' | 'deadline' | 'disaster' | 'system';
+  title: string;
+  body: string;
+  brn?: string;
+  programId?: string;
+  read: boolean;
+  /** Same key, same notification: (business, program, reason) is notified once. */
+  dedupeKey: string;
+}
+
+export interface NotificationRepository {
+  /** Adds a notification unless one with the same user and dedupeKey exists; true when added. */
+  add(notification: Notification): Promise<boolean>;
+  list(userId: string, options?: { limit?: number; cursor?: string }): Promise<Page<Notification>>;
+  markRead(userId: string, id: string): Promise<void>;
+  unreadCount(userId: string): Promise<number>;
+}
+
+export interface AuditEntry {
+  entityType: 'program' | 'disaster' | 'business';
+  entityId: string;
+  /** ISO timestamp. */
+  at: string;
+  actorId: string;
+  action: string;
+  /** What changed: small, no personal data beyond ids. */
+  summary: string;
+  version?: number;
+}
+
+export interface AuditRepository {
+  append(entry: AuditEntry): Promise<void>;
+  list(entityType: AuditEntry['entityType'], entityId: string): Promise<AuditEntry[]>;
+}

@@ -1,0 +1,209 @@
+import { z } from 'zod';
+import { isIsoDate } from '../dates';
+import { LIFECYCLE_STAGES } from '../lifecycle/stage';
+import { FLAGS } from '../profile/profile';
+import { isKsicPrefix } from '../reference/ksic';
+import { isRegionCode } from '../reference/regions';
+import { type FieldError, toFieldErrors, type Validated } from '../validation';
+import { type Bounds, DISASTER_KINDS, RANGE_FIELDS, type Rule } from './types';
+
+const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
+const finite = z.number().refine(Number.isFinite, { message: '유한한 숫자여야 합니다.' });
+
+const boundsShape = {
+  gte: finite.optional(),
+  gt: finite.optional(),
+  lte: finite.optional(),
+  lt: finite.optional(),
+};
+
+function checkBounds(b: Bounds, ctx: z.RefinementCtx): void {
+  const keys = (['gte', 'gt', 'lte', 'lt'] as const).filter((k) => b[k] !== undefined);
+  if (keys.length === 0)
+    ctx.addIssue({ code: 'custom', message: '범위의 하한 또는 상한을 하나 이상 입력해야 합니다.' });
+  if (b.gte !== undefined && b.gt !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['gt'], message: '이상(gte)과 초과(gt)는 함께 쓸 수 없습니다.' });
+  if (b.lte !== undefined && b.lt !== undefined)
+    ctx.addIssue({ code: 'custom', path: ['lt'], message: '이하(lte)와 미만(lt)은 함께 쓸 수 없습니다.' });
+  const low = b.gte ?? b.gt;
+  const high = b.lte ?? b.lt;
+  if (low !== undefined && high !== undefined && low > high) {
+    ctx.addIssue({ code: 'custom', message: `하한(${low})이 상한(${high})보다 클 수 없습니다.` });
+  }
+}
+
+const regionCodes = z
+  .array(
+    z
+      .string()
+      .refine(isRegionCode, { message: '알 수 없는 지역 코드입니다 (시도 2자리 또는 시군구 5자리).' }),
+  )
+  .min(1, { message: '지역을 하나 이상 선택해야 합니다.' })
+  .max(300);
+const ksicCodes = z
+  .array(
+    z
+      .string()
+      .refine(isKsicPrefix, { message: '알 수 없는 산업분류 코드입니다 (대분류 문자 또는 숫자 코드).' }),
+  )
+  .min(1, { message: '업종을 하나 이상 선택해야 합니다.' })
+  .max(200);
+const disasterSelector = {
+  disasterId: z.string().min(1).max(100).optional(),
+  disasterKind: z.enum(DISASTER_KINDS).optional(),
+};
+
+export const ConditionSchema = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('region'), op: z.enum(['in', 'notIn']), codes: regionCodes }).strict(),
+  z.object({ type: z.literal('industry'), op: z.enum(['in', 'notIn']), codes: ksicCodes }).strict(),
+  z
+    .object({ type: z.literal('range'), field: z.enum(RANGE_FIELDS), ...boundsShape })
+    .strict()
+    .superRefine(checkBounds),
+  z.object({ type: z.literal('smallBusiness') }).strict(),
+  z.object({ type: z.literal('flag'), flag: z.enum(FLAGS), present: z.boolean() }).strict(),
+  z
+    .object({
+      type: z.literal('priorSupport'),
+      programId: z.string().min(1).max(100),
+      withinYears: z.number().int().min(1).max(50).optional(),
+      present: z.boolean(),
+    })
+    .strict(),
+  z.object({ type: z.literal('disasterArea'), ...disasterSelector }).strict(),
+  z.object({ type: z.literal('disasterDamage'), ...disasterSelector }).strict(),
+  z.object({ type: z.literal('openedBefore'), date: isoDate }).strict(),
+  z.object({ type: z.literal('operating'), date: isoDate.optional() }).strict(),
+  z
+    .object({
+      type: z.literal('closure'),
+      status: z.enum(['planned', 'closed', 'plannedOrClosed']),
+      withinDays: z.number().int().min(1).max(36_500).optional(),
+    })
+    .strict(),
+  z.object({ type: z.literal('restart'), withinYears: z.number().int().min(1).max(50) }).strict(),
+  z.object({ type: z.literal('preStartup') }).strict(),
+  z
+    .object({
+      type: z.literal('stage'),
+      stages: z.array(z.enum(LIFECYCLE_STAGES)).min(1, { message: '단계를 하나 이상 선택해야 합니다.' }),
+    })
+    .strict(),
+]);
+
+/** Deepest nesting a rule may have; keeps evaluation and rendering bounded on hostile input. */
+export const MAX_RULE_DEPTH = 12;
+
+export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
+  z.union([
+    z
+      .object({
+        type: z.literal('all'),
+        rules: z.array(RuleSchema).min(1, { message: '조건을 하나 이상 넣어야 합니다.' }).max(100),
+      })
+      .strict(),
+    z
+      .object({
+        type: z.literal('any'),
+        rules: z.array(RuleSchema).min(1, { message: '조건을 하나 이상 넣어야 합니다.' }).max(100),
+      })
+      .strict(),
+    z.object({ type: z.literal('not'), rule: RuleSchema }).strict(),
+    ConditionSchema,
+  ]),
+) as z.ZodType<Rule>;
+
+function depth(rule: unknown, d = 0): number {
+  if (d > MAX_RULE_DEPTH || typeof rule !== 'object' || rule === null) return d;
+  const r = rule as { rules?: unknown; rule?: unknown };
+  if (Array.isArray(r.rules)) return Math.max(d + 1, ...r.rules.map((x) => depth(x, d + 1)));
+  if (r.rule !== undefined) return depth(r.rule, d + 1);
+  return d + 1;
+}
+
+const KNOWN_TYPES = new Set([
+  'all',
+  'any',
+  'not',
+  'region',
+  'industry',
+  'range',
+  'smallBusiness',
+  'flag',
+  'priorSupport',
+  'disasterArea',
+  'disasterDamage',
+  'openedBefore',
+  'operating',
+  'closure',
+  'restart',
+  'preStartup',
+  'stage',
+]);
+
+/**
+ * Finds the first structural problem zod's union reporting would blur: an unknown node type deep in the
+ * tree. Reported with its exact path so that an editor can point at it.
+ */
+function unknownTypes(rule: unknown, path: string[], out: FieldError[]): void {
+  if (typeof rule !== 'object' || rule === null || Array.isArray(rule)) {
+    out.push({ path: path.join('.'), message: '규칙은 객체여야 합니다.' });
+    return;
+  }
+  const r = rule as { type?: unknown; rules?: unknown; rule?: unknown };
+  if (typeof r.type !== 'string' || !KNOWN_TYPES.has(r.type)) {
+    out.push({ path: [...path, 'type'].join('.'), message: `알 수 없는 조건 종류입니다: ${String(r.type)}` });
+    return;
+  }
+  if ((r.type === 'all' || r.type === 'any') && Array.isArray(r.rules)) {
+    for (const [i, x] of r.rules.entries()) unknownTypes(x, [...path, 'rules', String(i)], out);
+  }
+  if (r.type === 'not' && r.rule !== undefined) unknownTypes(r.rule, [...path, 'rule'], out);
+}
+
+/** Validates an eligibility rule; every problem comes back with its path and a Korean message. */
+export function validateRule(input: unknown, prefix = ''): Validated<Rule> {
+  const base = prefix ? [prefix] : [];
+  if (depth(input) > MAX_RULE_DEPTH) {
+    return {
+      ok: false,
+      errors: [{ path: prefix, message: `규칙은 ${MAX_RULE_DEPTH}단계보다 깊게 중첩할 수 없습니다.` }],
+    };
+  }
+  const structural: FieldError[] = [];
+  unknownTypes(input, base, structural);
+  if (structural.length > 0) return { ok: false, errors: structural };
+  const result = RuleSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: dedupe(toFieldErrors(flattenUnionIssues(result.error.issues), prefix)) };
+}
+
+/** zod reports a failed union as one issue holding each branch's issues; keep the branch that matched the type. */
+function flattenUnionIssues(issues: readonly z.core.$ZodIssue[]): z.core.$ZodIssue[] {
+  const out: z.core.$ZodIssue[] = [];
+  for (const issue of issues) {
+    if (issue.code === 'invalid_union' && issue.errors.length > 0) {
+      const branches = issue.errors.map((errs) =>
+        errs.filter((e) => !(e.code === 'invalid_value' && e.path.at(-1) === 'type')),
+      );
+      const best = branches.reduce(
+        (a, b) => (b.length > 0 && (a.length === 0 || b.length < a.length) ? b : a),
+        [] as z.core.$ZodIssue[],
+      );
+      out.push(...flattenUnionIssues(best.map((e) => ({ ...e, path: [...issue.path, ...e.path] }))));
+    } else {
+      out.push(issue);
+    }
+  }
+  return out;
+}
+
+function dedupe(errors: FieldError[]): FieldError[] {
+  const seen = new Set<string>();
+  return errors.filter((e) => {
+    const key = `${e.path}|${e.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,63 @@
+import type { z } from 'zod';
+
+/** One problem with an input, located by a dotted path (`rule.rules.2.codes.0`), with a Korean message. */
+export interface FieldError {
+  path: string;
+  message: string;
+}
+
+export type Validated<T> = { ok: true; value: T } | { ok: false; errors: FieldError[] };
+
+const TYPE_NAMES: Record<string, string> = {
+  string: '문자열',
+  number: '숫자',
+  boolean: '참/거짓',
+  array: '목록',
+  object: '객체',
+  undefined: '값 없음',
+};
+
+/** Korean message for a zod issue: our own messages pass through; zod's generic ones are translated. */
+function koreanMessage(issue: z.core.$ZodIssue): string {
+  switch (issue.code) {
+    case 'invalid_type':
+      if (issue.input === undefined) return '필수 항목입니다.';
+      return `${TYPE_NAMES[issue.expected] ?? issue.expected} 값이어야 합니다.`;
+    case 'too_small':
+      if (issue.origin === 'array') return `최소 ${issue.minimum}개 이상 입력해야 합니다.`;
+      if (issue.origin === 'string')
+        return issue.minimum === 1 ? '비어 있을 수 없습니다.' : `최소 ${issue.minimum}자 이상이어야 합니다.`;
+      return issue.message.match(/[가-힣]/) ? issue.message : `${issue.minimum} 이상이어야 합니다.`;
+    case 'too_big':
+      if (issue.origin === 'array') return `최대 ${issue.maximum}개까지 입력할 수 있습니다.`;
+      if (issue.origin === 'string') return `최대 ${issue.maximum}자까지 입력할 수 있습니다.`;
+      return issue.message.match(/[가-힣]/) ? issue.message : `${issue.maximum} 이하여야 합니다.`;
+    case 'invalid_value':
+      return `허용되지 않는 값입니다 (가능한 값: ${issue.values.map(String).join(', ')}).`;
+    case 'invalid_union':
+      return '형식이 올바르지 않습니다.';
+    case 'unrecognized_keys':
+      return `알 수 없는 항목입니다: ${issue.keys.join(', ')}`;
+    default:
+      return /[가-힣]/.test(issue.message) ? issue.message : '값이 올바르지 않습니다.';
+  }
+}
+
+/** Turns zod issues into field errors with Korean messages. */
+export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
+  return issues.map((issue) => ({
+    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
+    message: koreanMessage(issue),
+  }));
+}
+
+/** Parses with a schema and reports every problem as a field error. */
+export function validateWith<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  prefix = '',
+): Validated<z.output<S>> {
+  const result = schema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  return { ok: false, errors: toFieldErrors(result.error.issues, prefix) };
+}
