@@ -1,7 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 // One runner for every workspace. Projects split the suite by what a test needs:
-// unit (no network), integ (a real local DynamoDB server or the local portal), web (jsdom), e2e (Chromium).
+// unit (no network), integ (a real local DynamoDB server or the local portal), web (jsdom), e2e (Chromium
+// against the real local portal).
 export default defineConfig({
   test: {
     projects: [
@@ -11,6 +12,7 @@ export default defineConfig({
           include: ['{shared,functions,infra}/**/*.test.ts'],
           exclude: ['**/node_modules/**', '**/*.integ.test.ts'],
           environment: 'node',
+          testTimeout: 20_000,
         },
       },
       {
@@ -24,6 +26,16 @@ export default defineConfig({
         },
       },
       './web/vitest.config.ts',
+      {
+        test: {
+          name: 'e2e',
+          include: ['web/e2e/**/*.e2e.test.ts'],
+          environment: 'node',
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
