@@ -1,0 +1,78 @@
+/// <reference types="vite/client" />
+import { describe, expect, it } from 'vitest';
+import { evaluateProgram } from '../rules/match';
+import { DISASTER_FILES, loadCatalog, PROGRAM_FILES, programCheckDate } from './index';
+
+/** The date the catalog was written for; examples without their own date are checked on it (within the window). */
+const CATALOG_DATE = '2026-11-26';
+
+const { programs, disasters } = loadCatalog();
+
+describe('the catalog', () => {
+  it('holds the 20 programs and 2 declared disasters of the source list', () => {
+    expect(programs).toHaveLength(20);
+    expect(disasters).toHaveLength(2);
+    expect(disasters.map((d) => [d.id, d.kind])).toEqual([
+      ['2023-07-heavy-rain', 'heavy-rain'],
+      ['2025-03-wildfire', 'wildfire'],
+    ]);
+  });
+
+  it('lists every data file in its folders, and nothing else', () => {
+    const onDisk = Object.keys(import.meta.glob(['./programs/*.json', './disasters/*.json'])).map((f) =>
+      f.replace(/^\.\//, ''),
+    );
+    const listed = [...PROGRAM_FILES, ...DISASTER_FILES].map((f) => f.file);
+    expect([...listed].sort()).toEqual([...onDisk].sort());
+  });
+
+  it('names each file after the id inside it', () => {
+    for (const f of [...PROGRAM_FILES, ...DISASTER_FILES]) {
+      expect(f.file).toBe(`${f.file.split('/')[0]}/${(f.data as { id: string }).id}.json`);
+    }
+  });
+
+  it('gives every program at least two examples that must qualify and two that must not', () => {
+    for (const p of programs) {
+      expect(p.examples.mustMatch.length, p.id).toBeGreaterThanOrEqual(2);
+      expect(p.examples.mustNotMatch.length, p.id).toBeGreaterThanOrEqual(2);
+    }
+  });
+
+  it('uses each registration number once across all examples', () => {
+    const brns = programs.flatMap((p) =>
+      [...p.examples.mustMatch, ...p.examples.mustNotMatch].flatMap((e) =>
+        e.profile.brn ? [e.profile.brn] : [],
+      ),
+    );
+    expect(new Set(brns).size).toBe(brns.length);
+  });
+
+  it('returns the same validated programs on every load, in fresh arrays', () => {
+    const again = loadCatalog();
+    expect(again.programs).not.toBe(programs);
+    expect(again.programs[0]).toBe(programs[0]);
+  });
+});
+
+const cases = programs.flatMap((program) => [
+  ...program.examples.mustMatch.map((example) => ({ program, example, expected: true })),
+  ...program.examples.mustNotMatch.map((example) => ({ program, example, expected: false })),
+]);
+
+describe.each(cases)('$program.id — $example.name', ({ program, example, expected }) => {
+  const asOf = example.asOf ?? programCheckDate(program, CATALOG_DATE);
+
+  it(expected ? 'qualifies' : 'does not qualify', () => {
+    const result = evaluateProgram(program, example.profile, { asOf, disasters });
+    const why = result.reasons.map((r) => `${r.path} ${r.type} ${String(r.met)}: ${r.text}`).join('\n');
+    expect(result.eligible, why).toBe(expected);
+  });
+
+  if (!expected) {
+    it('fails on a known fact, not on missing data', () => {
+      const result = evaluateProgram(program, example.profile, { asOf, disasters });
+      expect(result.reasons.some((r) => r.met === false)).toBe(true);
+    });
+  }
+});
