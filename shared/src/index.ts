@@ -1,4 +1,5 @@
 export * from './business-number/business-number';
+export * from './catalog/index';
 export * from './dates';
 export * from './disaster/disaster';
 export * from './errors';
