@@ -1,0 +1,31 @@
+import type {
+  BusinessRepository,
+  Disaster,
+  DisasterRepository,
+  NotificationRepository,
+  Program,
+  ProgramRepository,
+} from '@sbiz24/shared';
+import type { Outbox } from './notifier';
+import type { BlobStore, MatchEventSink, PageEvaluator, RunRepository } from './types';
+
+/** Everything the batch needs, built once per Lambda container (or once by the local runner). */
+export interface BatchRuntime {
+  businesses: BusinessRepository;
+  programs: ProgramRepository;
+  disasters: DisasterRepository;
+  notifications: NotificationRepository;
+  runs: RunRepository;
+  blobs: BlobStore;
+  sink: MatchEventSink;
+  outbox?: Outbox;
+  clock: () => Date;
+  /** Compiles the run's programs for one evaluation date. */
+  evaluatorFor(
+    programs: readonly Program[],
+    context: { asOf: string; disasters: readonly Disaster[] },
+  ): PageEvaluator;
+  /** Businesses per segment when prepare chooses the segment count. */
+  targetRowsPerSegment?: number;
+  pageSize?: number;
+}
