@@ -66,6 +66,10 @@ export interface BusinessRepository {
 export interface ProgramFilter {
   status?: ProgramStatus;
   agencyId?: AgencyId;
+  /** Only programs whose applyEnd is on or after this date (ISO); open-ended programs count as never closing. */
+  closingFrom?: string;
+  /** Only programs whose applyEnd is on or before this date (ISO), e.g. deadline reminders. */
+  closingTo?: string;
 }
 
 export interface ProgramRepository {

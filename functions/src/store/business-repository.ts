@@ -1,0 +1,308 @@
+import {
+  type DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  ScanCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
+import {
+  type BusinessRepository,
+  ConflictError,
+  NotFoundError,
+  type Page,
+  type StoredBusiness,
+  ValidationError,
+} from '@sbiz24/shared';
+import { type BatchOptions, batchGetKeys, batchWriteAll, mapWithConcurrency } from './batch';
+import { decodeCursor, encodeCursor } from './cursor';
+import { alreadyExists, isConditionalCheckFailed, versionConflict } from './dynamo-errors';
+import { businessKey, businessProfileMarker, INDEX, ownerIndexKeys, ownerPartition } from './keys';
+import { type StoreOptions, systemClock } from './store-options';
+
+type NewBusiness = Omit<StoredBusiness, 'version' | 'updatedAt'>;
+
+const BRN = /^\d{10}$/;
+
+function assertBrn(brn: string): void {
+  if (!BRN.test(brn))
+    throw new ValidationError('사업자등록번호는 숫자 10자리여야 합니다.', [
+      { path: 'brn', message: '사업자등록번호는 숫자 10자리여야 합니다.' },
+    ]);
+}
+
+function notFound(): NotFoundError {
+  return new NotFoundError('사업장을 찾을 수 없습니다.', 'BUSINESS_NOT_FOUND');
+}
+
+/** The stored item: keys, the owner index keys once claimed, and the record's fields at the top level. */
+function toItem(business: NewBusiness, updatedAt: string): Record<string, unknown> {
+  const brn = business.profile.brn;
+  return {
+    ...businessKey(brn),
+    ...(business.ownerId ? ownerIndexKeys(business.ownerId, brn) : {}),
+    entity: 'business',
+    brn,
+    profile: business.profile,
+    ownerId: business.ownerId,
+    registryStatus: business.registryStatus,
+    version: 1,
+    matchIds: business.matchIds,
+    matchHash: business.matchHash,
+    matchedAt: business.matchedAt,
+    updatedAt,
+  };
+}
+
+export function toStoredBusiness(item: Record<string, unknown>): StoredBusiness {
+  const stored: StoredBusiness = {
+    profile: item.profile as StoredBusiness['profile'],
+    registryStatus: item.registryStatus as StoredBusiness['registryStatus'],
+    version: item.version as number,
+    updatedAt: item.updatedAt as string,
+  };
+  if (item.ownerId !== undefined) stored.ownerId = item.ownerId as string;
+  if (item.matchIds !== undefined) stored.matchIds = item.matchIds as string[];
+  if (item.matchHash !== undefined) stored.matchHash = item.matchHash as string;
+  if (item.matchedAt !== undefined) stored.matchedAt = item.matchedAt as string;
+  return stored;
+}
+
+/** DynamoDB's limit on TotalSegments. */
+const MAX_SEGMENTS = 1_000_000;
+const DEFAULT_SCAN_LIMIT = 1000;
+
+export interface BusinessRepositoryOptions extends StoreOptions, BatchOptions {
+  /** BatchWrite groups of 25 kept in flight by createMany. @default 8 */
+  writeConcurrency?: number;
+}
+
+/** Businesses as `BIZ#<brn>` / `PROFILE` items; the owner's businesses through GSI1 (`OWNER#<sub>`). */
+export function createBusinessRepository(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  options: BusinessRepositoryOptions = {},
+): BusinessRepository {
+  const clock = options.clock ?? systemClock;
+  const profileFilter = {
+    FilterExpression: 'SK = :profile AND begins_with(PK, :biz)',
+    ExpressionAttributeValues: {
+      ':profile': businessProfileMarker.sk,
+      ':biz': businessProfileMarker.pkPrefix,
+    },
+  };
+
+  async function get(brn: string): Promise<StoredBusiness | undefined> {
+    assertBrn(brn);
+    const { Item } = await doc.send(
+      new GetCommand({ TableName: tableName, Key: businessKey(brn), ConsistentRead: true }),
+    );
+    return Item ? toStoredBusiness(Item) : undefined;
+  }
+
+  /** After a failed version condition: NotFound when the business is gone, VERSION_CONFLICT otherwise. */
+  async function explainVersionFailure(brn: string, expectedVersion: number): Promise<never> {
+    const current = await get(brn);
+    if (!current) throw notFound();
+    throw versionConflict(expectedVersion, current.version);
+  }
+
+  return {
+    get,
+
+    async create(business) {
+      assertBrn(business.profile.brn);
+      const item = toItem(business, clock().toISOString());
+      try {
+        await doc.send(
+          new PutCommand({
+            TableName: tableName,
+            Item: item,
+            ConditionExpression: 'attribute_not_exists(PK)',
+          }),
+        );
+      } catch (err) {
+        if (isConditionalCheckFailed(err)) throw alreadyExists('이미 등록된 사업자등록번호입니다.');
+        throw err;
+      }
+      return toStoredBusiness(item);
+    },
+
+    async createMany(businesses) {
+      // First occurrence wins: BatchWriteItem refuses two writes to one key in a request.
+      const unique = new Map<string, NewBusiness>();
+      for (const business of businesses) {
+        assertBrn(business.profile.brn);
+        if (!unique.has(business.profile.brn)) unique.set(business.profile.brn, business);
+      }
+      const updatedAt = clock().toISOString();
+      const groups: NewBusiness[][] = [];
+      const all = [...unique.values()];
+      // 100 = BatchGetItem's limit: one existence check per group, then four BatchWrites of 25.
+      for (let i = 0; i < all.length; i += 100) groups.push(all.slice(i, i + 100));
+      await mapWithConcurrency(
+        groups,
+        Math.max(1, Math.ceil((options.writeConcurrency ?? 8) / 4)),
+        async (group) => {
+          const existing = await batchGetKeys(
+            doc,
+            tableName,
+            group.map((b) => businessKey(b.profile.brn)),
+            options,
+          );
+          const fresh = group.filter((b) => !existing.has(businessKey(b.profile.brn).PK));
+          await batchWriteAll(
+            doc,
+            tableName,
+            fresh.map((b) => toItem(b, updatedAt)),
+            options,
+          );
+        },
+      );
+    },
+
+    async updateProfile(brn, profile, expectedVersion) {
+      assertBrn(brn);
+      if (profile.brn !== brn)
+        throw new ValidationError('프로필의 사업자등록번호가 주소와 다릅니다.', [
+          { path: 'brn', message: '사업자등록번호는 바꿀 수 없습니다.' },
+        ]);
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: businessKey(brn),
+            UpdateExpression: 'SET profile = :profile, version = :next, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+            ExpressionAttributeValues: {
+              ':profile': profile,
+              ':next': expectedVersion + 1,
+              ':now': clock().toISOString(),
+              ':expected': expectedVersion,
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return toStoredBusiness(Attributes ?? {});
+      } catch (err) {
+        if (isConditionalCheckFailed(err)) return explainVersionFailure(brn, expectedVersion);
+        throw err;
+      }
+    },
+
+    async claim(brn, ownerId) {
+      assertBrn(brn);
+      const index = ownerIndexKeys(ownerId, brn);
+      try {
+        const { Attributes } = await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: businessKey(brn),
+            UpdateExpression: 'SET ownerId = :owner, GSI1PK = :gsi1pk, GSI1SK = :gsi1sk, updatedAt = :now',
+            ConditionExpression: 'attribute_exists(PK) AND attribute_not_exists(ownerId)',
+            ExpressionAttributeValues: {
+              ':owner': ownerId,
+              ':gsi1pk': index.GSI1PK,
+              ':gsi1sk': index.GSI1SK,
+              ':now': clock().toISOString(),
+            },
+            ReturnValues: 'ALL_NEW',
+          }),
+        );
+        return toStoredBusiness(Attributes ?? {});
+      } catch (err) {
+        if (!isConditionalCheckFailed(err)) throw err;
+        if (!(await get(brn))) throw notFound();
+        throw new ConflictError('이미 다른 사용자가 소유를 확인한 사업장입니다.', 'ALREADY_CLAIMED');
+      }
+    },
+
+    async listByOwner(ownerId) {
+      const businesses: StoredBusiness[] = [];
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEX.gsi1,
+            KeyConditionExpression: 'GSI1PK = :owner',
+            ExpressionAttributeValues: { ':owner': ownerPartition(ownerId) },
+            ExclusiveStartKey,
+          }),
+        );
+        businesses.push(...(page.Items ?? []).map(toStoredBusiness));
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return businesses;
+    },
+
+    async putMatches(brn, result, expectedVersion) {
+      assertBrn(brn);
+      try {
+        await doc.send(
+          new UpdateCommand({
+            TableName: tableName,
+            Key: businessKey(brn),
+            // The batch result is not a profile edit: the version stays, so owners' edits never conflict with it.
+            UpdateExpression: 'SET matchIds = :ids, matchHash = :hash, matchedAt = :at',
+            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+            ExpressionAttributeValues: {
+              ':ids': result.matchIds,
+              ':hash': result.matchHash,
+              ':at': result.matchedAt,
+              ':expected': expectedVersion,
+            },
+          }),
+        );
+      } catch (err) {
+        if (isConditionalCheckFailed(err)) return explainVersionFailure(brn, expectedVersion);
+        throw err;
+      }
+    },
+
+    async scanSegment(
+      segment,
+      totalSegments,
+      cursor,
+      limit = DEFAULT_SCAN_LIMIT,
+    ): Promise<Page<StoredBusiness>> {
+      if (
+        !Number.isInteger(totalSegments) ||
+        totalSegments < 1 ||
+        totalSegments > MAX_SEGMENTS ||
+        !Number.isInteger(segment) ||
+        segment < 0 ||
+        segment >= totalSegments
+      )
+        throw new ValidationError('세그먼트 번호가 올바르지 않습니다.', [], 'INVALID_SEGMENT');
+      const scope = `businesses:${segment}/${totalSegments}`;
+      const page = await doc.send(
+        new ScanCommand({
+          TableName: tableName,
+          Segment: segment,
+          TotalSegments: totalSegments,
+          Limit: limit,
+          ExclusiveStartKey: decodeCursor(scope, cursor),
+          ...profileFilter,
+        }),
+      );
+      const result: Page<StoredBusiness> = { items: (page.Items ?? []).map(toStoredBusiness) };
+      const next = encodeCursor(scope, page.LastEvaluatedKey);
+      if (next) result.cursor = next;
+      return result;
+    },
+
+    async count() {
+      let total = 0;
+      let ExclusiveStartKey: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new ScanCommand({ TableName: tableName, Select: 'COUNT', ExclusiveStartKey, ...profileFilter }),
+        );
+        total += page.Count ?? 0;
+        ExclusiveStartKey = page.LastEvaluatedKey;
+      } while (ExclusiveStartKey);
+      return total;
+    },
+  };
+}

@@ -1,0 +1,37 @@
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import type {
+  AuditRepository,
+  BusinessRepository,
+  DisasterRepository,
+  NotificationRepository,
+  ProgramRepository,
+} from '@sbiz24/shared';
+import { createAuditRepository } from './audit-repository';
+import { createBusinessRepository } from './business-repository';
+import { createDisasterRepository } from './disaster-repository';
+import { createNotificationRepository } from './notification-repository';
+import { createProgramRepository } from './program-repository';
+import type { StoreOptions } from './store-options';
+
+export interface Repositories {
+  businesses: BusinessRepository;
+  programs: ProgramRepository;
+  disasters: DisasterRepository;
+  notifications: NotificationRepository;
+  audit: AuditRepository;
+}
+
+/** Every repository over one table and one DocumentClient. */
+export function createRepositories(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  options: StoreOptions = {},
+): Repositories {
+  return {
+    businesses: createBusinessRepository(doc, tableName, options),
+    programs: createProgramRepository(doc, tableName, options),
+    disasters: createDisasterRepository(doc, tableName, options),
+    notifications: createNotificationRepository(doc, tableName, options),
+    audit: createAuditRepository(doc, tableName),
+  };
+}
