@@ -19,6 +19,8 @@ export interface PrepareDeps {
   clock: () => Date;
   /** Compiles a program's rule the way the workers will, so that a broken rule fails here, once. */
   compile: (program: Program, context: { asOf: string; disasters: readonly Disaster[] }) => void;
+  /** Approximate business count for sizing; `businesses.count()` when absent. */
+  estimateRows?: () => Promise<number>;
   /** Businesses one worker should scan (sized to finish well inside Lambda's 15 minutes). @default 50_000 */
   targetRowsPerSegment?: number;
   /** Upper bound of segments (DynamoDB parallel scan allows 1,000,000; the Map's concurrency is the real limit). @default 1000 */
@@ -97,7 +99,7 @@ export async function prepareRun(deps: PrepareDeps, input: PrepareInput = {}): P
     }
   }
   programs.sort((a, b) => (a.id < b.id ? -1 : 1));
-  const rows = await deps.businesses.count();
+  const rows = await (deps.estimateRows ?? (() => deps.businesses.count()))();
   const totalSegments =
     input.segments ?? chooseSegments(rows, deps.targetRowsPerSegment ?? 50_000, deps.maxSegments ?? 1000);
   if (!Number.isInteger(totalSegments) || totalSegments < 1) throw new RangeError('segments must be ≥ 1');

@@ -25,6 +25,12 @@ export interface BatchRuntime {
     programs: readonly Program[],
     context: { asOf: string; disasters: readonly Disaster[] },
   ): PageEvaluator;
+  /**
+   * Roughly how many businesses the table holds, for choosing the segment count. On AWS the table's
+   * ItemCount (DescribeTable, refreshed about every six hours) rather than a counting scan of 6M items.
+   * @default businesses.count()
+   */
+  estimateRows?: () => Promise<number>;
   /** Businesses per segment when prepare chooses the segment count. */
   targetRowsPerSegment?: number;
   pageSize?: number;
