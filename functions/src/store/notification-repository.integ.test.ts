@@ -1,0 +1,135 @@
+import { QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { Notification } from '@sbiz24/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestTable, type TestTable } from '../testing/dynalite-harness';
+import { userPartition } from './keys';
+import { notification } from './test-data';
+
+let t: TestTable;
+beforeAll(async () => {
+  t = await startTestTable();
+});
+afterAll(() => t.stop());
+
+async function listAll(userId: string, limit: number): Promise<{ items: Notification[]; pages: number }> {
+  const items: Notification[] = [];
+  let cursor: string | undefined;
+  let pages = 0;
+  do {
+    const page = await t.repos.notifications.list(userId, { limit, ...(cursor ? { cursor } : {}) });
+    items.push(...page.items);
+    cursor = page.cursor;
+    pages++;
+  } while (cursor);
+  return { items, pages };
+}
+
+describe('notification repository on dynalite', () => {
+  it('adds a notification and lists it as unread', async () => {
+    const note = notification('user-add', 1);
+
+    const added = await t.repos.notifications.add(note);
+
+    expect(added).toBe(true);
+    expect((await t.repos.notifications.list('user-add')).items).toEqual([note]);
+    expect(await t.repos.notifications.unreadCount('user-add')).toBe(1);
+  });
+
+  it('notifies the same (business, program, reason) once, however often it is added', async () => {
+    const first = notification('user-dedupe', 1);
+
+    const again = await t.repos.notifications.add({
+      ...first,
+      id: 'another-id',
+      createdAt: '2025-02-01T00:00:00.000Z',
+    });
+    const concurrent = await Promise.all(
+      [1, 2, 3, 4].map((n) => t.repos.notifications.add({ ...notification('user-dedupe', 2), id: `c-${n}` })),
+    );
+    await t.repos.notifications.add(first);
+
+    expect(again).toBe(true);
+    expect(concurrent.filter(Boolean)).toHaveLength(1);
+    expect(await t.repos.notifications.add(first)).toBe(false);
+    const { items } = await listAll('user-dedupe', 10);
+    expect(items).toHaveLength(2);
+    expect(await t.repos.notifications.unreadCount('user-dedupe')).toBe(2);
+  });
+
+  it('refuses a reused id with a new dedupe key and writes neither item', async () => {
+    await t.repos.notifications.add(notification('user-id-reuse', 1));
+
+    const reused = t.repos.notifications.add(notification('user-id-reuse', 1, { dedupeKey: 'fresh-key' }));
+
+    await expect(reused).rejects.toMatchObject({ code: 'ALREADY_EXISTS' });
+    const dedupe = await t.doc.send(
+      new QueryCommand({
+        TableName: t.tableName,
+        KeyConditionExpression: 'PK = :pk AND begins_with(SK, :d)',
+        ExpressionAttributeValues: { ':pk': userPartition('user-id-reuse'), ':d': 'DEDUPE#' },
+      }),
+    );
+    expect(dedupe.Items?.map((i) => i.SK)).toEqual([`DEDUPE#${notification('user-id-reuse', 1).dedupeKey}`]);
+  });
+
+  it('pages newest first with cursors, every notification once', async () => {
+    for (let n = 0; n < 25; n++) await t.repos.notifications.add(notification('user-pages', n));
+
+    const { items, pages } = await listAll('user-pages', 10);
+
+    expect(items).toHaveLength(25);
+    expect(new Set(items.map((n) => n.id)).size).toBe(25);
+    expect(items.map((n) => n.createdAt)).toEqual([...items.map((n) => n.createdAt)].sort().reverse());
+    expect(pages).toBeGreaterThanOrEqual(3);
+  });
+
+  it("refuses another user's cursor", async () => {
+    for (let n = 0; n < 3; n++) await t.repos.notifications.add(notification('user-cursor', n));
+    const page = await t.repos.notifications.list('user-cursor', { limit: 1 });
+
+    await expect(
+      t.repos.notifications.list('user-other', { limit: 1, ...(page.cursor ? { cursor: page.cursor } : {}) }),
+    ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+  });
+
+  it('marks one notification read and counts only the unread', async () => {
+    for (let n = 0; n < 3; n++) await t.repos.notifications.add(notification('user-read', n));
+
+    await t.repos.notifications.markRead('user-read', 'note-1');
+    await t.repos.notifications.markRead('user-read', 'note-1');
+
+    expect(await t.repos.notifications.unreadCount('user-read')).toBe(2);
+    const { items } = await listAll('user-read', 10);
+    expect(items.find((n) => n.id === 'note-1')?.read).toBe(true);
+    expect(
+      items
+        .filter((n) => !n.read)
+        .map((n) => n.id)
+        .sort(),
+    ).toEqual(['note-0', 'note-2']);
+  });
+
+  it("reports marking an unknown or another user's notification as not found", async () => {
+    await t.repos.notifications.add(notification('user-mine', 1));
+
+    await expect(t.repos.notifications.markRead('user-mine', 'no-such-id')).rejects.toMatchObject({
+      code: 'NOTIFICATION_NOT_FOUND',
+    });
+    await expect(t.repos.notifications.markRead('user-thief', 'note-1')).rejects.toMatchObject({
+      code: 'NOTIFICATION_NOT_FOUND',
+    });
+    expect(await t.repos.notifications.unreadCount('user-mine')).toBe(1);
+  });
+
+  it('stores a notification added as read without counting it', async () => {
+    await t.repos.notifications.add(notification('user-preread', 1, { read: true }));
+
+    expect(await t.repos.notifications.unreadCount('user-preread')).toBe(0);
+    expect((await t.repos.notifications.list('user-preread')).items[0]?.read).toBe(true);
+  });
+
+  it('has nothing for a user without notifications', async () => {
+    expect(await t.repos.notifications.list('user-none')).toEqual({ items: [] });
+    expect(await t.repos.notifications.unreadCount('user-none')).toBe(0);
+  });
+});
