@@ -1,0 +1,238 @@
+import {
+  type AuditEntry,
+  type AuditRepository,
+  type BusinessRepository,
+  ConflictError,
+  type Disaster,
+  type DisasterRepository,
+  NotFoundError,
+  type Notification,
+  type NotificationRepository,
+  type Page,
+  type Program,
+  type ProgramFilter,
+  type ProgramRepository,
+  type StoredBusiness,
+} from '@sbiz24/shared';
+
+/**
+ * In-memory implementations of the repository interfaces (shared/src/repositories.ts), faithful to the
+ * contract: optimistic-lock conflicts, claim conflicts, dedupe of notifications, copies in and out (a caller
+ * never holds a reference to stored state). For route tests and for other parts' unit tests.
+ */
+export interface MemoryRepositories {
+  businesses: BusinessRepository;
+  programs: ProgramRepository;
+  disasters: DisasterRepository;
+  notifications: NotificationRepository;
+  audit: AuditRepository;
+}
+
+const copy = <T>(value: T): T => structuredClone(value);
+
+/** Stable small hash of a string, to spread businesses over scan segments. */
+function segmentOf(brn: string, totalSegments: number): number {
+  let h = 0;
+  for (let i = 0; i < brn.length; i++) h = (Math.imul(h, 31) + brn.charCodeAt(i)) | 0;
+  return Math.abs(h) % totalSegments;
+}
+
+const encodeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
+function decodeCursor<T>(cursor: string): T {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+  } catch {
+    throw new NotFoundError('잘못된 페이지 커서입니다.', 'INVALID_CURSOR');
+  }
+}
+
+export function createMemoryBusinessRepository(clock: () => Date = () => new Date()): BusinessRepository {
+  const rows = new Map<string, StoredBusiness>();
+  const now = () => clock().toISOString();
+  const mustGet = (brn: string): StoredBusiness => {
+    const row = rows.get(brn);
+    if (!row) throw new NotFoundError('사업자를 찾을 수 없습니다.', 'BUSINESS_NOT_FOUND');
+    return row;
+  };
+  return {
+    async get(brn) {
+      const row = rows.get(brn);
+      return row && copy(row);
+    },
+    async create(business) {
+      if (rows.has(business.profile.brn))
+        throw new ConflictError('이미 등록된 사업자등록번호입니다.', 'BUSINESS_EXISTS');
+      const row: StoredBusiness = { ...copy(business), version: 1, updatedAt: now() };
+      rows.set(row.profile.brn, row);
+      return copy(row);
+    },
+    async createMany(businesses) {
+      for (const business of businesses) {
+        if (!rows.has(business.profile.brn))
+          rows.set(business.profile.brn, { ...copy(business), version: 1, updatedAt: now() });
+      }
+    },
+    async updateProfile(brn, profile, expectedVersion) {
+      const row = mustGet(brn);
+      if (row.version !== expectedVersion)
+        throw new ConflictError('다른 곳에서 먼저 수정되었습니다.', 'VERSION_CONFLICT');
+      const next: StoredBusiness = {
+        ...row,
+        profile: { ...copy(profile), brn },
+        version: row.version + 1,
+        updatedAt: now(),
+      };
+      rows.set(brn, next);
+      return copy(next);
+    },
+    async claim(brn, ownerId) {
+      const row = mustGet(brn);
+      if (row.ownerId) throw new ConflictError('이미 다른 사용자가 등록한 사업자입니다.', 'ALREADY_CLAIMED');
+      const next = { ...row, ownerId, updatedAt: now() };
+      rows.set(brn, next);
+      return copy(next);
+    },
+    async listByOwner(ownerId) {
+      return [...rows.values()]
+        .filter((r) => r.ownerId === ownerId)
+        .sort((a, b) => a.profile.brn.localeCompare(b.profile.brn))
+        .map(copy);
+    },
+    async putMatches(brn, result, expectedVersion) {
+      const row = mustGet(brn);
+      if (row.version !== expectedVersion)
+        throw new ConflictError('프로필이 바뀌어 결과를 저장하지 않았습니다.', 'VERSION_CONFLICT');
+      rows.set(brn, { ...row, ...copy(result) });
+    },
+    async scanSegment(segment, totalSegments, cursor, limit = 100) {
+      const after = cursor ? decodeCursor<string>(cursor) : '';
+      const mine = [...rows.keys()]
+        .filter((brn) => segmentOf(brn, totalSegments) === segment && brn > after)
+        .sort();
+      const items = mine.slice(0, limit).map((brn) => copy(rows.get(brn)!));
+      const last = items.at(-1);
+      return mine.length > limit && last ? { items, cursor: encodeCursor(last.profile.brn) } : { items };
+    },
+    async count() {
+      return rows.size;
+    },
+  };
+}
+
+export function createMemoryProgramRepository(): ProgramRepository {
+  /** Every version of each program, oldest first. */
+  const versions = new Map<string, Program[]>();
+  const latest = (id: string) => versions.get(id)?.at(-1);
+  return {
+    async get(id) {
+      const p = latest(id);
+      return p && copy(p);
+    },
+    async getVersion(id, version) {
+      const p = versions.get(id)?.find((v) => v.version === version);
+      return p && copy(p);
+    },
+    async listVersions(id) {
+      return (versions.get(id) ?? []).map(copy);
+    },
+    async list(filter: ProgramFilter = {}) {
+      return [...versions.keys()]
+        .sort()
+        .map((id) => latest(id)!)
+        .filter((p) => !filter.status || p.status === filter.status)
+        .filter((p) => !filter.agencyId || p.agencyId === filter.agencyId)
+        .map(copy);
+    },
+    async create(program) {
+      if (versions.has(program.id)) throw new ConflictError('이미 있는 사업 ID입니다.', 'PROGRAM_EXISTS');
+      const stored = { ...copy(program), version: 1 };
+      versions.set(program.id, [stored]);
+      return copy(stored);
+    },
+    async update(program) {
+      const current = latest(program.id);
+      if (!current) throw new NotFoundError('사업을 찾을 수 없습니다.', 'PROGRAM_NOT_FOUND');
+      if (current.version !== program.version - 1)
+        throw new ConflictError('다른 곳에서 먼저 수정되었습니다.', 'VERSION_CONFLICT');
+      versions.get(program.id)!.push(copy(program));
+      return copy(program);
+    },
+  };
+}
+
+export function createMemoryDisasterRepository(): DisasterRepository {
+  const rows = new Map<string, Disaster>();
+  return {
+    async get(id) {
+      const d = rows.get(id);
+      return d && copy(d);
+    },
+    async list() {
+      return [...rows.values()].sort((a, b) => a.startDate.localeCompare(b.startDate)).map(copy);
+    },
+    async create(disaster) {
+      if (rows.has(disaster.id)) throw new ConflictError('이미 선포된 재난 ID입니다.', 'DISASTER_EXISTS');
+      rows.set(disaster.id, copy(disaster));
+      return copy(disaster);
+    },
+  };
+}
+
+export function createMemoryNotificationRepository(): NotificationRepository {
+  const byUser = new Map<string, Notification[]>();
+  const newestFirst = (a: Notification, b: Notification) =>
+    b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
+  return {
+    async add(notification) {
+      const list = byUser.get(notification.userId) ?? [];
+      if (list.some((n) => n.dedupeKey === notification.dedupeKey)) return false;
+      list.push(copy(notification));
+      byUser.set(notification.userId, list);
+      return true;
+    },
+    async list(userId, { limit = 20, cursor } = {}) {
+      const sorted = [...(byUser.get(userId) ?? [])].sort(newestFirst);
+      const after = cursor ? decodeCursor<{ createdAt: string; id: string }>(cursor) : undefined;
+      const rest = after ? sorted.filter((n) => newestFirst(n, after as Notification) > 0) : sorted;
+      const items = rest.slice(0, limit).map(copy);
+      const last = items.at(-1);
+      return rest.length > limit && last
+        ? { items, cursor: encodeCursor({ createdAt: last.createdAt, id: last.id }) }
+        : ({ items } satisfies Page<Notification>);
+    },
+    async markRead(userId, id) {
+      const n = byUser.get(userId)?.find((x) => x.id === id);
+      if (!n) throw new NotFoundError('알림을 찾을 수 없습니다.', 'NOTIFICATION_NOT_FOUND');
+      n.read = true;
+    },
+    async unreadCount(userId) {
+      return (byUser.get(userId) ?? []).filter((n) => !n.read).length;
+    },
+  };
+}
+
+export function createMemoryAuditRepository(): AuditRepository {
+  const entries: AuditEntry[] = [];
+  return {
+    async append(entry) {
+      entries.push(copy(entry));
+    },
+    async list(entityType, entityId) {
+      return entries
+        .filter((e) => e.entityType === entityType && e.entityId === entityId)
+        .sort((a, b) => a.at.localeCompare(b.at))
+        .map(copy);
+    },
+  };
+}
+
+/** A full set of in-memory repositories; `clock` stamps `updatedAt` on businesses. */
+export function createMemoryRepositories(clock: () => Date = () => new Date()): MemoryRepositories {
+  return {
+    businesses: createMemoryBusinessRepository(clock),
+    programs: createMemoryProgramRepository(),
+    disasters: createMemoryDisasterRepository(),
+    notifications: createMemoryNotificationRepository(),
+    audit: createMemoryAuditRepository(),
+  };
+}
