@@ -1,0 +1,170 @@
+import { Duration, Stack } from 'aws-cdk-lib';
+import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
+import {
+  CorsHttpMethod,
+  HttpApi,
+  HttpMethod,
+  HttpRoute,
+  HttpRouteKey,
+  HttpStage,
+  LogGroupLogDestination,
+} from 'aws-cdk-lib/aws-apigatewayv2';
+import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
+import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
+import type { EventBus } from 'aws-cdk-lib/aws-events';
+import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+import type { Auth } from './auth.js';
+import type { Data } from './data.js';
+import { acknowledge } from './nag.js';
+import { PortalFunction } from './portal-function.js';
+import type { StageConfig } from './stage.js';
+
+/**
+ * The routes anyone may call (no token): health, the catalog, disasters and the API docs. GET only. Everything
+ * else — /api/me/*, /api/staff/* and any path not listed here (the `$default` route) — needs a valid Cognito
+ * JWT at the gateway, and the app checks the role and agency itself. A test compares this list with the app's
+ * own route table (access 'public'), so a new public route cannot be forgotten here.
+ */
+export const PUBLIC_ROUTES = [
+  '/api/health',
+  '/api/programs',
+  '/api/programs/{id}',
+  '/api/disasters',
+  '/api/openapi.json',
+  '/api/docs',
+] as const;
+
+/** Route prefixes that always require a token (explicit routes, besides the `$default` catch-all). */
+export const PROTECTED_PREFIXES = ['/api/me', '/api/staff'] as const;
+
+export interface ApiProps {
+  readonly stage: StageConfig;
+  readonly data: Data;
+  readonly auth: Auth;
+  /** The portal bus the API puts "program published / disaster declared" events on. */
+  readonly bus: EventBus;
+}
+
+/**
+ * The HTTP API (API Gateway v2) in front of the Hono Lambda: JWT authorizer against the user pool on every
+ * non-public route, stage throttling, JSON access logs, CORS only for the configured web origins.
+ */
+export class Api extends Construct {
+  readonly httpApi: HttpApi;
+  readonly stage: HttpStage;
+  readonly fn: PortalFunction;
+  /** `<apiId>.execute-api.<region>.amazonaws.com`, for the CloudFront origin. */
+  readonly domainName: string;
+
+  constructor(scope: Construct, id: string, props: ApiProps) {
+    super(scope, id);
+    const { stage, data, auth, bus } = props;
+
+    this.fn = new PortalFunction(this, 'Handler', {
+      stage,
+      handler: 'api',
+      serviceName: 'api',
+      description: 'Portal HTTP API (Hono)',
+      // More memory is more CPU: a faster cold start and rule evaluation for the owner's matches.
+      memorySize: 1024,
+      timeout: Duration.seconds(15),
+      environment: {
+        COGNITO_ISSUER: auth.issuer,
+        COGNITO_JWKS_URL: auth.jwksUrl,
+        COGNITO_CLIENT_ID: auth.webClient.userPoolClientId,
+        SNAPSHOT_BUCKET: data.snapshotBucket.bucketName,
+        EVENT_BUS_NAME: bus.eventBusName,
+      },
+    });
+    this.fn.bindTable(data, 'RW');
+    data.grantSnapshots(this.fn, 'read');
+    bus.grantPutEventsTo(this.fn);
+
+    this.httpApi = new HttpApi(this, 'HttpApi', {
+      description: `소상공인24 API (${stage.name})`,
+      createDefaultStage: false,
+      ...(stage.corsOrigins.length > 0
+        ? {
+            corsPreflight: {
+              allowOrigins: [...stage.corsOrigins],
+              allowMethods: [
+                CorsHttpMethod.GET,
+                CorsHttpMethod.POST,
+                CorsHttpMethod.PUT,
+                CorsHttpMethod.PATCH,
+                CorsHttpMethod.DELETE,
+              ],
+              allowHeaders: ['authorization', 'content-type', 'x-correlation-id'],
+              maxAge: Duration.hours(1),
+            },
+          }
+        : {}),
+    });
+
+    const accessLogs = new LogGroup(this, 'AccessLogs', {
+      retention: stage.logRetention,
+      removalPolicy: stage.removalPolicy,
+    });
+    this.stage = new HttpStage(this, 'DefaultStage', {
+      httpApi: this.httpApi,
+      stageName: '$default',
+      autoDeploy: true,
+      throttle: { rateLimit: stage.apiThrottle.rateLimit, burstLimit: stage.apiThrottle.burstLimit },
+      accessLogSettings: {
+        destination: new LogGroupLogDestination(accessLogs),
+        format: AccessLogFormat.custom(
+          JSON.stringify({
+            requestId: '$context.requestId',
+            time: '$context.requestTimeEpoch',
+            ip: '$context.identity.sourceIp',
+            method: '$context.httpMethod',
+            path: '$context.path',
+            routeKey: '$context.routeKey',
+            status: '$context.status',
+            latencyMs: '$context.responseLatency',
+            integrationLatencyMs: '$context.integrationLatency',
+            responseBytes: '$context.responseLength',
+            authorizerError: '$context.authorizer.error',
+            integrationError: '$context.integrationErrorMessage',
+          }),
+        ),
+      },
+    });
+
+    const integration = new HttpLambdaIntegration('Hono', this.fn);
+    const authorizer = new HttpJwtAuthorizer('Cognito', auth.issuer, {
+      authorizerName: 'cognito',
+      jwtAudience: [auth.webClient.userPoolClientId],
+      identitySource: ['$request.header.Authorization'],
+    });
+
+    for (const path of PUBLIC_ROUTES) {
+      for (const route of this.httpApi.addRoutes({ path, methods: [HttpMethod.GET], integration })) {
+        acknowledge(
+          route,
+          'AwsSolutions-APIG4',
+          'Public by design: health, the program catalog, disasters and the API docs are open data for ' +
+            'everyone (GET only, throttled at the stage). Every other route has the Cognito JWT authorizer.',
+        );
+      }
+    }
+    for (const prefix of PROTECTED_PREFIXES) {
+      this.httpApi.addRoutes({ path: prefix, methods: [HttpMethod.ANY], integration, authorizer });
+      this.httpApi.addRoutes({
+        path: `${prefix}/{proxy+}`,
+        methods: [HttpMethod.ANY],
+        integration,
+        authorizer,
+      });
+    }
+    new HttpRoute(this, 'DefaultRoute', {
+      httpApi: this.httpApi,
+      routeKey: HttpRouteKey.DEFAULT,
+      integration,
+      authorizer,
+    });
+
+    this.domainName = `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
+  }
+}

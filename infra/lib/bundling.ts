@@ -1,0 +1,37 @@
+import { type BundlingOptions, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+
+/**
+ * How every Lambda is bundled, in one place: the PortalFunction passes these to NodejsFunction (which runs the
+ * local esbuild, never Docker) and the bundle report (scripts/bundle-report.ts) gives esbuild the same
+ * settings, so the sizes it measures are the sizes that ship.
+ */
+
+/** The Lambda runtime's Node major version, as an esbuild target. */
+export const NODE_TARGET = 'node22';
+
+/**
+ * ESM output needs `require` for the few CommonJS dependencies that call it (Node built-ins through esbuild's
+ * shim); createRequire provides it.
+ */
+export const ESM_REQUIRE_BANNER =
+  "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);";
+
+/** Provided by the nodejs22.x runtime: not bundled (NodejsFunction's default for Node 18+, made explicit). */
+export const EXTERNAL_MODULES = ['@aws-sdk/*'] as const;
+
+/** esbuild `mainFields`: prefer the ESM build of dependencies that ship both. */
+export const MAIN_FIELDS = ['module', 'main'] as const;
+
+/** NodejsFunction's bundling options. */
+export const portalBundling: BundlingOptions = {
+  forceDockerBundling: false,
+  format: OutputFormat.ESM,
+  target: NODE_TARGET,
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: SourceMapMode.EXTERNAL,
+  sourcesContent: false,
+  mainFields: [...MAIN_FIELDS],
+  banner: ESM_REQUIRE_BANNER,
+  externalModules: [...EXTERNAL_MODULES],
+};

@@ -1,0 +1,163 @@
+import { Duration } from 'aws-cdk-lib';
+import {
+  Alarm,
+  ComparisonOperator,
+  Dashboard,
+  GraphWidget,
+  type IMetric,
+  SingleValueWidget,
+  TextWidget,
+  TreatMissingData,
+} from 'aws-cdk-lib/aws-cloudwatch';
+import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
+import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
+import { Topic } from 'aws-cdk-lib/aws-sns';
+import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
+import { Construct } from 'constructs';
+import type { Api } from './api.js';
+import type { Batch } from './batch.js';
+import type { PortalFunction } from './portal-function.js';
+import type { StageConfig } from './stage.js';
+
+export interface MonitoringProps {
+  readonly stage: StageConfig;
+  readonly api: Api;
+  readonly batch: Batch;
+  /** Subscribed to the alarm topic when given. */
+  readonly alarmEmail?: string;
+}
+
+const FIVE_MINUTES = Duration.minutes(5);
+
+/**
+ * Alarms (API 5xx and p99 latency, every function's errors and throttles, failed recompute runs, messages in
+ * the dead-letter queue) on an encrypted SNS topic, and one dashboard with the same metrics.
+ */
+export class Monitoring extends Construct {
+  readonly topic: Topic;
+  readonly alarms: Alarm[] = [];
+  readonly dashboard: Dashboard;
+
+  constructor(scope: Construct, id: string, props: MonitoringProps) {
+    super(scope, id);
+    const { stage, api, batch } = props;
+
+    // CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key: a customer key it may use.
+    const key = new Key(this, 'AlarmTopicKey', {
+      description: 'sbiz24 alarm topic encryption',
+      enableKeyRotation: true,
+      removalPolicy: stage.removalPolicy,
+    });
+    key.grant(new ServicePrincipal('cloudwatch.amazonaws.com'), 'kms:Decrypt', 'kms:GenerateDataKey');
+    this.topic = new Topic(this, 'AlarmTopic', {
+      displayName: `sbiz24 ${stage.name} alarms`,
+      masterKey: key,
+      enforceSSL: true,
+    });
+    if (props.alarmEmail) this.topic.addSubscription(new EmailSubscription(props.alarmEmail));
+    const action = new SnsAction(this.topic);
+
+    const alarm = (id: string, metric: IMetric, threshold: number, description: string, periods = 1) => {
+      const a = new Alarm(this, id, {
+        metric,
+        threshold,
+        evaluationPeriods: periods,
+        datapointsToAlarm: periods,
+        comparisonOperator: ComparisonOperator.GREATER_THAN_OR_EQUAL_TO_THRESHOLD,
+        treatMissingData: TreatMissingData.NOT_BREACHING,
+        alarmDescription: description,
+      });
+      a.addAlarmAction(action);
+      a.addOkAction(action);
+      this.alarms.push(a);
+      return a;
+    };
+
+    const api5xx = api.httpApi.metricServerError({ period: FIVE_MINUTES, statistic: 'Sum' });
+    const apiP99 = api.httpApi.metricLatency({ period: FIVE_MINUTES, statistic: 'p99' });
+    alarm('Api5xx', api5xx, stage.alarms.api5xxPerFiveMinutes, 'API answered with 5xx errors.');
+    alarm('ApiLatencyP99', apiP99, stage.alarms.apiP99LatencyMs, 'API p99 latency is high.', 3);
+
+    const functions: [string, PortalFunction][] = [
+      ['Api', api.fn],
+      ['Prepare', batch.prepareFn],
+      ['SegmentWorker', batch.workerFn],
+      ['Finalize', batch.finalizeFn],
+      ['Notifier', batch.notifierFn],
+    ];
+    for (const [name, fn] of functions) {
+      alarm(
+        `${name}Errors`,
+        fn.metricErrors({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        stage.alarms.lambdaErrorsPerFiveMinutes,
+        `${name} function errors.`,
+      );
+      alarm(
+        `${name}Throttles`,
+        fn.metricThrottles({ period: FIVE_MINUTES, statistic: 'Sum' }),
+        1,
+        `${name} throttled.`,
+      );
+    }
+
+    const failedRuns = batch.stateMachine.metricFailed({ period: FIVE_MINUTES, statistic: 'Sum' });
+    const timedOutRuns = batch.stateMachine.metricTimedOut({ period: FIVE_MINUTES, statistic: 'Sum' });
+    alarm(
+      'RecomputeFailed',
+      failedRuns,
+      1,
+      'A recompute run failed (see the execution; rerun with its runId).',
+    );
+    alarm('RecomputeTimedOut', timedOutRuns, 1, 'A recompute run timed out.');
+
+    const dlqDepth = batch.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      period: FIVE_MINUTES,
+      statistic: 'Maximum',
+    });
+    alarm('NewMatchDlqDepth', dlqDepth, 1, 'New-match events landed in the dead-letter queue.');
+
+    this.dashboard = new Dashboard(this, 'Dashboard', {
+      defaultInterval: Duration.hours(24),
+      widgets: [
+        [new TextWidget({ markdown: `# 소상공인24 (${stage.name})`, width: 24, height: 1 })],
+        [
+          new GraphWidget({
+            title: 'API requests / 5xx',
+            left: [api.httpApi.metricCount(), api5xx],
+            width: 12,
+          }),
+          new GraphWidget({ title: 'API latency p99 (ms)', left: [apiP99], width: 12 }),
+        ],
+        [
+          new GraphWidget({
+            title: 'Lambda errors',
+            left: functions.map(([, fn]) => fn.metricErrors({ period: FIVE_MINUTES })),
+            width: 12,
+          }),
+          new GraphWidget({
+            title: 'Lambda throttles / worker concurrency',
+            left: functions.map(([, fn]) => fn.metricThrottles({ period: FIVE_MINUTES })),
+            right: [
+              batch.workerFn.metric('ConcurrentExecutions', { statistic: 'Maximum', period: FIVE_MINUTES }),
+            ],
+            width: 12,
+          }),
+        ],
+        [
+          new GraphWidget({
+            title: 'Recompute runs',
+            left: [batch.stateMachine.metricSucceeded({ period: FIVE_MINUTES }), failedRuns, timedOutRuns],
+            width: 12,
+          }),
+          new SingleValueWidget({ title: 'New-match DLQ depth', metrics: [dlqDepth], width: 6 }),
+          new SingleValueWidget({
+            title: 'New-match queue depth',
+            metrics: [batch.queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES })],
+            width: 6,
+          }),
+        ],
+      ],
+    });
+  }
+}
