@@ -166,3 +166,8 @@ export function programCountsKey(programId: string): TableKey {
 export function outboxKey(userId: string, id: string, channel: string): TableKey {
   return { PK: userPartition(userId), SK: `${outboxPrefix}${id}#${channel}` };
 }
+
+// Local runtime (functions/src/local)
+
+/** Written last by the local seeding: `npm start` seeds only while it is absent. */
+export const localSeedMarkerKey: TableKey = { PK: 'LOCAL#SEED', SK: META };
