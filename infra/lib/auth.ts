@@ -148,7 +148,8 @@ export class Auth extends Construct {
         .withCustomAttributes(AGENCY_ATTRIBUTE),
     });
 
-    this.issuer = this.userPool.userPoolProviderUrl;
-    this.jwksUrl = `${this.userPool.userPoolProviderUrl}/.well-known/jwks.json`;
+    // The ProviderURL attribute has no scheme (`cognito-idp.<region>.amazonaws.com/<poolId>`); tokens' `iss` does.
+    this.issuer = `https://${this.userPool.userPoolProviderUrl}`;
+    this.jwksUrl = `${this.issuer}/.well-known/jwks.json`;
   }
 }

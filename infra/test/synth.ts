@@ -41,7 +41,16 @@ export interface Synthesized {
   readonly app: App;
   readonly stack: PortalStack;
   readonly template: Template;
+  /** The raw template JSON. */
+  readonly json: {
+    Resources: Record<
+      string,
+      { Type: string; Properties?: Record<string, unknown> } & Record<string, unknown>
+    >;
+  };
   readonly outdir: string;
+  /** Unacknowledged cdk-nag (and CloudFormation validation) findings, when synthesized with `nag`. */
+  readonly violations: ValidationViolation[];
 }
 
 export interface ValidationViolation {
@@ -69,12 +78,27 @@ export function synthPortal(options: SynthOptions): Synthesized {
     context: {
       ...cdkJsonContext(),
       stage: options.stage,
+      // As the CLI does: each resource's construct path in its Metadata, so tests can find resources by path.
+      'aws:cdk:enable-path-metadata': true,
       ...(options.bundle ? {} : { 'aws:cdk:bundling-stacks': [] }),
     },
   });
   const stage = stageConfig(options.stage, options.webOrigin);
   const stack = new PortalStack(app, `Sbiz24-${stage.name}`, { stage, webAssetDir: placeholderWebBuild() });
   if (options.nag) applyAwsSolutionsChecks(app);
-  app.synth();
-  return { app, stack, template: Template.fromStack(stack), outdir };
+  try {
+    app.synth();
+  } catch (error) {
+    // Policy validation throws after writing the templates and the report; the tests assert on the report.
+    if (validationViolations(outdir).length === 0) throw error;
+  }
+  const json = JSON.parse(readFileSync(join(outdir, `${stack.artifactId}.template.json`), 'utf8'));
+  return {
+    app,
+    stack,
+    template: Template.fromJSON(json),
+    json,
+    outdir,
+    violations: validationViolations(outdir),
+  };
 }

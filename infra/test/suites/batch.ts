@@ -1,0 +1,86 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { expect, it } from 'vitest';
+import { readBatchConfig } from '../../../functions/src/batch/batch-config.js';
+import { API_EVENT_SOURCE, RECOMPUTE_DETAIL_TYPES } from '../../lib/batch.js';
+import { STATE_NAMES } from '../../lib/recompute-state-machine.js';
+import { stateMachineDefinition } from '../asl.js';
+import type { Synthesized } from '../synth.js';
+import { functionEnvironment, functionId } from '../template-query.js';
+
+/** The recompute state machine, its triggers, the new-match queue and the notifier. */
+export function batchSuite(dev: () => Synthesized, prod: () => Synthesized): void {
+  it('fans out over the segments with a Distributed Map bounded below the worker reserved concurrency', () => {
+    for (const synth of [dev(), prod()]) {
+      const definition = stateMachineDefinition(synth.json);
+      const map = definition.States[STATE_NAMES.segments]!;
+      const worker = synth.json.Resources[functionId(synth, 'Batch/SegmentWorker')]!;
+      const reserved = worker.Properties?.ReservedConcurrentExecutions as number;
+      expect(map.Type).toBe('Map');
+      expect(map.ItemProcessor?.ProcessorConfig).toEqual({ Mode: 'DISTRIBUTED', ExecutionType: 'STANDARD' });
+      expect(map.ItemsPath).toBe('$.segments');
+      expect(reserved).toBeGreaterThan(0);
+      expect(map.MaxConcurrency).toBeGreaterThan(0);
+      expect(map.MaxConcurrency).toBeLessThan(reserved);
+      expect(map.ToleratedFailurePercentage).toBeGreaterThan(0);
+      expect(map.ToleratedFailurePercentage).toBeLessThan(100);
+      expect(map.ResultPath).toBeNull();
+    }
+  });
+
+  it('runs prepare → segments → finalize, the worker retried with backoff and resumed when it stopped early', () => {
+    const definition = stateMachineDefinition(dev().json);
+    expect(definition.StartAt).toBe(STATE_NAMES.prepare);
+    expect(definition.States[STATE_NAMES.prepare]!.Next).toBe(STATE_NAMES.segments);
+    expect(definition.States[STATE_NAMES.segments]!.Next).toBe(STATE_NAMES.finalize);
+    expect(definition.States[STATE_NAMES.finalize]!.End).toBe(true);
+
+    const worker = definition.States[STATE_NAMES.segments]!.ItemProcessor!.States[STATE_NAMES.worker]!;
+    const retries = worker.Retry ?? [];
+    expect(retries[0]).toMatchObject({ ErrorEquals: ['SegmentIncompleteError'], MaxAttempts: 20 });
+    const transient = retries.find((r) => r.ErrorEquals.includes('Lambda.TooManyRequestsException'));
+    expect(transient?.BackoffRate).toBeGreaterThan(1);
+    expect(retries.at(-1)).toMatchObject({ ErrorEquals: ['States.ALL'] });
+    expect(retries.at(-1)!.BackoffRate).toBeGreaterThan(1);
+  });
+
+  it('logs every execution event and traces with X-Ray', () => {
+    dev().template.hasResourceProperties('AWS::StepFunctions::StateMachine', {
+      LoggingConfiguration: Match.objectLike({ Level: 'ALL', IncludeExecutionData: true }),
+      TracingConfiguration: { Enabled: true },
+    });
+  });
+
+  it('starts a run nightly and on "program published / disaster declared" events on the portal bus', () => {
+    const machine = { Ref: Match.stringLikeRegexp('BatchRecompute') };
+    dev().template.hasResourceProperties('AWS::Events::Rule', {
+      ScheduleExpression: 'cron(0 17 * * ? *)',
+      Targets: [Match.objectLike({ Arn: machine, Input: '{"trigger":"nightly"}' })],
+    });
+    dev().template.hasResourceProperties('AWS::Events::Rule', {
+      EventBusName: { Ref: Match.stringLikeRegexp('BatchBus') },
+      EventPattern: { source: [API_EVENT_SOURCE], 'detail-type': [...RECOMPUTE_DETAIL_TYPES] },
+      Targets: [Match.objectLike({ Arn: machine })],
+    });
+  });
+
+  it('drains new-match events with partial batch failures and a dead-letter queue', () => {
+    const { template } = dev();
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: { deadLetterTargetArn: Match.anyValue(), maxReceiveCount: 5 },
+      SqsManagedSseEnabled: true,
+      VisibilityTimeout: 360,
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      FunctionName: { Ref: functionId(dev(), 'Batch/Notifier') },
+      FunctionResponseTypes: ['ReportBatchItemFailures'],
+    });
+  });
+
+  it('gives the batch functions the environment the batch runtime requires', () => {
+    for (const path of ['Batch/Prepare', 'Batch/SegmentWorker', 'Batch/Finalize', 'Batch/Notifier']) {
+      const env = functionEnvironment(dev(), functionId(dev(), path));
+      const needsAll = path !== 'Batch/Notifier';
+      expect(() => readBatchConfig(env, needsAll ? {} : { bucket: false, queue: false }), path).not.toThrow();
+    }
+  });
+}

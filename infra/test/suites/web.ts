@@ -1,0 +1,130 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { expect, it } from 'vitest';
+import { SPA_REWRITE_FUNCTION } from '../../lib/web.js';
+import type { Synthesized } from '../synth.js';
+import { asArray, idsOfType } from '../template-query.js';
+
+/** The managed CachingDisabled policy: the API behaviour never caches. */
+const CACHING_DISABLED = '4135ea2d-6df8-44a3-9df3-4b5a84be39ad';
+
+/** Runs the CloudFront Function's code on a viewer request for `uri`. */
+function rewrite(uri: string): string {
+  const handler = new Function(`${SPA_REWRITE_FUNCTION}; return handler;`)() as (event: {
+    request: { uri: string };
+  }) => { uri: string };
+  return handler({ request: { uri } }).uri;
+}
+
+/** The private site bucket behind CloudFront. */
+export function webSuite(dev: () => Synthesized): void {
+  it('keeps the site bucket private: readable only by this distribution through origin access control', () => {
+    const { json } = dev();
+    const siteBucket = idsOfType(json.Resources, 'AWS::S3::Bucket').find((id) =>
+      id.startsWith('WebSiteBucket'),
+    )!;
+    expect(json.Resources[siteBucket]!.Properties?.WebsiteConfiguration).toBeUndefined();
+    const policy = Object.values(json.Resources).find(
+      (r) => r.Type === 'AWS::S3::BucketPolicy' && JSON.stringify(r.Properties?.Bucket).includes(siteBucket),
+    )!;
+    const allows = asArray(
+      (
+        policy.Properties!.PolicyDocument as {
+          Statement: { Effect: string; Principal: unknown; Condition?: unknown }[];
+        }
+      ).Statement,
+    ).filter((s) => s.Effect === 'Allow');
+    expect(allows.length).toBeGreaterThan(0);
+    for (const statement of allows) {
+      expect(statement.Principal).toEqual({ Service: 'cloudfront.amazonaws.com' });
+      expect(JSON.stringify(statement.Condition)).toContain('AWS:SourceArn');
+    }
+    dev().template.hasResourceProperties('AWS::CloudFront::OriginAccessControl', {
+      OriginAccessControlConfig: Match.objectLike({
+        OriginAccessControlOriginType: 's3',
+        SigningBehavior: 'always',
+      }),
+    });
+  });
+
+  it('serves HTTPS only, with security headers, the SPA rewrite and /api/* to the HTTP API uncached', () => {
+    dev().template.hasResourceProperties('AWS::CloudFront::Distribution', {
+      DistributionConfig: Match.objectLike({
+        DefaultRootObject: 'index.html',
+        Logging: Match.objectLike({ Prefix: 'cloudfront/' }),
+        DefaultCacheBehavior: Match.objectLike({
+          ViewerProtocolPolicy: 'redirect-to-https',
+          ResponseHeadersPolicyId: { Ref: Match.stringLikeRegexp('WebSecurityHeaders') },
+          FunctionAssociations: [Match.objectLike({ EventType: 'viewer-request' })],
+        }),
+        CacheBehaviors: [
+          Match.objectLike({
+            PathPattern: '/api/*',
+            ViewerProtocolPolicy: 'https-only',
+            CachePolicyId: CACHING_DISABLED,
+            AllowedMethods: Match.arrayWith(['PUT', 'PATCH', 'POST', 'DELETE']),
+          }),
+        ],
+        Origins: [
+          Match.objectLike({
+            OriginAccessControlId: Match.anyValue(),
+            S3OriginConfig: { OriginAccessIdentity: '' },
+          }),
+          Match.objectLike({
+            CustomOriginConfig: { OriginProtocolPolicy: 'https-only', OriginSSLProtocols: ['TLSv1.2'] },
+            DomainName: {
+              'Fn::Join': [
+                '',
+                [
+                  { Ref: Match.stringLikeRegexp('ApiHttpApi') },
+                  Match.anyValue(),
+                  Match.anyValue(),
+                  Match.anyValue(),
+                  Match.anyValue(),
+                ],
+              ],
+            },
+          }),
+        ],
+      }),
+    });
+    dev().template.hasResourceProperties('AWS::CloudFront::ResponseHeadersPolicy', {
+      ResponseHeadersPolicyConfig: Match.objectLike({
+        SecurityHeadersConfig: Match.objectLike({
+          StrictTransportSecurity: Match.objectLike({
+            AccessControlMaxAgeSec: 63072000,
+            IncludeSubdomains: true,
+          }),
+          ContentTypeOptions: { Override: true },
+          FrameOptions: { FrameOption: 'DENY', Override: true },
+          ContentSecurityPolicy: Match.objectLike({
+            ContentSecurityPolicy: Match.objectLike({ 'Fn::Join': Match.anyValue() }),
+          }),
+        }),
+      }),
+    });
+  });
+
+  it('rewrites app routes to index.html and leaves files alone', () => {
+    expect(rewrite('/')).toBe('/index.html');
+    expect(rewrite('/programs/youth-startup-fund')).toBe('/index.html');
+    expect(rewrite('/staff/programs/new')).toBe('/index.html');
+    expect(rewrite('/assets/index-abc123.js')).toBe('/assets/index-abc123.js');
+    expect(rewrite('/config.json')).toBe('/config.json');
+  });
+
+  it('deploys the hashed assets immutable, then the uncached app shell', () => {
+    const deployments = Object.values(dev().json.Resources).filter(
+      (r) => r.Type === 'Custom::CDKBucketDeployment',
+    );
+    expect(deployments).toHaveLength(2);
+    const shell = deployments.find((d) => d.Properties?.DistributionPaths)!;
+    expect(shell.Properties?.DistributionPaths).toEqual(['/*']);
+    expect(shell.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/WebDeployAssets/)]));
+    expect(shell.Properties?.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    const assets = deployments.find((d) => d !== shell)!;
+    expect(assets.Properties?.DestinationBucketKeyPrefix).toBe('assets/');
+    expect(assets.Properties?.SystemMetadata).toEqual({
+      'cache-control': 'public, max-age=31536000, immutable',
+    });
+  });
+}
