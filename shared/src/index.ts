@@ -10,6 +10,16 @@ export * from './reference/ksic';
 export * from './reference/regions';
 export * from './reference/small-business';
 export type * from './repositories';
+export { describeRule } from './rules/describe';
+export {
+  type EvalContext,
+  evaluateRule,
+  type Reason,
+  type RuleEvaluation,
+  type Truth,
+} from './rules/evaluate';
+export { evaluateProgram, matchPrograms, type NearMiss, type ProgramEvaluation } from './rules/match';
+export type { PhraseNames } from './rules/phrases';
 export * from './rules/schema';
 export * from './rules/types';
 export * from './validation';
