@@ -3,11 +3,11 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 
 const src = process.argv[2] ?? new URL('../../shared/data/regions.csv', import.meta.url).pathname;
-const lines = readFileSync(src, 'utf8').trim().split('\n').slice(1);
+const lines = readFileSync(src, 'utf8').trim().split(/\r?\n/).slice(1);
 const sidos = new Map();
 const sigungu = [];
 for (const line of lines) {
-  const [code, sidoCode, sidoName, name, kostat] = line.split(',');
+  const [code, sidoCode, sidoName, name, kostat] = line.split(',').map((cell) => cell.trim());
   sidos.set(sidoCode, sidoName);
   sigungu.push([code, name, kostat]);
 }
