@@ -27,11 +27,14 @@ export function createRecomputeQueue<T>(
   let pending: string[] = [];
 
   const loop = async (): Promise<void> => {
+    // Start asynchronously, so that `current` is set before the loop can finish and clear it.
+    await Promise.resolve();
     while (pending.length > 0) {
       const reasons = pending;
       pending = [];
       try {
-        hooks.onDone?.(await run(reasons), reasons);
+        const result = await run(reasons);
+        hooks.onDone?.(result, reasons);
       } catch (e) {
         hooks.onError?.(e, reasons);
       }
