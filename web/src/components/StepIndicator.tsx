@@ -1,0 +1,23 @@
+import { useLang } from '../i18n/i18n';
+
+/** KRDS step indicator; the current step is announced as such. */
+export function StepIndicator({ steps, current }: { steps: string[]; current: number }) {
+  const { t } = useLang();
+  return (
+    <ol className="krds-step-wrap">
+      {steps.map((label, i) => (
+        <li
+          key={label}
+          className={i < current ? 'done' : i === current ? 'active' : undefined}
+          aria-current={i === current ? 'step' : undefined}
+        >
+          <span>
+            {i === current ? <em className="sr-only">{t('claim.currentStep')}</em> : null}
+            <i className="step">{t('claim.step', { n: i + 1 })}</i>
+            <span className="step-tit">{label}</span>
+          </span>
+        </li>
+      ))}
+    </ol>
+  );
+}

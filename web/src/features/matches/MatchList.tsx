@@ -1,0 +1,118 @@
+import { useState } from 'react';
+import { Link } from 'react-router';
+import type { Match, MatchesResponse, NearMiss, ProgramKind, Reason } from '../../api/types';
+import { DDayBadge } from '../../components/Badges';
+import { EmptyState } from '../../components/Feedback';
+import { Tabs } from '../../components/Tabs';
+import { useLang } from '../../i18n/i18n';
+
+const KINDS: ProgramKind[] = ['policy-fund', 'support', 'disaster-relief'];
+
+/** A reason with its verdict in words and a symbol, so that it never relies on colour alone. */
+export function ReasonItem({ reason }: { reason: Reason }) {
+  const { t, lang } = useLang();
+  const verdict = reason.met === true ? 'met' : reason.met === false ? 'unmet' : 'unknown';
+  const symbol = verdict === 'met' ? '✓' : verdict === 'unmet' ? '✕' : '?';
+  return (
+    <li className={`app-reason app-reason-${verdict}`}>
+      <span className="app-reason-mark" aria-hidden="true">
+        {symbol}
+      </span>
+      <span className="app-reason-verdict">{t(`owner.${verdict}`)}</span>
+      <span className="app-reason-text">{lang === 'en' && reason.textEn ? reason.textEn : reason.text}</span>
+    </li>
+  );
+}
+
+function MatchItem({ match }: { match: Match }) {
+  const { t } = useLang();
+  return (
+    <li className="app-card app-match">
+      <div className="app-match-head">
+        <h3 className="app-card-title">
+          <Link to={`/programs/${encodeURIComponent(match.id)}`}>{match.title}</Link>
+        </h3>
+        <DDayBadge dDay={match.dDay} />
+      </div>
+      <details className="app-reasons" open>
+        <summary>{t('owner.reasons')}</summary>
+        <ul>
+          {match.reasons.map((r) => (
+            <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
+          ))}
+        </ul>
+      </details>
+    </li>
+  );
+}
+
+function NearMissItem({ miss }: { miss: NearMiss }) {
+  const { t, lang } = useLang();
+  return (
+    <li className="app-card app-near-miss">
+      <div className="app-badges">
+        <span className="krds-badge bg-light-warning">{t(`kind.${miss.kind}`)}</span>
+      </div>
+      <h3 className="app-card-title">
+        <Link to={`/programs/${encodeURIComponent(miss.id)}`}>{miss.title}</Link>
+      </h3>
+      <p className="app-strong">{lang === 'en' && miss.changeEn ? miss.changeEn : miss.change}</p>
+      <p className="app-muted">
+        {t('owner.blocking')}:{' '}
+        {lang === 'en' && miss.blocking.textEn ? miss.blocking.textEn : miss.blocking.text}
+      </p>
+    </li>
+  );
+}
+
+/**
+ * The matched programs of one business, grouped by kind in tabs (with counts), each with its reasons; and
+ * the near misses: programs one change away, with the change in a sentence.
+ */
+export function MatchList({ result }: { result: MatchesResponse }) {
+  const { t } = useLang();
+  const eligible = (kind: ProgramKind) => (result.groups[kind] ?? []).filter((m) => m.eligible);
+  const firstWithMatches = KINDS.find((k) => eligible(k).length > 0) ?? KINDS[0]!;
+  const [active, setActive] = useState<string>(firstWithMatches);
+  const total = KINDS.reduce((n, k) => n + eligible(k).length, 0);
+  return (
+    <>
+      <p className="app-lead" role="status">
+        {t('owner.eligibleCount', { count: total })}
+      </p>
+      <Tabs
+        label={t('owner.seeMatches')}
+        active={active}
+        onChange={setActive}
+        items={KINDS.map((k) => ({
+          key: k,
+          label: `${t(`kind.${k}`)} (${eligible(k).length})`,
+          content:
+            eligible(k).length === 0 ? (
+              <EmptyState>{t('owner.noMatches', { kind: t(`kind.${k}`) })}</EmptyState>
+            ) : (
+              <ul className="app-cards">
+                {eligible(k).map((m) => (
+                  <MatchItem key={m.id} match={m} />
+                ))}
+              </ul>
+            ),
+        }))}
+      />
+      <section aria-labelledby="near-misses-title">
+        <h2 id="near-misses-title" className="app-h2">
+          {t('owner.nearMissesTitle')}
+        </h2>
+        {result.nearMisses.length === 0 ? (
+          <EmptyState>{t('owner.nearMissesEmpty')}</EmptyState>
+        ) : (
+          <ul className="app-cards cols-2">
+            {result.nearMisses.map((m) => (
+              <NearMissItem key={m.id} miss={m} />
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
+  );
+}

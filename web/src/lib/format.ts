@@ -1,0 +1,85 @@
+/**
+ * Formatting for Korean readers (and English when switched): won amounts in 만원/억원, dates as
+ * "2026. 11. 27.", D-day counters. Pure functions; the language is passed in.
+ */
+
+export type Lang = 'ko' | 'en';
+
+const EOK = 100_000_000;
+const MAN = 10_000;
+
+function group(n: number): string {
+  return n.toLocaleString('ko-KR');
+}
+
+/**
+ * A won amount as Koreans write it: 1억 5,000만원, 3,000만원, 500만원, 5,000원. Amounts that do not fall on
+ * 만원 keep their 원 remainder. English: "KRW 150 million", "KRW 3 million", "KRW 5,000".
+ */
+export function formatWon(amount: number, lang: Lang = 'ko'): string {
+  if (!Number.isFinite(amount)) return '';
+  const sign = amount < 0 ? '-' : '';
+  const n = Math.round(Math.abs(amount));
+  if (lang === 'en') {
+    if (n >= 1_000_000) {
+      const millions = n / 1_000_000;
+      return `${sign}KRW ${Number.isInteger(millions) ? group(millions) : millions.toFixed(1)} million`;
+    }
+    return `${sign}KRW ${n.toLocaleString('en-US')}`;
+  }
+  const eok = Math.floor(n / EOK);
+  const man = Math.floor((n % EOK) / MAN);
+  const won = n % MAN;
+  if (eok === 0 && man === 0) return `${sign}${group(won)}원`;
+  const parts: string[] = [];
+  if (eok > 0) parts.push(`${group(eok)}억`);
+  if (man > 0) parts.push(`${group(man)}만`);
+  if (won > 0) parts.push(`${group(won)}`);
+  return `${sign}${parts.join(' ')}원`;
+}
+
+/** A plain number with digit grouping (e.g. counts of businesses). */
+export function formatCount(n: number, lang: Lang = 'ko'): string {
+  return n.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US');
+}
+
+/** "2026. 11. 27." (ko) or "27 Nov 2026" (en) for an ISO date; empty for none. */
+export function formatDate(iso: string | undefined | null, lang: Lang = 'ko'): string {
+  if (!iso) return '';
+  const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+  if (!y || !m || !d) return iso;
+  if (lang === 'ko') return `${y}. ${m}. ${d}.`;
+  const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
+  return `${d} ${month} ${y}`;
+}
+
+/** Date and time of a timestamp, in Korean time: "2026. 11. 27. 14:05". */
+export function formatDateTime(isoTimestamp: string, lang: Lang = 'ko'): string {
+  const t = new Date(isoTimestamp);
+  if (Number.isNaN(t.getTime())) return isoTimestamp;
+  const kst = new Date(t.getTime() + 9 * 3_600_000).toISOString();
+  const hhmm = kst.slice(11, 16);
+  return `${formatDate(kst.slice(0, 10), lang)} ${hhmm}`;
+}
+
+/** An application window: "2026. 1. 2. ~ 2026. 12. 31."; open-ended sides are left blank. */
+export function formatWindow(start: string | undefined, end: string | undefined, lang: Lang = 'ko'): string {
+  if (!start && !end) return lang === 'ko' ? '상시 접수' : 'Open all year';
+  return `${formatDate(start, lang)} ~ ${formatDate(end, lang)}`.trim();
+}
+
+/** The D-day counter: "D-12", "D-Day" on the last day, "마감" once past, "" when there is no deadline. */
+export function formatDDay(dDay: number | null | undefined, lang: Lang = 'ko'): string {
+  if (dDay === null || dDay === undefined) return '';
+  if (dDay < 0) return lang === 'ko' ? '마감' : 'Closed';
+  if (dDay === 0) return 'D-Day';
+  return `D-${dDay}`;
+}
+
+/** Screen-reader wording of a D-day counter: "마감까지 12일 남음". */
+export function describeDDay(dDay: number | null | undefined, lang: Lang = 'ko'): string {
+  if (dDay === null || dDay === undefined) return lang === 'ko' ? '마감일 없음' : 'no deadline';
+  if (dDay < 0) return lang === 'ko' ? '접수 마감됨' : 'applications closed';
+  if (dDay === 0) return lang === 'ko' ? '오늘 마감' : 'closes today';
+  return lang === 'ko' ? `마감까지 ${dDay}일 남음` : `${dDay} days left`;
+}
