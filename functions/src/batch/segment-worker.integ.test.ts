@@ -6,7 +6,7 @@ import { DirectNotifierSink, MemoryEventSink } from './event-sinks';
 import { runAllSegments } from './local-runner';
 import { prepareStep, segmentStep } from './run-steps';
 import { segmentPartKey } from './snapshot-keys';
-import { brnOf, business, regionEvaluator, regionProgram } from './test-fixtures';
+import { brnOf, business, regionProgram, ruleEvaluator } from './test-fixtures';
 import { tableRuntime } from './test-runtime';
 
 const SEOUL = '11110';
@@ -32,7 +32,10 @@ async function freshTable(): Promise<TestTable> {
   return t;
 }
 
-const evaluatorFor = (programs: Parameters<typeof regionEvaluator>[0]) => regionEvaluator(programs);
+const evaluatorFor = (
+  programs: Parameters<typeof ruleEvaluator>[0],
+  ctx: Parameters<typeof ruleEvaluator>[1],
+) => ruleEvaluator(programs, ctx);
 
 afterAll(async () => {
   await Promise.all(tables.map((t) => t.stop()));

@@ -7,7 +7,7 @@ import { matchHash } from './match-hash';
 import { MemoryRunRepository } from './memory-run-repository';
 import { runSegment, type SegmentWorkerDeps } from './segment-worker';
 import { segmentPartKey } from './snapshot-keys';
-import { brnOf, business, regionEvaluator, regionProgram } from './test-fixtures';
+import { brnOf, business, regionProgram, ruleEvaluator } from './test-fixtures';
 
 const clock = () => new Date('2025-03-01T00:00:00Z');
 const SEOUL = '11110';
@@ -30,7 +30,7 @@ async function setup(count = 30) {
   return { deps, businesses, sink: deps.sink as MemoryEventSink };
 }
 
-const compiledFor = (programs: Program[]) => ({ programs, evaluator: regionEvaluator(programs) });
+const compiledFor = (programs: Program[]) => ({ programs, evaluator: ruleEvaluator(programs) });
 const task = (runId: string, segment = 0, totalSegments = 1) => ({
   runId,
   segment,

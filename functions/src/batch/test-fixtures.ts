@@ -1,4 +1,11 @@
-import { type BusinessProfile, type Program, type StoredBusiness, withCheckDigit } from '@sbiz24/shared';
+import {
+  type BusinessProfile,
+  type Disaster,
+  evaluateRule,
+  type Program,
+  type StoredBusiness,
+  withCheckDigit,
+} from '@sbiz24/shared';
 import type { PageEvaluator } from './types';
 
 /** A valid business number from a small integer. */
@@ -51,17 +58,18 @@ export function regionProgram(id: string, codes: string[], extra: Partial<Progra
 }
 
 /**
- * A plain evaluator for the worker's mechanics tests: region rules only, and a JSON "snapshot part" of brns.
- * The real evaluator (columnar) has its own agreement tests.
+ * A per-business evaluator (the rules engine, one business and program at a time) with a JSON "snapshot part"
+ * of business numbers: for the worker's mechanics tests. The columnar evaluator is tested against it.
  */
-export function regionEvaluator(programs: readonly Program[]): PageEvaluator {
+export function ruleEvaluator(
+  programs: readonly Program[],
+  context: { asOf: string; disasters: readonly Disaster[] } = { asOf: '2025-03-01', disasters: [] },
+): PageEvaluator {
   return {
     evaluate(businesses) {
       const matches = businesses.map((b) =>
         programs
-          .filter(
-            (p) => p.rule.type === 'region' && p.rule.codes.some((c) => b.profile.regionCode.startsWith(c)),
-          )
+          .filter((p) => evaluateRule(p.rule, b.profile, context).eligible)
           .map((p) => p.id)
           .sort(),
       );
