@@ -1,0 +1,137 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type {
+  AgencyId,
+  AuditRepository,
+  BusinessRepository,
+  Disaster,
+  DisasterRepository,
+  NotificationRepository,
+  Program,
+  ProgramRepository,
+} from '@sbiz24/shared';
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import type { PreviewService } from '../batch/preview';
+
+export type Role = 'owner' | 'staff' | 'admin';
+
+/** The authenticated caller, from a verified token. */
+export interface Caller {
+  sub: string;
+  name: string;
+  role: Role;
+  /** The agency of a staff member (absent for owners and usually for admins). */
+  agencyId?: AgencyId;
+}
+
+/** Verifies a bearer token and returns the caller; throws (any error) when the token is not acceptable. */
+export type VerifyToken = (token: string) => Promise<Caller>;
+
+export interface Repositories {
+  businesses: BusinessRepository;
+  programs: ProgramRepository;
+  disasters: DisasterRepository;
+  notifications: NotificationRepository;
+  audit: AuditRepository;
+}
+
+/** What happened to the catalog; the batch recompute hooks here to re-evaluate every business. */
+export type ProgramChangeEvent =
+  | {
+      type: 'program-published' | 'program-closed' | 'program-updated';
+      programId: string;
+      version: number;
+      at: string;
+    }
+  | { type: 'disaster-declared'; disasterId: string; at: string };
+
+/** A demo user of the local dev identity issuer. */
+export interface DevUser {
+  id: string;
+  role: Role;
+  name: string;
+  agencyId?: AgencyId;
+}
+
+/**
+ * The local dev identity issuer as the API sees it. Only the local runtime provides one; it also supplies
+ * the route definitions, so that the Lambda bundle (which never passes one) contains no dev routes at all.
+ */
+export interface DevAuth {
+  users(): DevUser[];
+  /** Signs a token for a demo user; NotFoundError for an unknown id. */
+  issueToken(userId: string): Promise<string>;
+  /** The `/api/dev/*` routes bound to this issuer. */
+  routes(): Resource;
+}
+
+export interface AppDeps {
+  repos: Repositories;
+  clock: () => Date;
+  verifyToken: VerifyToken;
+  logger: Logger;
+  /** The per-container catalog cache; made from `repos` and `clock` when absent. */
+  catalogCache?: CatalogCache;
+  devAuth?: DevAuth;
+  onProgramChanged?: (event: ProgramChangeEvent) => void;
+  /** The exact impact preview over the latest batch snapshot; without it the preview answers 503. */
+  preview?: PreviewService;
+}
+
+/** Hono environment: what middleware puts on the context. */
+export interface AppEnv {
+  Variables: {
+    correlationId: string;
+    logger: Logger;
+    caller?: Caller;
+  };
+}
+
+/** The published catalog as one container sees it: every non-draft program (latest version) and every disaster. */
+export interface CatalogSnapshot {
+  programs: Program[];
+  disasters: Disaster[];
+  /** When this snapshot was loaded (ISO timestamp). */
+  loadedAt: string;
+}
+
+/** Per-container cache of the catalog; `invalidate` after a change made through this container. */
+export interface CatalogCache {
+  get(): Promise<CatalogSnapshot>;
+  invalidate(): void;
+}
+
+/**
+ * Who may call a route: anyone; any signed-in user; owners; staff and admins (agency checks happen in the
+ * service, per program); admins only.
+ */
+export type Access = 'public' | 'user' | 'owner' | 'staff' | 'admin';
+
+export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
+
+/**
+ * One route, described once: the app registers it (with its access rule) and the OpenAPI document is
+ * generated from the same definition.
+ */
+export interface RouteDef {
+  method: HttpMethod;
+  /** Path relative to the resource prefix, Hono syntax (`/:id`). */
+  path: string;
+  summary: string;
+  description?: string;
+  access: Access;
+  query?: z.ZodType;
+  body?: z.ZodType;
+  /** The success status and what it returns. */
+  success: { status: number; description: string };
+  /** Error statuses this route can answer besides the common ones (400, 401/403 for non-public, 500). */
+  errors?: number[];
+  handler: (c: Context<AppEnv>) => Response | Promise<Response>;
+}
+
+/** A resource: a prefix (mounted as one Hono sub-app), an OpenAPI tag, and its routes. */
+export interface Resource {
+  prefix: string;
+  tag: string;
+  routes: RouteDef[];
+}

@@ -1,0 +1,25 @@
+import { createRemoteJWKSet } from 'jose';
+import { createTokenVerifier } from '../api/services/token-verifier';
+import type { AppDeps } from '../api/types';
+import { createRepositories } from '../store/repositories';
+import { type ApiConfig, apiConfig } from './config';
+import { createDocumentClient } from './dynamo';
+import { createLogger } from './logger';
+
+/**
+ * The API's dependencies on AWS: the table through one DocumentClient per container, Cognito's key set
+ * (fetched once and cached by jose), the system clock. No dev issuer: the Lambda has no demo logins.
+ */
+export function realDeps(config: ApiConfig = apiConfig()): AppDeps {
+  const repos = createRepositories(createDocumentClient(), config.tableName);
+  return {
+    repos,
+    clock: () => new Date(),
+    verifyToken: createTokenVerifier({
+      keySet: createRemoteJWKSet(new URL(config.cognitoJwksUrl)),
+      issuer: config.cognitoIssuer,
+      audience: config.cognitoClientId,
+    }),
+    logger: createLogger({ level: config.logLevel }),
+  };
+}
