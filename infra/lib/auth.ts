@@ -96,7 +96,8 @@ export class Auth extends Construct {
       this.userPool,
       'AwsSolutions-COG2',
       'MFA is OPTIONAL (TOTP), not REQUIRED: ~6M self-registered owners must be able to sign up with e-mail ' +
-        'alone. Staff and admin accounts are created by an administrator who enrols TOTP with them (docs/deploy.md).',
+        'alone, and Cognito cannot require MFA for one group only. Staff and admins are asked to enrol TOTP when ' +
+        'their account is created (docs/deploy.md, first staff user).',
     );
     if (!prod) {
       acknowledge(

@@ -1,5 +1,5 @@
 import { Duration } from 'aws-cdk-lib';
-import { EventBus, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
+import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
@@ -14,8 +14,11 @@ import type { StageConfig } from './stage.js';
 
 /** The `source` of the events the API puts on the portal bus. */
 export const API_EVENT_SOURCE = 'sbiz24.api';
-/** Detail types that make everyone's matches stale and start a recompute run. */
-export const RECOMPUTE_DETAIL_TYPES = ['ProgramPublished', 'ProgramClosed', 'DisasterDeclared'] as const;
+/**
+ * Detail types that make everyone's matches stale and start a recompute run: the `type` of the API's
+ * ProgramChangeEvent (functions/src/api/types.ts), put as the event's `detail-type`.
+ */
+export const RECOMPUTE_DETAIL_TYPES = ['program-published', 'program-closed', 'disaster-declared'] as const;
 
 /** 02:00 in Korea (17:00 UTC), when the portal is quietest. */
 export const NIGHTLY_SCHEDULE = { minute: '0', hour: '17' } as const;
@@ -190,7 +193,7 @@ export class Batch extends Construct {
       description: 'Recompute when a program is published or closed, or a disaster is declared',
       eventBus: this.bus,
       eventPattern: { source: [API_EVENT_SOURCE], detailType: [...RECOMPUTE_DETAIL_TYPES] },
-      targets: [target('catalog-change')],
+      targets: [target(EventField.detailType)],
     });
   }
 

@@ -59,7 +59,15 @@ export function batchSuite(dev: () => Synthesized, prod: () => Synthesized): voi
     dev().template.hasResourceProperties('AWS::Events::Rule', {
       EventBusName: { Ref: Match.stringLikeRegexp('BatchBus') },
       EventPattern: { source: [API_EVENT_SOURCE], 'detail-type': [...RECOMPUTE_DETAIL_TYPES] },
-      Targets: [Match.objectLike({ Arn: machine })],
+      Targets: [
+        Match.objectLike({
+          Arn: machine,
+          InputTransformer: {
+            InputPathsMap: { 'detail-type': '$.detail-type' },
+            InputTemplate: '{"trigger":<detail-type>}',
+          },
+        }),
+      ],
     });
   });
 

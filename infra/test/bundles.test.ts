@@ -1,0 +1,42 @@
+import { readFileSync } from 'node:fs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { handlerEntries } from '../lib/paths.js';
+import {
+  API_BUNDLE_LIMIT_BYTES,
+  API_COLD_INIT_LIMIT_MS,
+  type BundleReport,
+  bundleReport,
+} from '../scripts/bundle-report.js';
+
+// Bundles every handler the way CDK does (the PortalFunction's esbuild settings) and times the API's cold
+// init in fresh node processes. The numbers are recorded in docs/deploy.md (npm run bundle-report -w infra).
+let report: BundleReport;
+beforeAll(async () => {
+  report = await bundleReport(5);
+}, 120_000);
+
+describe('Lambda bundles', () => {
+  it('bundles every handler entry', () => {
+    expect(report.bundles.map((b) => b.name).sort()).toEqual(Object.keys(handlerEntries).sort());
+    for (const bundle of report.bundles) expect(bundle.bytes, bundle.name).toBeGreaterThan(1000);
+  });
+
+  it('keeps the API bundle within 300 KB minified', () => {
+    const api = report.bundles.find((b) => b.name === 'api')!;
+    expect(api.bytes).toBeLessThanOrEqual(API_BUNDLE_LIMIT_BYTES);
+  });
+
+  it('leaves dynalite, the local runtime and the dev login routes out of the API bundle', () => {
+    const api = report.bundles.find((b) => b.name === 'api')!;
+    expect(report.forbiddenInApi).toEqual([]);
+    const code = readFileSync(api.file, 'utf8');
+    expect(code).not.toContain('/api/dev');
+    expect(code).not.toContain('dynalite');
+  });
+
+  it('answers its first GET /api/health within 150 ms of a cold import', () => {
+    expect(report.apiColdInit.status).toBe(200);
+    expect(JSON.parse(report.apiColdInit.body)).toMatchObject({ status: 'ok' });
+    expect(report.apiColdInit.medianMs).toBeLessThanOrEqual(API_COLD_INIT_LIMIT_MS);
+  });
+});
