@@ -12,6 +12,7 @@ const TYPE_NAMES: Record<string, string> = {
   string: '문자열',
   number: '숫자',
   boolean: '참/거짓',
+  int: '정수',
   array: '목록',
   object: '객체',
   undefined: '값 없음',
@@ -21,7 +22,11 @@ const TYPE_NAMES: Record<string, string> = {
 function koreanMessage(issue: z.core.$ZodIssue): string {
   switch (issue.code) {
     case 'invalid_type':
-      if (issue.input === undefined) return '필수 항목입니다.';
+      // Our own messages (e.g. on `.int()`) pass through. zod 4 leaves `input` out of issues unless asked, so a
+      // missing value is recognised by zod's own wording.
+      if (/[가-힣]/.test(issue.message)) return issue.message;
+      if ('input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message))
+        return '필수 항목입니다.';
       return `${TYPE_NAMES[issue.expected] ?? issue.expected} 값이어야 합니다.`;
     case 'too_small':
       if (issue.origin === 'array') return `최소 ${issue.minimum}개 이상 입력해야 합니다.`;
@@ -45,10 +50,16 @@ function koreanMessage(issue: z.core.$ZodIssue): string {
 
 /** Turns zod issues into field errors with Korean messages. */
 export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''): FieldError[] {
-  return issues.map((issue) => ({
-    path: [prefix, ...issue.path.map(String)].filter(Boolean).join('.'),
-    message: koreanMessage(issue),
-  }));
+  const at = (path: readonly PropertyKey[]) => [prefix, ...path.map(String)].filter(Boolean).join('.');
+  return issues.flatMap((issue) =>
+    // One error per unknown key, located at the key itself, so that an editor can point at it.
+    issue.code === 'unrecognized_keys'
+      ? issue.keys.map((key) => ({
+          path: at([...issue.path, key]),
+          message: `알 수 없는 항목입니다: ${key}`,
+        }))
+      : [{ path: at(issue.path), message: koreanMessage(issue) }],
+  );
 }
 
 /** Parses with a schema and reports every problem as a field error. */
