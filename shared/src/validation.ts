@@ -20,11 +20,11 @@ const TYPE_NAMES: Record<string, string> = {
 
 /** Korean message for a zod issue: our own messages pass through; zod's generic ones are translated. */
 function koreanMessage(issue: z.core.$ZodIssue): string {
+  // Our own messages (given on `.min()`, `.int()`, refinements …) are Korean already and pass through.
+  if (/[가-힣]/.test(issue.message)) return issue.message;
   switch (issue.code) {
     case 'invalid_type':
-      // Our own messages (e.g. on `.int()`) pass through. zod 4 leaves `input` out of issues unless asked, so a
-      // missing value is recognised by zod's own wording.
-      if (/[가-힣]/.test(issue.message)) return issue.message;
+      // zod 4 leaves `input` out of issues unless asked, so a missing value is recognised by zod's wording.
       if ('input' in issue ? issue.input === undefined : /received undefined$/.test(issue.message))
         return '필수 항목입니다.';
       return `${TYPE_NAMES[issue.expected] ?? issue.expected} 값이어야 합니다.`;
@@ -32,11 +32,11 @@ function koreanMessage(issue: z.core.$ZodIssue): string {
       if (issue.origin === 'array') return `최소 ${issue.minimum}개 이상 입력해야 합니다.`;
       if (issue.origin === 'string')
         return issue.minimum === 1 ? '비어 있을 수 없습니다.' : `최소 ${issue.minimum}자 이상이어야 합니다.`;
-      return issue.message.match(/[가-힣]/) ? issue.message : `${issue.minimum} 이상이어야 합니다.`;
+      return `${issue.minimum} 이상이어야 합니다.`;
     case 'too_big':
       if (issue.origin === 'array') return `최대 ${issue.maximum}개까지 입력할 수 있습니다.`;
       if (issue.origin === 'string') return `최대 ${issue.maximum}자까지 입력할 수 있습니다.`;
-      return issue.message.match(/[가-힣]/) ? issue.message : `${issue.maximum} 이하여야 합니다.`;
+      return `${issue.maximum} 이하여야 합니다.`;
     case 'invalid_value':
       return `허용되지 않는 값입니다 (가능한 값: ${issue.values.map(String).join(', ')}).`;
     case 'invalid_union':
@@ -44,7 +44,7 @@ function koreanMessage(issue: z.core.$ZodIssue): string {
     case 'unrecognized_keys':
       return `알 수 없는 항목입니다: ${issue.keys.join(', ')}`;
     default:
-      return /[가-힣]/.test(issue.message) ? issue.message : '값이 올바르지 않습니다.';
+      return '값이 올바르지 않습니다.';
   }
 }
 
