@@ -18,6 +18,8 @@ async function setup() {
   await repos.programs.create(regionProgram('a-open', ['26']));
   await repos.programs.create(regionProgram('ended', ['11'], { applyEnd: '2025-02-28' }));
   await repos.programs.create(regionProgram('draft', ['11'], { status: 'draft' }));
+  await repos.programs.create(regionProgram('c-started', ['11'], { status: 'scheduled', applyStart: '2025-03-01' }));
+  await repos.programs.create(regionProgram('later', ['11'], { status: 'scheduled', applyStart: '2025-04-01' }));
   await repos.programs.create(regionProgram('broken', ['11']));
   const compile = (p: { id: string }) => {
     if (p.id === 'broken') throw new Error('규칙을 컴파일할 수 없습니다.');
@@ -35,7 +37,7 @@ describe('chooseSegments', () => {
 });
 
 describe('prepareRun', () => {
-  it('fixes the programs open on the Korean date, sorted, and skips a rule that does not compile', async () => {
+  it('fixes the programs open on the Korean date (a scheduled one whose window began included), sorted, and skips a rule that does not compile', async () => {
     const { deps, runs } = await setup();
 
     const out = await prepareRun({ ...deps, targetRowsPerSegment: 4 }, { runId: 'r1' });
@@ -47,6 +49,7 @@ describe('prepareRun', () => {
     expect((await runs.getRun('r1'))?.programs).toEqual([
       { id: 'a-open', version: 1 },
       { id: 'b-open', version: 1 },
+      { id: 'c-started', version: 1 },
     ]);
   });
 

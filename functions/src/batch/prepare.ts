@@ -3,11 +3,11 @@ import {
   type Disaster,
   type DisasterRepository,
   isIsoDate,
-  isOpenOn,
   type Program,
   type ProgramRepository,
   validateRule,
 } from '@sbiz24/shared';
+import { isOpenAsOf } from '../api/services/program-view';
 import { isRunId, koreanDate, newRunId } from './run-id';
 import type { RunManifest, RunRepository, SegmentTask } from './types';
 
@@ -78,7 +78,12 @@ export async function prepareRun(deps: PrepareDeps, input: PrepareInput = {}): P
   }
 
   const asOf = input.asOf ?? koreanDate(now);
-  const open = (await deps.programs.list({ status: 'open' })).filter((p) => isOpenOn(p, asOf));
+  // The same notion of "open" as the API's on-read matching: a scheduled program counts once its window opened.
+  const listed = [
+    ...(await deps.programs.list({ status: 'open' })),
+    ...(await deps.programs.list({ status: 'scheduled' })),
+  ];
+  const open = listed.filter((p) => isOpenAsOf(p, asOf));
   const disasters = await deps.disasters.list();
   const skipped: PrepareOutput['skipped'] = [];
   const programs: Program[] = [];

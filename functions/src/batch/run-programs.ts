@@ -9,7 +9,11 @@ export async function loadRunInputs(
   repos: { programs: ProgramRepository; disasters: DisasterRepository },
   manifest: RunManifest,
 ): Promise<{ programs: Program[]; disasters: Disaster[] }> {
-  const current = new Map((await repos.programs.list({ status: 'open' })).map((p) => [p.id, p]));
+  const listed = [
+    ...(await repos.programs.list({ status: 'open' })),
+    ...(await repos.programs.list({ status: 'scheduled' })),
+  ];
+  const current = new Map(listed.map((p) => [p.id, p]));
   const programs: Program[] = [];
   for (const ref of manifest.programs) {
     const p = current.get(ref.id);
