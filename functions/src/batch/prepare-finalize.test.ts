@@ -18,8 +18,12 @@ async function setup() {
   await repos.programs.create(regionProgram('a-open', ['26']));
   await repos.programs.create(regionProgram('ended', ['11'], { applyEnd: '2025-02-28' }));
   await repos.programs.create(regionProgram('draft', ['11'], { status: 'draft' }));
-  await repos.programs.create(regionProgram('c-started', ['11'], { status: 'scheduled', applyStart: '2025-03-01' }));
-  await repos.programs.create(regionProgram('later', ['11'], { status: 'scheduled', applyStart: '2025-04-01' }));
+  await repos.programs.create(
+    regionProgram('c-started', ['11'], { status: 'scheduled', applyStart: '2025-03-01' }),
+  );
+  await repos.programs.create(
+    regionProgram('later', ['11'], { status: 'scheduled', applyStart: '2025-04-01' }),
+  );
   await repos.programs.create(regionProgram('broken', ['11']));
   const compile = (p: { id: string }) => {
     if (p.id === 'broken') throw new Error('규칙을 컴파일할 수 없습니다.');
