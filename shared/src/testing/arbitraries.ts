@@ -223,7 +223,20 @@ export function arbRule(depth = 3): fc.Arbitrary<Rule> {
   ) as fc.Arbitrary<Rule>;
 }
 
-/** A profile's optional facts; each may be absent (unknown). */
+/**
+ * Optional facts that are unknown when absent: removing one may turn a result unknown, never true.
+ * (Closure dates are different: an absent `closureDate` means "not closed", a fact.)
+ */
+export const UNKNOWN_WHEN_ABSENT_FIELDS = [
+  'openingDate',
+  'employees',
+  'revenue',
+  'revenueAvg3y',
+  'ownerBirthYear',
+  'highestLoanRate',
+] as const;
+
+/** A profile's optional fields; each may be absent. */
 export const OPTIONAL_PROFILE_FIELDS = [
   'openingDate',
   'closureDate',
