@@ -4,12 +4,12 @@ import { factsFor } from '@sbiz24/shared/rules/evaluate';
 import { type Facts, not3, type Truth } from '@sbiz24/shared/rules/facts';
 
 /** Kleene evaluation of a rule tree over derived facts, without the reasons the owner-facing path writes. */
-function truthOf(rule: Rule, facts: Facts): Truth {
+export function ruleTruth(rule: Rule, facts: Facts): Truth {
   switch (rule.type) {
     case 'all': {
       let acc: Truth = true;
       for (const r of rule.rules) {
-        const t = truthOf(r, facts);
+        const t = ruleTruth(r, facts);
         if (t === false) return false;
         if (t === null) acc = null;
       }
@@ -18,14 +18,14 @@ function truthOf(rule: Rule, facts: Facts): Truth {
     case 'any': {
       let acc: Truth = false;
       for (const r of rule.rules) {
-        const t = truthOf(r, facts);
+        const t = ruleTruth(r, facts);
         if (t === true) return true;
         if (t === null) acc = null;
       }
       return acc;
     }
     case 'not':
-      return not3(truthOf(rule.rule, facts));
+      return not3(ruleTruth(rule.rule, facts));
     default:
       return evaluateCondition(rule, facts);
   }
@@ -44,7 +44,7 @@ export function createRuleMatcher(
   return (profile) => {
     const facts = factsFor(profile, context);
     const ids: string[] = [];
-    for (const p of sorted) if (truthOf(p.rule, facts) === true) ids.push(p.id);
+    for (const p of sorted) if (ruleTruth(p.rule, facts) === true) ids.push(p.id);
     return ids;
   };
 }
