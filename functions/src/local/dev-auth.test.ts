@@ -1,5 +1,6 @@
-import { decodeJwt, SignJWT } from 'jose';
+import { createLocalJWKSet, decodeJwt, exportJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
+import { createTokenVerifier } from '../api/services/token-verifier';
 import { DEMO_USERS } from './demo-data';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth';
 
@@ -41,8 +42,6 @@ describe('dev identity issuer', () => {
       true,
       ['sign', 'verify'],
     );
-    const { createLocalJWKSet, exportJWK } = await import('jose');
-    const { createTokenVerifier } = await import('../api/services/token-verifier');
     const verify = createTokenVerifier({
       keySet: createLocalJWKSet({ keys: [{ ...(await exportJWK(publicKey)), alg: 'ES256' }] }),
       issuer: DEV_ISSUER,

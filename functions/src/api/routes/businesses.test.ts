@@ -157,9 +157,9 @@ describe('PATCH /api/me/businesses/:brn', () => {
     });
     expect(res.status).toBe(400);
     const paths = res.body.error.details.map((d: { path: string }) => d.path);
-    expect(paths).toEqual(expect.arrayContaining(['changes', 'changes.flags', 'changes.employees']));
-    expect(JSON.stringify(res.body.error.details)).toContain('regionCode');
-    expect(JSON.stringify(res.body.error.details)).toContain('taxArrears');
+    expect(paths).toEqual(
+      expect.arrayContaining(['changes.regionCode', 'changes.flags.taxArrears', 'changes.employees']),
+    );
   });
 
   it("answers 404 for another owner's business", async () => {
