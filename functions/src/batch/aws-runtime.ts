@@ -1,11 +1,11 @@
 import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
+import { readBatchConfig } from '../lib/config';
 import { createDynamoClient, toDocumentClient } from '../lib/dynamo';
 import { createOutboxRepository } from '../store/outbox-repository';
 import { createRepositories } from '../store/repositories';
 import { createRunRepository } from '../store/run-repository';
-import { readBatchConfig } from './batch-config';
 import { createColumnarEvaluator } from './columnar-evaluator';
 import type { NotifierDeps } from './notifier';
 import type { BatchRuntime } from './runtime';

@@ -9,6 +9,8 @@ export interface ApiConfig {
   cognitoClientId: string;
   /** @default 'INFO' */
   logLevel: string;
+  /** S3 bucket of the batch snapshots (SNAPSHOT_BUCKET), for the staff preview; the preview answers 503 without it. */
+  snapshotBucket?: string;
 }
 
 const REQUIRED = {
@@ -42,6 +44,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     cognitoIssuer: env.COGNITO_ISSUER!.trim(),
     cognitoClientId: env.COGNITO_CLIENT_ID!.trim(),
     logLevel: env.LOG_LEVEL?.trim() || env.POWERTOOLS_LOG_LEVEL?.trim() || 'INFO',
+    ...(env.SNAPSHOT_BUCKET?.trim() ? { snapshotBucket: env.SNAPSHOT_BUCKET.trim() } : {}),
   };
 }
 
@@ -51,4 +54,39 @@ let cached: ApiConfig | undefined;
 export function apiConfig(): ApiConfig {
   cached ??= readApiConfig();
   return cached;
+}
+
+// Batch Lambdas (prepare, segment worker, finalize, notifier): functions/src/batch/aws-runtime.ts
+
+/** The batch Lambdas' environment, read once per container; a missing variable fails at init, not mid-run. */
+export interface BatchConfig {
+  tableName: string;
+  /** S3 bucket of the snapshot parts, manifests and `latest.json`. */
+  snapshotBucket: string;
+  /** SQS queue of new-match events (the notifier's source). */
+  newMatchQueueUrl: string;
+  /** @default 50_000 */
+  targetRowsPerSegment: number;
+}
+
+function required(env: NodeJS.ProcessEnv, name: string): string {
+  const value = env[name];
+  if (!value) throw new Error(`environment variable ${name} is required`);
+  return value;
+}
+
+export function readBatchConfig(
+  env: NodeJS.ProcessEnv,
+  needs: { bucket?: boolean; queue?: boolean } = {},
+): BatchConfig {
+  const target = Number(env.TARGET_ROWS_PER_SEGMENT ?? 50_000);
+  if (!Number.isInteger(target) || target < 1)
+    throw new Error('TARGET_ROWS_PER_SEGMENT must be a positive integer');
+  return {
+    tableName: required(env, 'TABLE_NAME'),
+    snapshotBucket: needs.bucket === false ? (env.SNAPSHOT_BUCKET ?? '') : required(env, 'SNAPSHOT_BUCKET'),
+    newMatchQueueUrl:
+      needs.queue === false ? (env.NEW_MATCH_QUEUE_URL ?? '') : required(env, 'NEW_MATCH_QUEUE_URL'),
+    targetRowsPerSegment: target,
+  };
 }

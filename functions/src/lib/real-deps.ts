@@ -1,6 +1,7 @@
 import { createRemoteJWKSet } from 'jose';
 import { createTokenVerifier } from '../api/services/token-verifier';
 import type { AppDeps } from '../api/types';
+import { awsPreviewService } from '../batch/aws-preview';
 import { createRepositories } from '../store/repositories';
 import { type ApiConfig, apiConfig } from './config';
 import { createDocumentClient } from './dynamo';
@@ -12,9 +13,19 @@ import { createLogger } from './logger';
  */
 export function realDeps(config: ApiConfig = apiConfig()): AppDeps {
   const repos = createRepositories(createDocumentClient(), config.tableName);
+  const clock = () => new Date();
   return {
     repos,
-    clock: () => new Date(),
+    clock,
+    ...(config.snapshotBucket
+      ? {
+          preview: awsPreviewService({
+            bucket: config.snapshotBucket,
+            disasters: () => repos.disasters.list(),
+            clock,
+          }),
+        }
+      : {}),
     verifyToken: createTokenVerifier({
       keySet: createRemoteJWKSet(new URL(config.cognitoJwksUrl)),
       issuer: config.cognitoIssuer,
