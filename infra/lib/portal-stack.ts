@@ -69,11 +69,12 @@ export class PortalStack extends Stack {
     this.api = new Api(this, 'Api', { stage, data: this.data, auth: this.auth, bus: this.batch.bus });
     this.web.routeApi(this.api);
     this.web.deploySite(props.webAssetDir, {
-      region: this.region,
-      userPoolId: this.auth.userPool.userPoolId,
-      userPoolClientId: this.auth.webClient.userPoolClientId,
-      authDomain: this.auth.domain.baseUrl(),
       stage: stage.name,
+      region: this.region,
+      authMode: 'oidc',
+      oidcDomain: this.auth.domain.baseUrl(),
+      oidcClientId: this.auth.webClient.userPoolClientId,
+      userPoolId: this.auth.userPool.userPoolId,
     });
     this.monitoring = new Monitoring(this, 'Monitoring', {
       stage,

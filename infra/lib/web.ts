@@ -57,14 +57,19 @@ export interface WebProps {
   readonly customDomain?: CustomDomain;
 }
 
-/** What the browser app reads from `/config.json` at start (deploy-time values). */
+/**
+ * Deploy-time values written to `/config.json` next to the app shell, named like the web app's build-time
+ * settings (web/src/auth/auth.ts: VITE_AUTH_MODE, VITE_OIDC_DOMAIN, VITE_OIDC_CLIENT_ID) so that the app can
+ * read them at start instead of needing a second build after the first deployment.
+ */
 export interface WebRuntimeConfig {
-  readonly region: string;
-  readonly userPoolId: string;
-  readonly userPoolClientId: string;
-  /** Hosted UI base URL (`https://<prefix>.auth.<region>.amazoncognito.com`). */
-  readonly authDomain: string;
   readonly stage: string;
+  readonly region: string;
+  readonly authMode: 'oidc';
+  /** Hosted UI base URL (`https://<prefix>.auth.<region>.amazoncognito.com`). */
+  readonly oidcDomain: string;
+  readonly oidcClientId: string;
+  readonly userPoolId: string;
 }
 
 /**

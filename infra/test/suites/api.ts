@@ -139,7 +139,10 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
 
   it('gives the API function the environment its config reader requires', () => {
     const env = functionEnvironment(dev(), functionId(dev(), 'Api/Handler'));
-    expect(() => readApiConfig(env)).not.toThrow();
+    expect(readApiConfig(env)).toMatchObject({
+      snapshotBucket: env.SNAPSHOT_BUCKET,
+      cognitoClientId: env.COGNITO_CLIENT_ID,
+    });
     expect(env).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'api', LOG_LEVEL: 'DEBUG', STAGE: 'dev' });
     expect(Object.keys(env)).toEqual(
       expect.arrayContaining(['SNAPSHOT_BUCKET', 'EVENT_BUS_NAME', 'TABLE_NAME']),

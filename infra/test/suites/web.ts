@@ -121,6 +121,10 @@ export function webSuite(dev: () => Synthesized): void {
     expect(shell.Properties?.DistributionPaths).toEqual(['/*']);
     expect(shell.DependsOn).toEqual(expect.arrayContaining([expect.stringMatching(/WebDeployAssets/)]));
     expect(shell.Properties?.SystemMetadata).toEqual({ 'cache-control': 'no-cache' });
+    // config.json carries the deploy-time client id and hosted UI domain.
+    const markers = JSON.stringify(shell.Properties?.SourceMarkers);
+    expect(markers).toMatch(/AuthUserPoolWebClient/);
+    expect(markers).toMatch(/AuthUserPoolHostedUi/);
     const assets = deployments.find((d) => d !== shell)!;
     expect(assets.Properties?.DestinationBucketKeyPrefix).toBe('assets/');
     expect(assets.Properties?.SystemMetadata).toEqual({
