@@ -13,6 +13,8 @@ export class ApiError extends Error {
     readonly code: string,
     message: string,
     readonly details: FieldProblem[] = [],
+    /** The error's details as sent, for codes whose details are not field problems (EXAMPLE_MISMATCH). */
+    readonly rawDetails: unknown = undefined,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -74,10 +76,10 @@ export async function api<T>(
   const err = (parsed as ErrorBody | undefined)?.error;
   const code =
     typeof err?.code === 'string' ? err.code : res.status >= 500 ? 'SERVER_ERROR' : `HTTP_${res.status}`;
-  const message =
-    typeof err?.message === 'string' && res.status < 500 ? err.message : (GENERIC.SERVER_ERROR as string);
+  // The API's messages are Korean and meant for people; a bare 5xx (a proxy, a crash) gets a generic one.
+  const message = typeof err?.message === 'string' ? err.message : (GENERIC.SERVER_ERROR as string);
   if (res.status === 401 && token) onUnauthorized();
-  throw new ApiError(res.status, code, message, detailsOf(err?.details));
+  throw new ApiError(res.status, code, message, detailsOf(err?.details), err?.details);
 }
 
 /** The field errors of an API error, keyed by path relative to `prefix` (`draft.` → `title`). */

@@ -277,6 +277,7 @@ const en: Strings<Messages> = {
     audit: 'History',
     auditEmpty: 'No history.',
     auditColumns: { at: 'When', actor: 'Who', action: 'Action', summary: 'What', version: 'Version' },
+    actions: { create: 'Created', update: 'Updated', publish: 'Published', close: 'Closed' },
     readOnly: 'Changing the conditions of a published program makes a new version.',
   },
   rule: {
@@ -368,7 +369,7 @@ const en: Strings<Messages> = {
     pendingDetail: 'Once it is available, the number of qualifying businesses appears here as you edit.',
     invalid: 'Complete the conditions to see the preview.',
     total: 'Qualifying businesses',
-    count: '{{count}}',
+    count: '{{n}}',
     bySido: 'By province',
     byStage: 'By life stage',
     snapshot: 'Data as of {{time}}',

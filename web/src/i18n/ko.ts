@@ -273,6 +273,7 @@ const ko = {
     audit: '변경 이력',
     auditEmpty: '이력이 없습니다.',
     auditColumns: { at: '일시', actor: '담당자', action: '작업', summary: '내용', version: '버전' },
+    actions: { create: '작성', update: '수정', publish: '공고', close: '마감' },
     readOnly: '공고된 사업의 조건을 바꾸면 새 버전이 만들어집니다.',
   },
   rule: {
@@ -364,7 +365,7 @@ const ko = {
     pendingDetail: '미리보기 기능이 열리면 조건을 바꿀 때마다 대상 사업자 수가 여기에 표시됩니다.',
     invalid: '조건을 모두 올바르게 입력하면 미리보기가 표시됩니다.',
     total: '자격이 되는 사업자',
-    count: '{{count}}곳',
+    count: '{{n}}곳',
     bySido: '시도별 대상 사업자',
     byStage: '생애주기별 대상 사업자',
     snapshot: '{{time}} 기준 자료',

@@ -109,6 +109,11 @@ export function Header() {
         </div>
         <nav className={`app-nav${open ? ' is-open' : ''}`} aria-label={t('nav.label')} id={menuId}>
           <ul className="app-nav-list inner">
+            {me ? (
+              <li className="app-nav-user">
+                {t('auth.greeting', { name: me.name })} · {t(`auth.roles.${me.role}`)}
+              </li>
+            ) : null}
             {links.map((l) => (
               <li key={l.to}>
                 <NavLink to={l.to} end={l.to === '/my' || l.to === '/staff'} className="app-nav-link">

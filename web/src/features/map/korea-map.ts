@@ -1,0 +1,71 @@
+import { SIGUNGUS } from '@sbiz24/shared/reference/regions';
+import { geoMercator, geoPath } from 'd3-geo';
+import type { FeatureCollection, Geometry } from 'geojson';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+
+/** KOSTAT 2018 province codes → 행정표준코드 시도 codes (reference data README). */
+export const KOSTAT_TO_SIDO: Readonly<Record<string, string>> = {
+  '11': '11',
+  '21': '26',
+  '22': '27',
+  '23': '28',
+  '24': '29',
+  '25': '30',
+  '26': '31',
+  '29': '36',
+  '31': '41',
+  '32': '51',
+  '33': '43',
+  '34': '44',
+  '35': '52',
+  '36': '46',
+  '37': '47',
+  '38': '48',
+  '39': '50',
+};
+
+/** KOSTAT 2018 municipality code → the current 시군구 codes it covers (부천시 covers three 구 since 2024). */
+export function sigunguByKostat(): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const s of SIGUNGUS) {
+    const k = s.kostat2018Code.trim();
+    out.set(k, [...(out.get(k) ?? []), s.code]);
+  }
+  return out;
+}
+
+export interface MapShape {
+  /** KOSTAT code of the polygon. */
+  kostat: string;
+  name: string;
+  d: string;
+}
+
+type Props = { code: string; name: string };
+
+/** Loads a map file from /maps and projects it to SVG paths fitting `width` × `height`. */
+export async function loadShapes(
+  file: 'provinces-2018' | 'municipalities-2018',
+  width: number,
+  height: number,
+  signal?: AbortSignal,
+): Promise<MapShape[]> {
+  const res = await fetch(`/maps/${file}.json`, signal ? { signal } : {});
+  if (!res.ok) throw new Error(`map ${file}: ${res.status}`);
+  const topo = (await res.json()) as Topology;
+  const key = Object.keys(topo.objects)[0]!;
+  const fc = feature(topo, topo.objects[key] as GeometryCollection<Props>) as unknown as FeatureCollection<
+    Geometry,
+    Props
+  >;
+  const projection = geoMercator().fitSize([width, height], fc);
+  const path = geoPath(projection);
+  return fc.features.map((f) => ({ kostat: f.properties.code, name: f.properties.name, d: path(f) ?? '' }));
+}
+
+/** Five shades from light to dark for a count relative to the largest. */
+export function shade(value: number, max: number): number {
+  if (value <= 0 || max <= 0) return 0;
+  return Math.min(5, Math.ceil((value / max) * 5));
+}
