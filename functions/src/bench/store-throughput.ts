@@ -1,7 +1,9 @@
 import { spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
 import { loadCatalog, type Program, type StoredBusiness } from '@sbiz24/shared';
+import { createGenerator, registryStatusOf } from '@sbiz24/shared/synthetic/generate';
 import { MemoryBlobStore } from '../batch/blob-store';
 import { createColumnarEvaluator } from '../batch/columnar-evaluator';
 import { type RunSummary, runAllSegments } from '../batch/local-runner';
@@ -175,3 +177,36 @@ export async function measureStoreThroughput(
     await server.stop();
   }
 }
+
+/** The synthetic population (shared/src/synthetic) as stored businesses; every tenth one claimed by an owner. */
+export function syntheticStoredBusinesses(
+  asOf: string,
+  seed = 2024,
+): (start: number, count: number) => NewBusiness[] {
+  const make = createGenerator({ seed, asOf });
+  return (start, count) =>
+    Array.from({ length: count }, (_, k) => {
+      const profile = make(start + k);
+      return {
+        profile,
+        registryStatus: registryStatusOf(profile, asOf),
+        ...((start + k) % 10 === 0 ? { ownerId: `bench-owner-${(start + k) % 5000}` } : {}),
+      };
+    });
+}
+
+/** Standalone: `tsx functions/src/bench/store-throughput.ts [--quick] [--businesses N]`; JSON on stdout. */
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { quick: { type: 'boolean' }, businesses: { type: 'string' } } });
+  const businesses = values.businesses ? Number(values.businesses) : values.quick ? 5000 : 200_000;
+  const asOf = '2026-06-01';
+  const result = await measureStoreThroughput({
+    businesses,
+    asOf,
+    generate: syntheticStoredBusinesses(asOf),
+    log: (line) => process.stderr.write(`${line}\n`),
+  });
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) await main();
