@@ -15,8 +15,6 @@ export const STAGE_LABELS: Record<LifecycleStage, { ko: string; en: string }> = 
 export const STAGE_THRESHOLDS = {
   /** Operating for fewer than this many years is startup; this many or more is growth. */
   startupYears: 3,
-  /** Closed within this many years: still in the closure-and-restart stage (재기 준비). */
-  restartWindowYears: 5,
   /** Restarted after a closure within this many years: 재창업, counted in the closure-and-restart stage. */
   restartAfterClosureYears: 7,
 } as const;
@@ -35,6 +33,9 @@ type StageFields = Pick<
 >;
 
 /**
+ * A closed business stays in the closure-and-restart stage however long ago it closed: "closed within the
+ * last 5 years" (재기 준비) is a program window, written in rules as `closure closed withinDays`, not a stage.
+ *
  * Derives the lifecycle stage for an explicit as-of date; undefined when the opening date is unknown.
  * The clock is never read here.
  */

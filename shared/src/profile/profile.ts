@@ -31,7 +31,7 @@ export const FLAG_LABELS: Record<Flag, { ko: string; en: string }> = {
   smartTech: { ko: '스마트기술(키오스크·서빙로봇·테이블오더) 도입', en: 'smart technology adopted' },
   employmentInsurance: { ko: '고용보험 가입', en: 'enrolled in employment insurance' },
   covidRevenueDrop: {
-    ko: '2021년 매출이 2019년 또는 2020년보다 감소',
+    ko: '2021년 매출 감소(2019년 또는 2020년 대비)',
     en: 'revenue in 2021 below 2019 or 2020',
   },
 };

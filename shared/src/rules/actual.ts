@@ -138,7 +138,11 @@ export function actualValue(c: Condition, f: Facts): Actual {
     }
     case 'disasterDamage': {
       const hits = confirmedDamage(c, f);
-      if (hits.length === 0) return { ko: '피해 확인 기록 없음', en: 'no damage confirmation on record' };
+      if (hits.length === 0)
+        return {
+          ko: '이 지역의 해당 재난 피해 확인 기록 없음',
+          en: 'no damage confirmation for a selected disaster in this area',
+        };
       const h = hits[0]!;
       return { ko: `피해 확인 ${formatDate(h.confirmedOn)}`, en: `damage confirmed on ${h.confirmedOn}` };
     }
