@@ -1,4 +1,10 @@
-import { type BusinessRepository, ConflictError, type Program, type StoredBusiness } from '@sbiz24/shared';
+import {
+  type BusinessRepository,
+  ConflictError,
+  type Page,
+  type Program,
+  type StoredBusiness,
+} from '@sbiz24/shared';
 import { reminderDue } from './deadline-reminders';
 import { mapLimit } from './map-limit';
 import { matchHash, newlyMatched } from './match-hash';
@@ -77,15 +83,24 @@ export async function runSegment(
     );
   }
 
+  const scan = (cursor: string | undefined) =>
+    deps.businesses.scanSegment(task.segment, task.totalSegments, cursor, pageSize);
+  // The next page is read while this one is evaluated and written: the scan's latency is hidden.
+  let prefetched: Promise<Page<StoredBusiness>> | undefined;
   while (!cp.done) {
     const scanFinished = cp.pages > 0 && cp.cursor === undefined;
     if (scanFinished) {
       cp = await finishSegment(deps, compiled.evaluator, cp);
       break;
     }
-    const page = await deps.businesses.scanSegment(task.segment, task.totalSegments, cp.cursor, pageSize);
-    const outcome = await processPage(deps, task, compiled, programsById, page.items);
-    await deps.blobs.put(pagePartKey(task.runId, task.segment, cp.pages), outcome.part);
+    const page = await (prefetched ?? scan(cp.cursor));
+    prefetched = page.cursor === undefined ? undefined : scan(page.cursor);
+    // A stop before it is used must not leave an unhandled rejection behind.
+    prefetched?.catch(() => {});
+    const partKey = pagePartKey(task.runId, task.segment, cp.pages);
+    const outcome = await processPage(deps, task, compiled, programsById, page.items, (part) =>
+      deps.blobs.put(partKey, part),
+    );
     const programCounts = { ...cp.programCounts };
     for (const ids of outcome.matches) for (const id of ids) programCounts[id] = (programCounts[id] ?? 0) + 1;
     cp = {
@@ -137,9 +152,13 @@ async function processPage(
   compiled: CompiledRun,
   programsById: ReadonlyMap<string, Program>,
   items: StoredBusiness[],
+  putPart: (part: Uint8Array) => Promise<void>,
 ): Promise<PageOutcome> {
   const counts = { ...emptyCounts(), scanned: items.length };
   const { matches, part } = compiled.evaluator.evaluate(items);
+  // The part is stored while the matches are written; both are done before the checkpoint.
+  const stored = putPart(part);
+  stored.catch(() => {});
   const events: MatchEvent[] = [];
   const toWrite: { business: StoredBusiness; ids: string[]; hash: string; index: number }[] = [];
   for (const [index, business] of items.entries()) {
@@ -181,6 +200,7 @@ async function processPage(
       }
     }
   });
+  await stored;
   return { matches: finalMatches, part, counts };
 }
 
