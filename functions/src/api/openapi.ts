@@ -105,7 +105,9 @@ export function buildOpenApi(
     const responses: Record<string, unknown> = {
       [route.success.status]: {
         description: route.success.description,
-        ...(route.success.status === 204 ? {} : { content: { 'application/json': {} } }),
+        ...(route.success.status === 204
+          ? {}
+          : { content: { [route.success.contentType ?? 'application/json']: {} } }),
       },
     };
     for (const status of [...errorStatuses].sort()) {

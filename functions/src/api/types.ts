@@ -122,8 +122,8 @@ export interface RouteDef {
   access: Access;
   query?: z.ZodType;
   body?: z.ZodType;
-  /** The success status and what it returns. */
-  success: { status: number; description: string };
+  /** The success status and what it returns (JSON unless `contentType` says otherwise). */
+  success: { status: number; description: string; contentType?: string };
   /** Error statuses this route can answer besides the common ones (400, 401/403 for non-public, 500). */
   errors?: number[];
   handler: (c: Context<AppEnv>) => Response | Promise<Response>;

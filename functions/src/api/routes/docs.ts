@@ -26,7 +26,7 @@ export function docsResource(all: () => readonly Resource[]): Resource {
         path: '/docs',
         summary: 'API 문서 (HTML)',
         access: 'public',
-        success: { status: 200, description: 'HTML' },
+        success: { status: 200, description: '사람이 읽는 API 문서', contentType: 'text/html' },
         handler: (c) => c.html(renderDocsPage(openApi() as unknown as Parameters<typeof renderDocsPage>[0])),
       },
     ],
