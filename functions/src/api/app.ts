@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import { requireAccess } from './middleware/auth';
 import { errorResponse, notFound, onError } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
@@ -61,6 +62,7 @@ export function createApp(deps: AppDeps): App {
 
   const app = new Hono<AppEnv>();
   app.use('/api/*', requestContext(logger));
+  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
   app.use(
     '/api/*',
     bodyLimit({

@@ -36,7 +36,9 @@ export function requireAccess(access: Access, verifyToken: VerifyToken): Middlew
       throw new ForbiddenError(FORBIDDEN_MESSAGE[access as keyof typeof FORBIDDEN_MESSAGE]);
     }
     c.set('caller', caller);
-    return next();
+    await next();
+    // Personal data: never stored by a browser or a shared cache.
+    c.header('Cache-Control', 'no-store');
   };
 }
 

@@ -15,9 +15,12 @@ const note = (id: string, createdAt: string, userId = 'owner-kim'): Notification
 });
 
 describe('GET /api/me', () => {
-  it('returns the caller, with the agency name for staff', async () => {
+  it('returns the caller, with the agency name for staff, never to be cached', async () => {
     const { app } = await createTestApp();
-    expect((await call(app, 'GET', '/api/me', { as: 'ownerA' })).body).toEqual({
+    const own = await call(app, 'GET', '/api/me', { as: 'ownerA' });
+    expect(own.headers.get('cache-control')).toBe('no-store');
+    expect(own.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(own.body).toEqual({
       sub: 'owner-kim',
       name: '김하늘',
       role: 'owner',
