@@ -101,6 +101,15 @@ describe('GET /api/programs/:id', () => {
     expect(res.body.descriptionEn.length).toBeGreaterThan(0);
   });
 
+  it('names the programs a prior-support condition refers to by their titles', async () => {
+    const { app } = await createTestApp();
+    const res = await call(app, 'GET', '/api/programs/new-business-fund');
+    expect(res.status).toBe(200);
+    const text = res.body.description.join(' ');
+    expect(text).toContain('「신사업창업사관학교」');
+    expect(text).not.toContain('new-business-academy');
+  });
+
   it('does not show drafts or unknown ids', async () => {
     const { app, repos } = await createTestApp();
     const base = (await repos.programs.get('youth-fund'))!;

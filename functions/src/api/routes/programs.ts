@@ -59,9 +59,15 @@ export function programsResource({ catalog, clock }: { catalog: CatalogCache; cl
         },
         errors: [404],
         handler: async (c) => {
-          const program = (await catalog.get()).programs.find((p) => p.id === pathParam(c, 'id'));
+          const { programs, disasters } = await catalog.get();
+          const program = programs.find((p) => p.id === pathParam(c, 'id'));
           if (!program) throw new NotFoundError('사업을 찾을 수 없습니다.', 'PROGRAM_NOT_FOUND');
           const today = todayInKorea(clock);
+          // Names, so that prior-support and disaster lines read 「신사업창업사관학교」, not an id.
+          const names = {
+            programTitles: Object.fromEntries(programs.map((p) => [p.id, p.title])),
+            disasters,
+          };
           return c.json({
             program: {
               ...toSummary(program, today),
@@ -69,8 +75,8 @@ export function programsResource({ catalog, clock }: { catalog: CatalogCache; cl
               rule: program.rule,
               version: program.version,
             },
-            description: describeRule(program.rule, 'ko'),
-            descriptionEn: describeRule(program.rule, 'en'),
+            description: describeRule(program.rule, 'ko', names),
+            descriptionEn: describeRule(program.rule, 'en', names),
           });
         },
       },
