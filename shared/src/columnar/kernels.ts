@@ -1,0 +1,223 @@
+/**
+ * Loop kernels: each fills the truth of one condition for rows [r0, r1) as bit words, bit b of word w
+ * being row r0 + 32·w + b. `T` gets the true bits and `U` the unknown ones (false is neither). Every
+ * kernel is a tight loop over typed arrays with per-dictionary lookup tables precomputed by the compiler;
+ * rows beyond r1 in the last word are left 0.
+ */
+
+export type Kernel = (r0: number, r1: number, T: Int32Array, U: Int32Array) => void;
+
+/** Tri-state codes of the lookup tables. */
+export const F = 0;
+export const T = 1;
+export const U = 2;
+
+/** True bits from a 0/1 table indexed by a u16 column (region, industry). */
+export function table16T(col: Uint16Array, table: Uint8Array): Kernel {
+  return (r0, r1, Tw) => {
+    const c = col;
+    const tb = table;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      for (let i = base; i < end; i++) t |= tb[c[i]!]! << (i - base);
+      Tw[w++] = t;
+    }
+  };
+}
+
+/** True and unknown bits from a tri-state table indexed by a u16 column. */
+export function table16TU(col: Uint16Array, table: Uint8Array): Kernel {
+  return (r0, r1, Tw, Uw) => {
+    const c = col;
+    const tb = table;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      let u = 0;
+      for (let i = base; i < end; i++) {
+        const x = tb[c[i]!]!;
+        const b = i - base;
+        t |= (x & 1) << b;
+        u |= (x >> 1) << b;
+      }
+      Tw[w] = t;
+      Uw[w++] = u;
+    }
+  };
+}
+
+/** True and unknown bits from a tri-state table indexed by a u8 column (owner birth year, stage). */
+export function table8TU(col: Uint8Array, table: Uint8Array): Kernel {
+  return (r0, r1, Tw, Uw) => {
+    const c = col;
+    const tb = table;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      let u = 0;
+      for (let i = base; i < end; i++) {
+        const x = tb[c[i]!]!;
+        const b = i - base;
+        t |= (x & 1) << b;
+        u |= (x >> 1) << b;
+      }
+      Tw[w] = t;
+      Uw[w++] = u;
+    }
+  };
+}
+
+/** A u16 integer column within [lo, hi]; `absent` is unknown. */
+export function range16(col: Uint16Array, absent: number, lo: number, hi: number): Kernel {
+  return (r0, r1, Tw, Uw) => {
+    const c = col;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      let u = 0;
+      for (let i = base; i < end; i++) {
+        const x = c[i]!;
+        const b = i - base;
+        if (x === absent) u |= 1 << b;
+        else if (x >= lo && x <= hi) t |= 1 << b;
+      }
+      Tw[w] = t;
+      Uw[w++] = u;
+    }
+  };
+}
+
+/** A u32 column times `unit` within [lo, hi] (exact: the product is an integer below 2^53). */
+export function rangeScaled32(
+  col: Uint32Array,
+  absent: number,
+  unit: number,
+  lo: number,
+  hi: number,
+): Kernel {
+  return (r0, r1, Tw, Uw) => {
+    const c = col;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      let u = 0;
+      for (let i = base; i < end; i++) {
+        const x = c[i]!;
+        const b = i - base;
+        if (x === absent) u |= 1 << b;
+        else {
+          const v = x * unit;
+          if (v >= lo && v <= hi) t |= 1 << b;
+        }
+      }
+      Tw[w] = t;
+      Uw[w++] = u;
+    }
+  };
+}
+
+/** A flag is known and equals `present`; unknown when not known. */
+export function flagKernel(known: Uint16Array, value: Uint16Array, bit: number, present: boolean): Kernel {
+  const want = present ? bit : 0;
+  return (r0, r1, Tw, Uw) => {
+    const k = known;
+    const v = value;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      let u = 0;
+      for (let i = base; i < end; i++) {
+        const b = i - base;
+        if ((k[i]! & bit) === 0) u |= 1 << b;
+        else if ((v[i]! & bit) === want) t |= 1 << b;
+      }
+      Tw[w] = t;
+      Uw[w++] = u;
+    }
+  };
+}
+
+/** A bit of a u16 mask column is set (pre-startup). */
+export function bitKernel(col: Uint16Array, bit: number): Kernel {
+  return (r0, r1, Tw) => {
+    const c = col;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      for (let i = base; i < end; i++) if ((c[i]! & bit) !== 0) t |= 1 << (i - base);
+      Tw[w++] = t;
+    }
+  };
+}
+
+/**
+ * A per-row tri-state function (0 false, 1 true, 2 unknown), for the conditions on dates whose per-row
+ * logic has several steps. Each use gets its own copy of the loop so that V8 inlines `f`.
+ */
+export function perRow(f: (i: number) => number): Kernel {
+  const run = new Function(
+    'f',
+    `return function perRow(r0, r1, Tw, Uw) {
+      let w = 0;
+      for (let base = r0; base < r1; base += 32) {
+        const end = base + 32 < r1 ? base + 32 : r1;
+        let t = 0;
+        let u = 0;
+        for (let i = base; i < end; i++) {
+          const x = f(i);
+          const b = i - base;
+          t |= (x & 1) << b;
+          u |= (x >> 1) << b;
+        }
+        Tw[w] = t;
+        Uw[w++] = u;
+      }
+    };`,
+  ) as (f: (i: number) => number) => Kernel;
+  return run(f);
+}
+
+/** First index of `rows` (ascending) that is ≥ `row`. */
+export function lowerBound(rows: Uint32Array, row: number): number {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (rows[mid]! < row) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * A condition decided by the sparse side table: rows without entries get `fallback`; a row with entries
+ * gets `decide(entryStart, entryEnd, row)` (0 or 1).
+ */
+export function sparseKernel(
+  rows: Uint32Array,
+  start: Uint32Array,
+  fallback: 0 | 1,
+  decide: (from: number, to: number, row: number) => number,
+): Kernel {
+  return (r0, r1, Tw) => {
+    const words = (r1 - r0 + 31) >>> 5;
+    Tw.fill(fallback ? -1 : 0, 0, words);
+    if (fallback && (r1 - r0) % 32 !== 0) Tw[words - 1] = (1 << ((r1 - r0) % 32)) - 1;
+    const last = lowerBound(rows, r1);
+    for (let j = lowerBound(rows, r0); j < last; j++) {
+      const row = rows[j]!;
+      const at = row - r0;
+      const bit = 1 << (at & 31);
+      if (decide(start[j]!, start[j + 1]!, row)) Tw[at >>> 5]! |= bit;
+      else Tw[at >>> 5]! &= ~bit;
+    }
+  };
+}

@@ -1,0 +1,323 @@
+/**
+ * Compiles one condition into a kernel over a snapshot, mirroring rules/conditions.ts exactly (see
+ * docs/rules.md): the same three-valued outcome for every regular row. Lookup tables are computed per
+ * dictionary entry with the per-business engine's own helpers, so membership tests agree by construction.
+ */
+import type { Disaster } from '../disaster/disaster';
+import { LIFECYCLE_STAGES } from '../lifecycle/stage';
+import { ksicMatches } from '../reference/ksic';
+import { smallBusinessEmployeeLimit, smallBusinessRevenueCap } from '../reference/small-business';
+import { regionCovers, selectDisasters, withinBounds } from '../rules/conditions';
+import type { Bounds, Condition, RangeCondition } from '../rules/types';
+import { parseIsoDay } from './calendar';
+import { type AsOf, addYearsOffset, packedDays, STAGE_UNKNOWN, stageColumn } from './derived';
+import {
+  bitKernel,
+  F,
+  flagKernel,
+  type Kernel,
+  perRow,
+  range16,
+  rangeScaled32,
+  sparseKernel,
+  T,
+  table8TU,
+  table16T,
+  table16TU,
+  U,
+} from './kernels';
+import {
+  ABSENT8,
+  ABSENT16,
+  ABSENT32,
+  BIRTH_BASE,
+  DAY_BASE,
+  FLAG_BIT,
+  PRE_STARTUP_BIT,
+  RATE_SCALE,
+  REVENUE_UNIT,
+} from './layout';
+import { parseExtraKey, type Snapshot } from './snapshot';
+
+export interface CompiledLeaf {
+  run: Kernel;
+  /** Whether the kernel can report unknown (otherwise U is never written nor read). */
+  unknown: boolean;
+  /** Order hint inside all/any: conditions that are rarely true go first, so a block can stop early. */
+  rarity: number;
+}
+
+export interface LeafContext {
+  asOf: AsOf;
+  disasters: readonly Disaster[];
+}
+
+/** Integer interval of an integer-valued fact within the bounds (exact for any finite or infinite bound). */
+export function integerInterval(b: Bounds): [number, number] {
+  let lo = Number.NEGATIVE_INFINITY;
+  let hi = Number.POSITIVE_INFINITY;
+  if (b.gte !== undefined) lo = Math.max(lo, Math.ceil(b.gte));
+  if (b.gt !== undefined) lo = Math.max(lo, Math.floor(b.gt) + 1);
+  if (b.lte !== undefined) hi = Math.min(hi, Math.floor(b.lte));
+  if (b.lt !== undefined) hi = Math.min(hi, Math.ceil(b.lt) - 1);
+  return [lo, hi];
+}
+
+const dictTable = (values: readonly string[], test: (v: string) => boolean): Uint8Array => {
+  const table = new Uint8Array(0x10000);
+  values.forEach((v, i) => {
+    table[i] = test(v) ? 1 : 0;
+  });
+  return table;
+};
+
+const dayOffset = (iso: string) => parseIsoDay(iso) - DAY_BASE;
+
+function rangeLeaf(c: RangeCondition, s: Snapshot, ctx: LeafContext): CompiledLeaf {
+  const cols = s.cols;
+  switch (c.field) {
+    case 'employees': {
+      const [lo, hi] = integerInterval(c);
+      return { run: range16(cols.employees, ABSENT16, lo, hi), unknown: true, rarity: 2 };
+    }
+    case 'revenue':
+    case 'revenueAvg3y': {
+      const [lo, hi] = integerInterval(c);
+      return { run: rangeScaled32(cols[c.field], ABSENT32, REVENUE_UNIT, lo, hi), unknown: true, rarity: 2 };
+    }
+    case 'ownerAge': {
+      const table = new Uint8Array(256);
+      for (let v = 0; v < 256; v++) table[v] = withinBounds(ctx.asOf.year - (BIRTH_BASE + v), c) ? T : F;
+      table[ABSENT8] = U;
+      return { run: table8TU(cols.birthYear, table), unknown: true, rarity: 2 };
+    }
+    case 'highestLoanRate': {
+      const table = new Uint8Array(0x10000);
+      for (let k = 0; k < 0x10000; k++) table[k] = withinBounds(k / RATE_SCALE, c) ? T : F;
+      table[ABSENT16] = U;
+      return { run: table16TU(cols.loanRate, table), unknown: true, rarity: 2 };
+    }
+    case 'businessAgeDays':
+    case 'businessAgeYears': {
+      const [lo, hi] = integerInterval(c);
+      const { opening, closure, flagValue } = cols;
+      const A = ctx.asOf.offset;
+      const PA = ctx.asOf.packed;
+      const P = packedDays();
+      const years = c.field === 'businessAgeYears';
+      return {
+        run: perRow((i) => {
+          const o = opening[i]!;
+          if ((flagValue[i]! & PRE_STARTUP_BIT) !== 0 || (o !== ABSENT16 && o > A)) return F;
+          if (o === ABSENT16) return U;
+          const cl = closure[i]!;
+          const closed = cl !== ABSENT16 && cl <= A;
+          let v: number;
+          if (years) {
+            const pe = closed ? P[cl]! : PA;
+            const po = P[o]!;
+            v = (pe >> 9) - (po >> 9) - ((pe & 511) < (po & 511) ? 1 : 0);
+          } else v = (closed ? cl : A) - o;
+          return v >= lo && v <= hi ? T : F;
+        }),
+        unknown: true,
+        rarity: 2,
+      };
+    }
+  }
+}
+
+function disasterLeaf(
+  c: Extract<Condition, { type: 'disasterArea' | 'disasterDamage' }>,
+  s: Snapshot,
+  ctx: LeafContext,
+): CompiledLeaf {
+  const selected = selectDisasters(c, ctx.disasters);
+  const { region, opening, closure, flagValue } = s.cols;
+  if (c.type === 'disasterArea') {
+    // Per region: the start offsets of the selected disasters whose area holds it.
+    const starts: (number[] | undefined)[] = s.regions.map((code) => {
+      const list = selected.filter((d) => d.regionCodes.includes(code)).map((d) => dayOffset(d.startDate));
+      return list.length > 0 ? list : undefined;
+    });
+    const A = ctx.asOf.offset;
+    return {
+      run: perRow((i) => {
+        const list = starts[region[i]!];
+        if (list === undefined) return F;
+        const o = opening[i]!;
+        if ((flagValue[i]! & PRE_STARTUP_BIT) !== 0 || (o !== ABSENT16 && o > A)) return F;
+        const cl = closure[i]!;
+        let acc = F;
+        for (const start of list) {
+          if (cl !== ABSENT16 && cl < start) continue;
+          if (o === ABSENT16) acc = U;
+          else if (o <= start) return T;
+        }
+        return acc;
+      }),
+      unknown: true,
+      rarity: 0,
+    };
+  }
+  // Per side-table entry: the regions in which a confirmation of it counts.
+  const areas = s.extraKeys.map((key) => {
+    const e = parseExtraKey(key);
+    if (e.kind !== 'damage') return undefined;
+    const ds = selected.filter((d) => d.id === e.disasterId);
+    if (ds.length === 0) return undefined;
+    return dictTable(s.regions, (code) => ds.some((d) => d.regionCodes.includes(code)));
+  });
+  const items = s.extras.items;
+  return {
+    run: sparseKernel(s.extras.rows, s.extras.start, 0, (from, to, row) => {
+      const r = region[row]!;
+      for (let k = from; k < to; k++) if (areas[items[k]!]?.[r] === 1) return 1;
+      return 0;
+    }),
+    unknown: false,
+    rarity: 0,
+  };
+}
+
+/** Compiles a condition for a snapshot and evaluation date. */
+export function compileLeaf(c: Condition, s: Snapshot, ctx: LeafContext): CompiledLeaf {
+  const cols = s.cols;
+  const A = ctx.asOf.offset;
+  const { opening, closure, planned, previous, flagValue } = cols;
+  const notOpened = (i: number, o: number) =>
+    (flagValue[i]! & PRE_STARTUP_BIT) !== 0 || (o !== ABSENT16 && o > A);
+  switch (c.type) {
+    case 'region': {
+      const inside = c.op === 'in';
+      const table = dictTable(s.regions, (code) => c.codes.some((r) => regionCovers(r, code)) === inside);
+      return { run: table16T(cols.region, table), unknown: false, rarity: inside ? 1 : 3 };
+    }
+    case 'industry': {
+      const inside = c.op === 'in';
+      const table = dictTable(s.ksic, (code) => c.codes.some((p) => ksicMatches(code, p)) === inside);
+      return { run: table16T(cols.ksic, table), unknown: false, rarity: inside ? 1 : 3 };
+    }
+    case 'range':
+      return rangeLeaf(c, s, ctx);
+    case 'smallBusiness': {
+      const limit = new Uint16Array(0x10000);
+      const cap = new Float64Array(0x10000);
+      s.ksic.forEach((code, k) => {
+        limit[k] = smallBusinessEmployeeLimit(code);
+        cap[k] = smallBusinessRevenueCap(code);
+      });
+      const { employees, revenue, revenueAvg3y, ksic } = cols;
+      return {
+        run: perRow((i) => {
+          const k = ksic[i]!;
+          const e = employees[i]!;
+          const a = e === ABSENT16 ? U : e < limit[k]! ? T : F;
+          if (a === F) return F;
+          const avg = revenueAvg3y[i]!;
+          const r = avg !== ABSENT32 ? avg : revenue[i]!;
+          const b = r === ABSENT32 ? U : r * REVENUE_UNIT <= cap[k]! ? T : F;
+          return b === F ? F : a === U || b === U ? U : T;
+        }),
+        unknown: true,
+        rarity: 3,
+      };
+    }
+    case 'flag':
+      return {
+        run: flagKernel(cols.flagKnown, cols.flagValue, FLAG_BIT[c.flag], c.present),
+        unknown: true,
+        rarity: 2,
+      };
+    case 'preStartup':
+      return { run: bitKernel(cols.flagValue, PRE_STARTUP_BIT), unknown: false, rarity: 0 };
+    case 'priorSupport': {
+      const since = c.withinYears === undefined ? Number.NEGATIVE_INFINITY : ctx.asOf.year - c.withinYears;
+      const counts = Uint8Array.from(s.extraKeys, (key) => {
+        const e = parseExtraKey(key);
+        return e.kind === 'priorSupport' && e.programId === c.programId && e.year >= since ? 1 : 0;
+      });
+      const items = s.extras.items;
+      const want = c.present ? 1 : 0;
+      return {
+        run: sparseKernel(s.extras.rows, s.extras.start, c.present ? 0 : 1, (from, to) => {
+          let counted = 0;
+          for (let k = from; k < to; k++) counted |= counts[items[k]!]!;
+          return counted === want ? 1 : 0;
+        }),
+        unknown: false,
+        rarity: c.present ? 0 : 3,
+      };
+    }
+    case 'disasterArea':
+    case 'disasterDamage':
+      return disasterLeaf(c, s, ctx);
+    case 'openedBefore': {
+      const D = dayOffset(c.date);
+      return {
+        run: perRow((i) => {
+          const o = opening[i]!;
+          if (notOpened(i, o)) return F;
+          if (o === ABSENT16) return U;
+          return o < D ? T : F;
+        }),
+        unknown: true,
+        rarity: 2,
+      };
+    }
+    case 'operating': {
+      const D = c.date === undefined ? A : dayOffset(c.date);
+      return {
+        run: perRow((i) => {
+          const o = opening[i]!;
+          if (notOpened(i, o)) return F;
+          const cl = closure[i]!;
+          if (cl !== ABSENT16 && cl <= D) return F;
+          if (o === ABSENT16) return U;
+          return o <= D ? T : F;
+        }),
+        unknown: true,
+        rarity: 3,
+      };
+    }
+    case 'closure': {
+      const within = c.withinDays ?? Number.POSITIVE_INFINITY;
+      const wantPlanned = c.status !== 'closed';
+      const wantClosed = c.status !== 'planned';
+      return {
+        run: perRow((i) => {
+          const cl = closure[i]!;
+          const closed = cl !== ABSENT16 && cl <= A;
+          if (wantClosed && closed && A - cl <= within) return T;
+          return wantPlanned && planned[i] !== ABSENT16 && !closed ? T : F;
+        }),
+        unknown: false,
+        rarity: 0,
+      };
+    }
+    case 'restart': {
+      const P = packedDays();
+      const years = c.withinYears;
+      return {
+        run: perRow((i) => {
+          const prev = previous[i]!;
+          if (prev === ABSENT16) return F;
+          const o = opening[i]!;
+          if (notOpened(i, o)) return F;
+          if (o === ABSENT16) return U;
+          return prev <= o && o <= addYearsOffset(P, prev, years) ? T : F;
+        }),
+        unknown: true,
+        rarity: 0,
+      };
+    }
+    case 'stage': {
+      const table = new Uint8Array(256);
+      LIFECYCLE_STAGES.forEach((stage, k) => {
+        table[k] = c.stages.includes(stage) ? T : F;
+      });
+      table[STAGE_UNKNOWN] = U;
+      return { run: table8TU(stageColumn(s, ctx.asOf.iso), table), unknown: true, rarity: 2 };
+    }
+  }
+}

@@ -1,0 +1,229 @@
+/**
+ * The vectorized evaluation of many rules at once, block by block: each distinct condition (shared by any
+ * number of rules) is computed once per block of rows into bit words, then each rule's all/any/not tree
+ * combines them in Kleene logic, 32 rows per operation. Irregular rows (see layout.ts) are decided by the
+ * per-business engine and written over the vectorized result.
+ */
+import type { Disaster } from '../disaster/disaster';
+import { evaluateLeaves, factsFor, resultOf } from '../rules/evaluate';
+import type { Rule } from '../rules/types';
+import { asBusinessProfile, asOfFacts } from './derived';
+import { type CompiledLeaf, compileLeaf } from './leaves';
+import type { Snapshot } from './snapshot';
+
+export interface RuleContext {
+  /** The evaluation date (YYYY-MM-DD). */
+  asOf: string;
+  disasters: readonly Disaster[];
+}
+
+/** Rows per block: 256 words of 32 rows, so every buffer of a block stays in cache. */
+export const BLOCK_WORDS = 256;
+export const BLOCK_ROWS = BLOCK_WORDS * 32;
+
+interface LeafSlot {
+  compiled: CompiledLeaf;
+  t: Int32Array;
+  u: Int32Array;
+  /** Block sequence number the buffers were last computed for. */
+  stamp: number;
+}
+
+type PlanNode =
+  | { op: 'leaf'; slot: LeafSlot; rarity: number }
+  | { op: 'all' | 'any'; kids: PlanNode[]; t: Int32Array; u: Int32Array; rarity: number }
+  | { op: 'not'; kid: PlanNode; t: Int32Array; u: Int32Array; rarity: number };
+
+/** A node's result for the current block: true words, and unknown words (null when none can be unknown). */
+interface Result {
+  t: Int32Array;
+  u: Int32Array | null;
+}
+
+/** JSON with sorted keys, so that equal conditions written in another key order share one slot. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value && typeof value === 'object')
+    return `{${Object.keys(value)
+      .sort()
+      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+export class RulePlan {
+  readonly roots: PlanNode[];
+  private readonly slots = new Map<string, LeafSlot>();
+  private block = 0;
+  private words = 0;
+  private lastMask = -1;
+  /** Per irregular row (ascending), the eligibility under each rule. */
+  private readonly irregular: { row: number; eligible: Uint8Array }[];
+
+  constructor(
+    readonly snapshot: Snapshot,
+    readonly rules: readonly Rule[],
+    ctx: RuleContext,
+  ) {
+    const leafCtx = { asOf: asOfFacts(ctx.asOf), disasters: ctx.disasters };
+    const build = (r: Rule): PlanNode => {
+      const buffers = () => ({ t: new Int32Array(BLOCK_WORDS), u: new Int32Array(BLOCK_WORDS) });
+      if (r.type === 'all' || r.type === 'any') {
+        const kids = r.rules.map(build);
+        // Rarely-true conditions first under all (a block stops once nothing can be true); the reverse under any.
+        kids.sort((a, b) => (r.type === 'all' ? a.rarity - b.rarity : b.rarity - a.rarity));
+        const rarity =
+          r.type === 'all' ? Math.min(...kids.map((k) => k.rarity)) : Math.max(...kids.map((k) => k.rarity));
+        return { op: r.type, kids, rarity, ...buffers() };
+      }
+      if (r.type === 'not') {
+        const kid = build(r.rule);
+        return { op: 'not', kid, rarity: 3 - kid.rarity, ...buffers() };
+      }
+      const key = canonical(r);
+      let slot = this.slots.get(key);
+      if (!slot) {
+        const compiled = compileLeaf(r, snapshot, leafCtx);
+        slot = { compiled, stamp: -1, ...buffers() };
+        this.slots.set(key, slot);
+      }
+      return { op: 'leaf', slot, rarity: slot.compiled.rarity };
+    };
+    this.roots = rules.map(build);
+
+    this.irregular = Array.from(snapshot.irregular.rows, (row, j) => {
+      const facts = factsFor(asBusinessProfile(snapshot.irregular.profiles[j]!), ctx);
+      const eligible = Uint8Array.from(rules, (rule) =>
+        resultOf(rule, evaluateLeaves(rule, facts)) === true ? 1 : 0,
+      );
+      return { row, eligible };
+    });
+  }
+
+  /** Distinct conditions across the rules (each computed once per block). */
+  get distinctConditions(): number {
+    return this.slots.size;
+  }
+
+  /**
+   * Evaluates every rule on rows [r0, r1) (r0 a multiple of 32, at most BLOCK_ROWS rows) and returns, per
+   * rule, the eligible bit words of the block (valid until the next call).
+   */
+  evaluateBlock(r0: number, r1: number): Int32Array[] {
+    this.block++;
+    const rows = r1 - r0;
+    this.words = (rows + 31) >>> 5;
+    this.lastMask = rows % 32 === 0 ? -1 : (1 << (rows % 32)) - 1;
+    const out = this.roots.map((root) => this.evaluate(root, r0, r1).t);
+    if (this.irregular.length > 0) this.overrideIrregular(out, r0, r1);
+    return out;
+  }
+
+  private overrideIrregular(out: Int32Array[], r0: number, r1: number): void {
+    for (const { row, eligible } of this.irregular) {
+      if (row < r0 || row >= r1) continue;
+      const at = row - r0;
+      for (let p = 0; p < out.length; p++) {
+        let words = out[p]!;
+        // A condition's buffer may be shared by other rules: write over a copy of it.
+        if (this.roots[p]!.op === 'leaf' && words.length === BLOCK_WORDS) {
+          words = words.slice(0, this.words);
+          out[p] = words;
+        }
+        if (eligible[p]) words[at >>> 5]! |= 1 << (at & 31);
+        else words[at >>> 5]! &= ~(1 << (at & 31));
+      }
+    }
+  }
+
+  private evaluate(node: PlanNode, r0: number, r1: number): Result {
+    const n = this.words;
+    if (node.op === 'leaf') {
+      const slot = node.slot;
+      if (slot.stamp !== this.block) {
+        slot.compiled.run(r0, r1, slot.t, slot.u);
+        slot.stamp = this.block;
+      }
+      return { t: slot.t, u: slot.compiled.unknown ? slot.u : null };
+    }
+    const t = node.t;
+    const u = node.u;
+    if (node.op === 'not') {
+      const k = this.evaluate(node.kid, r0, r1);
+      const kt = k.t;
+      const ku = k.u;
+      if (ku) {
+        for (let w = 0; w < n; w++) {
+          t[w] = ~(kt[w]! | ku[w]!);
+          u[w] = ku[w]!;
+        }
+      } else for (let w = 0; w < n; w++) t[w] = ~kt[w]!;
+      t[n - 1]! &= this.lastMask;
+      return { t, u: ku ? u : null };
+    }
+    const first = this.evaluate(node.kids[0]!, r0, r1);
+    t.set(first.t.subarray(0, n));
+    let hasU = first.u !== null;
+    if (first.u) u.set(first.u.subarray(0, n));
+    const all = node.op === 'all';
+    for (let k = 1; k < node.kids.length; k++) {
+      if (all && isEmpty(t, hasU ? u : null, n)) break;
+      const kid = this.evaluate(node.kids[k]!, r0, r1);
+      const kt = kid.t;
+      const ku = kid.u;
+      if (all) {
+        if (!hasU && !ku) for (let w = 0; w < n; w++) t[w]! &= kt[w]!;
+        else {
+          // Not false in both, and not true in both: unknown.
+          for (let w = 0; w < n; w++) {
+            const at = t[w]!;
+            const au = hasU ? u[w]! : 0;
+            const bt = kt[w]!;
+            const bu = ku ? ku[w]! : 0;
+            t[w] = at & bt;
+            u[w] = (at | au) & (bt | bu) & ~(at & bt);
+          }
+          hasU = true;
+        }
+      } else if (!hasU && !ku) for (let w = 0; w < n; w++) t[w]! |= kt[w]!;
+      else {
+        // Not true in either, and unknown in one of them: unknown.
+        for (let w = 0; w < n; w++) {
+          const at = t[w]!;
+          const au = hasU ? u[w]! : 0;
+          const bt = kt[w]!;
+          const bu = ku ? ku[w]! : 0;
+          t[w] = at | bt;
+          u[w] = ~(at | bt) & (au | bu);
+        }
+        hasU = true;
+      }
+    }
+    return { t, u: hasU ? u : null };
+  }
+}
+
+function isEmpty(t: Int32Array, u: Int32Array | null, n: number): boolean {
+  if (u) {
+    for (let w = 0; w < n; w++) if ((t[w]! | u[w]!) !== 0) return false;
+  } else for (let w = 0; w < n; w++) if (t[w]! !== 0) return false;
+  return true;
+}
+
+/**
+ * Evaluates rules over rows [rowStart, rowEnd) block by block, calling `onBlock` with the block's first
+ * row, its row count, and each rule's eligible words.
+ */
+export function scanRules(
+  plan: RulePlan,
+  onBlock: (r0: number, rows: number, eligible: Int32Array[]) => void,
+  rowStart = 0,
+  rowEnd = plan.snapshot.rows,
+): void {
+  if (rowStart % 32 !== 0) throw new RangeError('rowStart must be a multiple of 32');
+  for (let r0 = rowStart; r0 < rowEnd; r0 += BLOCK_ROWS) {
+    const r1 = Math.min(r0 + BLOCK_ROWS, rowEnd);
+    onBlock(r0, r1 - r0, plan.evaluateBlock(r0, r1));
+  }
+}
