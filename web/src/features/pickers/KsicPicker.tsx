@@ -58,64 +58,70 @@ export function KsicPicker({
       aria-describedby={error ? errId : undefined}
     >
       <legend className="app-legend">{legend}</legend>
-      <div className="app-inline">
-        <label htmlFor={`${uid}-section`} className="app-label">
-          {t('rule.ksicSection')}
-        </label>
-        <select
-          id={`${uid}-section`}
-          className="krds-form-select"
-          value={section}
-          onChange={(e) => {
-            setSection(e.target.value);
-            setDivision('');
-          }}
-        >
-          {KSIC_SECTIONS.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.code}. {s.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${uid}-division`} className="app-label">
-          {t('rule.ksicDivision')}
-        </label>
-        <select
-          id={`${uid}-division`}
-          className="krds-form-select"
-          value={division}
-          onChange={(e) => setDivision(e.target.value)}
-        >
-          <option value="">{t('common.all')}</option>
-          {divisions.map((d) => (
-            <option key={d} value={d}>
-              {d}. {KSIC_DIVISIONS[d]}
-            </option>
-          ))}
-        </select>
-        <button type="button" className="krds-btn secondary small" onClick={() => add(division || section)}>
+      <div className="app-controls">
+        <div className="app-control">
+          <label htmlFor={`${uid}-section`} className="app-label">
+            {t('rule.ksicSection')}
+          </label>
+          <select
+            id={`${uid}-section`}
+            className="krds-form-select"
+            value={section}
+            onChange={(e) => {
+              setSection(e.target.value);
+              setDivision('');
+            }}
+          >
+            {KSIC_SECTIONS.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.code}. {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="app-control">
+          <label htmlFor={`${uid}-division`} className="app-label">
+            {t('rule.ksicDivision')}
+          </label>
+          <select
+            id={`${uid}-division`}
+            className="krds-form-select"
+            value={division}
+            onChange={(e) => setDivision(e.target.value)}
+          >
+            <option value="">{t('common.all')}</option>
+            {divisions.map((d) => (
+              <option key={d} value={d}>
+                {d}. {KSIC_DIVISIONS[d]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="button" className="krds-btn secondary medium" onClick={() => add(division || section)}>
           {t('rule.add')}
         </button>
       </div>
-      <div className="app-inline app-mt-1">
-        <label htmlFor={`${uid}-code`} className="app-label">
-          {t('rule.ksicCode')}
-        </label>
-        <input
-          id={`${uid}-code`}
-          className="krds-input"
-          value={typed}
-          aria-describedby={`${uid}-code-hint${typedError ? ` ${uid}-code-err` : ''}`}
-          aria-invalid={typedError ? true : undefined}
-          onChange={(e) => setTyped(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') {
-              e.preventDefault();
-              addTyped();
-            }
-          }}
-        />
-        <button type="button" className="krds-btn secondary small" onClick={addTyped}>
+      <div className="app-controls app-mt-1">
+        <div className="app-control">
+          <label htmlFor={`${uid}-code`} className="app-label">
+            {t('rule.ksicCode')}
+          </label>
+          <input
+            id={`${uid}-code`}
+            className="krds-input"
+            value={typed}
+            aria-describedby={`${uid}-code-hint${typedError ? ` ${uid}-code-err` : ''}`}
+            aria-invalid={typedError ? true : undefined}
+            onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') {
+                e.preventDefault();
+                addTyped();
+              }
+            }}
+          />
+        </div>
+        <button type="button" className="krds-btn secondary medium" onClick={addTyped}>
           {t('rule.addCode')}
         </button>
       </div>

@@ -64,35 +64,39 @@ export function RegionPicker({
           {hint}
         </p>
       ) : null}
-      <div className="app-inline">
-        <label htmlFor={`${uid}-sido`} className="app-label">
-          {t('rule.sido')}
-        </label>
-        <select
-          id={`${uid}-sido`}
-          className="krds-form-select"
-          value={sido}
-          onChange={(e) => {
-            setSido(e.target.value);
-            setFilter('');
-          }}
-        >
-          {SIDOS.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.name}
-            </option>
-          ))}
-        </select>
-        <label htmlFor={`${uid}-filter`} className="app-label">
-          {t('rule.sigunguFilter')}
-        </label>
-        <input
-          id={`${uid}-filter`}
-          type="search"
-          className="krds-input"
-          value={filter}
-          onChange={(e) => setFilter(e.target.value)}
-        />
+      <div className="app-controls">
+        <div className="app-control">
+          <label htmlFor={`${uid}-sido`} className="app-label">
+            {t('rule.sido')}
+          </label>
+          <select
+            id={`${uid}-sido`}
+            className="krds-form-select"
+            value={sido}
+            onChange={(e) => {
+              setSido(e.target.value);
+              setFilter('');
+            }}
+          >
+            {SIDOS.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="app-control">
+          <label htmlFor={`${uid}-filter`} className="app-label">
+            {t('rule.sigunguFilter')}
+          </label>
+          <input
+            id={`${uid}-filter`}
+            type="search"
+            className="krds-input"
+            value={filter}
+            onChange={(e) => setFilter(e.target.value)}
+          />
+        </div>
       </div>
       {sigunguOnly ? (
         <button type="button" className="krds-btn text small" onClick={selectAll}>

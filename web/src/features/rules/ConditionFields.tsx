@@ -289,13 +289,13 @@ function OpSelect({
 }) {
   const { t } = useLang();
   return (
-    <div className="app-inline">
+    <div className="app-control app-control-narrow">
       <label htmlFor={`${id}-op`} className="app-label">
         {t('rule.opLabel')}
       </label>
       <select
         id={`${id}-op`}
-        className="krds-form-select app-op"
+        className="krds-form-select"
         value={value}
         onChange={(e) => onChange(e.target.value as 'in' | 'notIn')}
       >

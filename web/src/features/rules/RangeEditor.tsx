@@ -78,63 +78,67 @@ export function RangeEditor({
         </select>
       </div>
       <div className="app-grid-2">
-        <div className="app-inline">
+        <div className="app-control">
           <label htmlFor={`${id}-low`} className="app-label">
             {t('rule.lower')}
           </label>
-          <input
-            id={`${id}-low`}
-            className="krds-input"
-            inputMode="decimal"
-            value={lowText}
-            aria-invalid={boundsError ? true : undefined}
-            aria-describedby={boundsError ? errId : undefined}
-            onChange={(e) => {
-              setLowText(e.target.value);
-              onChange(make(value.field, lowOp, num(e.target.value), highOp, high));
-            }}
-          />
-          <label htmlFor={`${id}-lowop`} className="sr-only">
-            {t('rule.lowerOp')}
-          </label>
-          <select
-            id={`${id}-lowop`}
-            className="krds-form-select app-op"
-            value={lowOp}
-            onChange={(e) => onChange(make(value.field, e.target.value as Low, low, highOp, high))}
-          >
-            <option value="gte">{t('rule.gte')}</option>
-            <option value="gt">{t('rule.gt')}</option>
-          </select>
+          <div className="app-bound">
+            <input
+              id={`${id}-low`}
+              className="krds-input"
+              inputMode="decimal"
+              value={lowText}
+              aria-invalid={boundsError ? true : undefined}
+              aria-describedby={boundsError ? errId : undefined}
+              onChange={(e) => {
+                setLowText(e.target.value);
+                onChange(make(value.field, lowOp, num(e.target.value), highOp, high));
+              }}
+            />
+            <label htmlFor={`${id}-lowop`} className="sr-only">
+              {t('rule.lowerOp')}
+            </label>
+            <select
+              id={`${id}-lowop`}
+              className="krds-form-select"
+              value={lowOp}
+              onChange={(e) => onChange(make(value.field, e.target.value as Low, low, highOp, high))}
+            >
+              <option value="gte">{t('rule.gte')}</option>
+              <option value="gt">{t('rule.gt')}</option>
+            </select>
+          </div>
         </div>
-        <div className="app-inline">
+        <div className="app-control">
           <label htmlFor={`${id}-high`} className="app-label">
             {t('rule.upper')}
           </label>
-          <input
-            id={`${id}-high`}
-            className="krds-input"
-            inputMode="decimal"
-            value={highText}
-            aria-invalid={boundsError || upperError ? true : undefined}
-            aria-describedby={boundsError || upperError ? errId : undefined}
-            onChange={(e) => {
-              setHighText(e.target.value);
-              onChange(make(value.field, lowOp, low, highOp, num(e.target.value)));
-            }}
-          />
-          <label htmlFor={`${id}-highop`} className="sr-only">
-            {t('rule.upperOp')}
-          </label>
-          <select
-            id={`${id}-highop`}
-            className="krds-form-select app-op"
-            value={highOp}
-            onChange={(e) => onChange(make(value.field, lowOp, low, e.target.value as High, high))}
-          >
-            <option value="lte">{t('rule.lte')}</option>
-            <option value="lt">{t('rule.lt')}</option>
-          </select>
+          <div className="app-bound">
+            <input
+              id={`${id}-high`}
+              className="krds-input"
+              inputMode="decimal"
+              value={highText}
+              aria-invalid={boundsError || upperError ? true : undefined}
+              aria-describedby={boundsError || upperError ? errId : undefined}
+              onChange={(e) => {
+                setHighText(e.target.value);
+                onChange(make(value.field, lowOp, low, highOp, num(e.target.value)));
+              }}
+            />
+            <label htmlFor={`${id}-highop`} className="sr-only">
+              {t('rule.upperOp')}
+            </label>
+            <select
+              id={`${id}-highop`}
+              className="krds-form-select"
+              value={highOp}
+              onChange={(e) => onChange(make(value.field, lowOp, low, e.target.value as High, high))}
+            >
+              <option value="lte">{t('rule.lte')}</option>
+              <option value="lt">{t('rule.lt')}</option>
+            </select>
+          </div>
         </div>
       </div>
       {money && (low !== undefined || high !== undefined) ? (

@@ -132,28 +132,34 @@ function GroupEditor({
         </p>
       ) : null}
       <div className="app-add-bar">
-        <label htmlFor={`${id}-add`} className="app-label">
-          {t('rule.conditionType')}
-        </label>
-        <div className="app-inline">
-          <select
-            id={`${id}-add`}
-            className="krds-form-select"
-            value={toAdd}
-            onChange={(e) => setToAdd(e.target.value as ConditionType)}
+        <div className="app-controls">
+          <div className="app-control">
+            <label htmlFor={`${id}-add`} className="app-label">
+              {t('rule.conditionType')}
+            </label>
+            <select
+              id={`${id}-add`}
+              className="krds-form-select"
+              value={toAdd}
+              onChange={(e) => setToAdd(e.target.value as ConditionType)}
+            >
+              {CONDITION_TYPES.map((c) => (
+                <option key={c} value={c}>
+                  {t(`rule.types.${c}`)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button
+            type="button"
+            className="krds-btn secondary medium"
+            onClick={() => add(newCondition(toAdd))}
           >
-            {CONDITION_TYPES.map((c) => (
-              <option key={c} value={c}>
-                {t(`rule.types.${c}`)}
-              </option>
-            ))}
-          </select>
-          <button type="button" className="krds-btn secondary small" onClick={() => add(newCondition(toAdd))}>
             {t('rule.addCondition')}
           </button>
         </div>
         {depth < 4 ? (
-          <div className="app-inline app-mt-1">
+          <div className="app-buttons app-mt-1">
             <button
               type="button"
               className="krds-btn text small"

@@ -17,7 +17,7 @@ export default function Notifications() {
   const first = useApi<NotificationsResponse>('/api/me/notifications?limit=20');
   const [items, setItems] = useState<NotificationItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const [unread, setUnread] = useState(0);
+  const [unread, setUnread] = useState<number | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
 
   useEffect(() => {
@@ -31,7 +31,7 @@ export default function Notifications() {
     try {
       await api(`/api/me/notifications/${encodeURIComponent(n.id)}/read`, { method: 'POST' });
       setItems((all) => all.map((x) => (x.id === n.id ? { ...x, read: true } : x)));
-      setUnread((u) => Math.max(0, u - 1));
+      setUnread((u) => Math.max(0, (u ?? 1) - 1));
       refreshUnread();
     } catch (e) {
       setMoreError(e);
@@ -55,12 +55,12 @@ export default function Notifications() {
       <Breadcrumbs items={[{ label: t('notifications.title') }]} />
       <PageTitle text={t('notifications.title')} />
       <p className="app-lead" role="status">
-        {first.data ? t('notifications.unread', { count: unread }) : ''}
+        {unread !== null ? t('notifications.unread', { count: unread }) : ''}
       </p>
       {first.loading ? <Loading /> : null}
       {first.error ? <ErrorState error={first.error} onRetry={first.reload} /> : null}
       {moreError ? <ErrorState error={moreError} /> : null}
-      {first.data && items.length === 0 ? <EmptyState>{t('notifications.empty')}</EmptyState> : null}
+      {unread !== null && items.length === 0 ? <EmptyState>{t('notifications.empty')}</EmptyState> : null}
       {items.length > 0 ? (
         <ul className="app-cards app-mt-2">
           {items.map((n) => (
