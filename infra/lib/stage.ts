@@ -6,8 +6,9 @@ export type StageName = 'dev' | 'prod';
 
 /**
  * Everything that differs between stages, in one place, so that constructs never branch on the stage name.
- * Numbers for the batch come from docs/scale.md (segments, concurrency) and are kept small in dev so that a
- * fresh account (default concurrency quota) can deploy it.
+ * Batch concurrency: prepare makes one segment per 50,000 businesses (120 for 6M, docs/batch.md), so prod's
+ * Map runs them all at once below the worker's reserved 200; dev stays small enough for a fresh account's
+ * default concurrency quota.
  */
 export interface StageConfig {
   readonly name: StageName;
@@ -27,8 +28,6 @@ export interface StageConfig {
   readonly mapMaxConcurrency: number;
   /** Percentage of segments that may fail before the whole run fails. */
   readonly toleratedFailurePercentage: number;
-  /** Number of scan segments the nightly run asks prepare for (prepare may lower it for small tables). */
-  readonly segments: number;
   /** How long snapshot parts of old runs stay in S3. */
   readonly snapshotRetention: Duration;
   /** Alarm thresholds; dev alarms exist too (they prove the wiring) but are looser. */
@@ -51,7 +50,6 @@ const dev: StageConfig = {
   workerReservedConcurrency: 10,
   mapMaxConcurrency: 8,
   toleratedFailurePercentage: 5,
-  segments: 16,
   snapshotRetention: Duration.days(7),
   alarms: { api5xxPerFiveMinutes: 20, apiP99LatencyMs: 3000, lambdaErrorsPerFiveMinutes: 20 },
   corsOrigins: ['http://localhost:3000', 'http://localhost:5173'],
@@ -67,7 +65,6 @@ const prod: StageConfig = {
   workerReservedConcurrency: 200,
   mapMaxConcurrency: 150,
   toleratedFailurePercentage: 2,
-  segments: 600,
   snapshotRetention: Duration.days(30),
   alarms: { api5xxPerFiveMinutes: 5, apiP99LatencyMs: 1500, lambdaErrorsPerFiveMinutes: 5 },
   corsOrigins: [],
