@@ -1,7 +1,7 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Disaster } from '@sbiz24/shared';
+import { columnarPreviewEngine, decodeSnapshotParts } from './columnar-preview-engine';
 import { createPreviewService, type PreviewService } from './preview';
-import { decodeProfileParts, profilePreviewEngine } from './profile-preview-engine';
 import { koreanDate } from './run-id';
 import { S3BlobStore } from './s3-blob-store';
 import { createSnapshotSource } from './snapshot-source';
@@ -15,13 +15,17 @@ export function awsPreviewService(options: {
   disasters: () => Promise<readonly Disaster[]>;
   clock: () => Date;
 }): PreviewService {
-  const source = createSnapshotSource(new S3BlobStore(new S3Client({}), options.bucket), decodeProfileParts, {
-    clock: options.clock,
-    checkIntervalMs: 60_000,
-  });
+  const source = createSnapshotSource(
+    new S3BlobStore(new S3Client({}), options.bucket),
+    decodeSnapshotParts,
+    {
+      clock: options.clock,
+      checkIntervalMs: 60_000,
+    },
+  );
   return createPreviewService({
     source,
-    engine: profilePreviewEngine,
+    engine: columnarPreviewEngine,
     disasters: options.disasters,
     clock: options.clock,
     today: () => koreanDate(options.clock()),

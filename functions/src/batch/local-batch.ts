@@ -1,10 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { BusinessProfile, Disaster } from '@sbiz24/shared';
+import type { Disaster } from '@sbiz24/shared';
+import type { Snapshot } from '@sbiz24/shared/columnar/snapshot';
 import type { ProgramChangeEvent } from '../api/types';
+import { columnarPreviewEngine, decodeSnapshotParts } from './columnar-preview-engine';
 import { type RunSummary, runAllSegments } from './local-runner';
 import { localBatchRuntime } from './local-runtime';
 import { createPreviewService, type PreviewService } from './preview';
-import { decodeProfileParts, profilePreviewEngine } from './profile-preview-engine';
 import { createRecomputeQueue, type RecomputeQueue } from './recompute-queue';
 import { koreanDate } from './run-id';
 import { LATEST_SNAPSHOT_KEY } from './snapshot-keys';
@@ -55,13 +56,13 @@ export async function startLocalBatch(options: LocalBatchOptions): Promise<Local
       onError: (e, reasons) => log.error(`재계산 실패 (${reasons.join(', ')}):`, e),
     },
   );
-  const source = createSnapshotSource<BusinessProfile[]>(runtime.blobs, decodeProfileParts, {
+  const source = createSnapshotSource<Snapshot>(runtime.blobs, decodeSnapshotParts, {
     clock: options.clock,
     checkIntervalMs: 2000,
   });
   const preview = createPreviewService({
     source,
-    engine: profilePreviewEngine,
+    engine: columnarPreviewEngine,
     disasters: options.disasters,
     clock: options.clock,
     today: () => koreanDate(options.clock()),

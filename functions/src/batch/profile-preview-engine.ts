@@ -4,14 +4,9 @@ import type { PreviewCounts, PreviewEngine } from './preview';
 import { anonymise, spreadIndexes } from './preview-sample';
 import { ruleTruth } from './rules-evaluator';
 
-/** Decodes the interim snapshot parts (JSON arrays of profiles) into one list. */
-export function decodeProfileParts(parts: readonly Uint8Array[]): BusinessProfile[] {
-  return parts.flatMap((p) => JSON.parse(new TextDecoder().decode(p)) as BusinessProfile[]);
-}
-
 /**
- * The preview over the interim snapshot: each profile through the rules engine's condition code. Exact, and
- * fast enough for the local portal's tens of thousands of businesses; the columnar engine replaces it.
+ * The preview computed business by business with the rules engine's condition code: the reference the
+ * columnar preview (columnar-preview-engine.ts) is tested against.
  */
 export const profilePreviewEngine: PreviewEngine<BusinessProfile[]> = (profiles, rule, context, options) => {
   const bySido: Record<string, number> = {};

@@ -1,10 +1,12 @@
 import type { BusinessProfile } from '@sbiz24/shared';
+import { encodeSnapshot } from '@sbiz24/shared/columnar/format';
+import { buildSnapshot } from '@sbiz24/shared/columnar/snapshot';
 import { describe, expect, it } from 'vitest';
 import { MemoryBlobStore } from '../../batch/blob-store';
+import { columnarPreviewEngine, decodeSnapshotParts } from '../../batch/columnar-preview-engine';
 import { finalizeRun } from '../../batch/finalize';
 import { MemoryRunRepository } from '../../batch/memory-run-repository';
 import { createPreviewService } from '../../batch/preview';
-import { decodeProfileParts, profilePreviewEngine } from '../../batch/profile-preview-engine';
 import { segmentPartKey } from '../../batch/snapshot-keys';
 import { createSnapshotSource } from '../../batch/snapshot-source';
 import { business } from '../../batch/test-fixtures';
@@ -23,7 +25,7 @@ async function snapshotOf(profiles: BusinessProfile[]) {
     disasterIds: [],
     startedAt: at,
   });
-  await blobs.put(segmentPartKey('r1', 0), new TextEncoder().encode(JSON.stringify(profiles)));
+  await blobs.put(segmentPartKey('r1', 0), encodeSnapshot(buildSnapshot(profiles)));
   await runs.putCheckpoint({
     runId: 'r1',
     segment: 0,
@@ -43,8 +45,8 @@ async function appWithSnapshot(profiles: BusinessProfile[]) {
   const blobs = await snapshotOf(profiles);
   const clock = () => TEST_NOW;
   const preview = createPreviewService({
-    source: createSnapshotSource(blobs, decodeProfileParts, { clock }),
-    engine: profilePreviewEngine,
+    source: createSnapshotSource(blobs, decodeSnapshotParts, { clock }),
+    engine: columnarPreviewEngine,
     disasters: async () => [],
     clock,
     today: () => '2026-11-26',
@@ -113,8 +115,8 @@ describe('POST /api/staff/preview', () => {
   it('answers 503 SNAPSHOT_UNAVAILABLE in Korean before any batch run finished', async () => {
     const clock = () => TEST_NOW;
     const preview = createPreviewService({
-      source: createSnapshotSource(new MemoryBlobStore(), decodeProfileParts, { clock }),
-      engine: profilePreviewEngine,
+      source: createSnapshotSource(new MemoryBlobStore(), decodeSnapshotParts, { clock }),
+      engine: columnarPreviewEngine,
       disasters: async () => [],
       clock,
       today: () => '2026-11-26',
