@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { loadCatalog } from '../catalog/index';
+import { evaluateRule } from '../rules/evaluate';
+import { generateBusinesses } from '../synthetic/generate';
+import { arbProfile, arbRule } from '../testing/arbitraries';
+import { fullMatch, matchesOf } from './full-match';
+import { buildSnapshot } from './snapshot';
+
+const { programs: catalog, disasters } = loadCatalog();
+const ctx = { asOf: '2025-06-01', disasters };
+const profiles = [
+  ...generateBusinesses(9_000, { seed: 13, asOf: ctx.asOf }),
+  ...fc.sample(arbProfile(), { numRuns: 300, seed: 13 }),
+];
+const snapshot = buildSnapshot(profiles);
+const programs = [
+  ...catalog.map((p) => ({ id: p.id, rule: p.rule })),
+  ...fc.sample(arbRule(), { numRuns: 30, seed: 2 }).map((rule, i) => ({ id: `generated-${i}`, rule })),
+];
+
+describe('fullMatch', () => {
+  const result = fullMatch(snapshot, programs, ctx);
+  const expected = profiles.map((p) =>
+    programs
+      .filter((prog) => evaluateRule(prog.rule, p, ctx).eligible)
+      .map((prog) => prog.id)
+      .sort(),
+  );
+
+  it('gives every business the sorted ids of the programs the per-business engine finds it eligible for', () => {
+    profiles.forEach((_, row) => {
+      expect(matchesOf(result, row)).toEqual(expected[row]);
+    });
+  });
+
+  it('counts each program and the pairs in all', () => {
+    const byId = new Map(result.programIds.map((id, i) => [id, result.counts[i]!]));
+    for (const prog of programs) {
+      expect(byId.get(prog.id)).toBe(expected.filter((ids) => ids.includes(prog.id)).length);
+    }
+    expect(result.pairs).toBe(result.counts.reduce((a, b) => a + b, 0));
+    expect(result.pairs).toBeGreaterThan(profiles.length);
+    expect(result.distinctConditions).toBeLessThan(programs.length * 8);
+  });
+
+  it('gives the same sets for a row range as for the whole snapshot, and counts alone when asked', () => {
+    const range = fullMatch(snapshot, programs, ctx, { rowStart: 8_192, rowEnd: 9_000 });
+    for (let row = 8_192; row < 9_000; row += 7)
+      expect(matchesOf(range, row)).toEqual(matchesOf(result, row));
+    const countsOnly = fullMatch(snapshot, programs, ctx, { sets: false });
+    expect([...countsOnly.counts]).toEqual([...result.counts]);
+    expect(countsOnly.offsets).toBeUndefined();
+    expect(() => matchesOf(countsOnly, 0)).toThrow();
+  });
+});
