@@ -1,7 +1,7 @@
 import { formatBusinessNumber } from '@sbiz24/shared/business-number/business-number';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from '../../functions/src/local/demo-data';
-import { launchBrowser, loginAs, newPage, review } from './support/browser';
+import { launchBrowser, loginAs, newPage, review, saveAxeLog } from './support/browser';
 import { startTestPortal, type TestPortal } from './support/portal';
 
 let portal: TestPortal;
@@ -13,6 +13,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  saveAxeLog('owner');
   await browser?.close();
   await portal?.stop();
 });

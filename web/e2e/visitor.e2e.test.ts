@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, newPage, review } from './support/browser';
+import { launchBrowser, newPage, review, saveAxeLog } from './support/browser';
 import { startTestPortal, type TestPortal } from './support/portal';
 
 let portal: TestPortal;
@@ -12,6 +12,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  saveAxeLog('visitor');
   await browser?.close();
   await portal?.stop();
 });
@@ -110,11 +111,11 @@ describe('a visitor', () => {
     const page = await newPage(browser.context);
 
     await page.goto(`${portal.url}/programs/no-such-program`);
+    await page.getByText('사업을 찾을 수 없습니다.').waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('본문 바로가기');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    await page.getByText('사업을 찾을 수 없습니다.').waitFor();
     expect(await page.getByRole('button', { name: '다시 시도' }).isVisible()).toBe(true);
     expect(await page.getByRole('navigation', { name: '주 메뉴' }).isVisible()).toBe(true);
   });

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,12 @@ export interface AxeSummary {
 
 /** Every axe-core result of the journeys, kept for the run's summary. */
 export const axeLog: AxeSummary[] = [];
+
+/** Writes this file's axe results (every violation, any impact) next to the screenshots. */
+export function saveAxeLog(journey: string): void {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  writeFileSync(join(ARTIFACTS, `axe-${journey}.json`), `${JSON.stringify(axeLog, null, 2)}\n`);
+}
 
 /** Runs axe-core on the page as it is now and asserts no serious or critical violation. */
 export async function expectAccessible(page: Page, name: string): Promise<void> {

@@ -31,9 +31,14 @@ function localErrors(body: unknown, form: DraftForm): Record<string, string> {
   return out;
 }
 
-/** Create or edit a program: basics, the rule with its live impact preview, examples; publish, close, history. */
-export default function ProgramEditorPage() {
+/** One editor per program: a new id (the draft just created, another program) starts a fresh editor. */
+export default function ProgramEditorRoute() {
   const { id } = useParams();
+  return <ProgramEditor key={id ?? 'new'} id={id} />;
+}
+
+/** Create or edit a program: basics, the rule with its live impact preview, examples; publish, close, history. */
+function ProgramEditor({ id }: { id: string | undefined }) {
   const { t } = useLang();
   const { me } = useAuth();
   const navigate = useNavigate();
