@@ -79,7 +79,7 @@ const ko = {
     revenueGrowth: '2년 연속 매출 10% 이상 성장',
     smartTech: '스마트기술(키오스크·서빙로봇·테이블오더) 도입',
     employmentInsurance: '고용보험 가입',
-    covidRevenueDrop: '2021년 매출이 2019년 또는 2020년보다 감소',
+    covidRevenueDrop: '2021년 매출 감소(2019년 또는 2020년 대비)',
   },
   agencies: {
     semas: '소상공인시장진흥공단',

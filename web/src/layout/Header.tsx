@@ -39,6 +39,16 @@ export function Header() {
 
   return (
     <header id="krds-header">
+      {/* Inside the banner landmark, so that the official-site notice is not stray content. */}
+      <div id="krds-masthead">
+        <div className="toggle-wrap">
+          <div className="toggle-head">
+            <div className="inner">
+              <span className="nuri-txt">{t('site.masthead')}</span>
+            </div>
+          </div>
+        </div>
+      </div>
       <div className="header-in">
         <div className="header-container">
           <div className="inner">

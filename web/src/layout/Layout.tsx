@@ -13,15 +13,6 @@ export function Layout() {
       <div id="krds-skip-link">
         <a href="#main">{t('site.skip')}</a>
       </div>
-      <div id="krds-masthead">
-        <div className="toggle-wrap">
-          <div className="toggle-head">
-            <div className="inner">
-              <span className="nuri-txt">{t('site.masthead')}</span>
-            </div>
-          </div>
-        </div>
-      </div>
       <Header />
       <main id="main" tabIndex={-1} className="app-main">
         <div className="inner">

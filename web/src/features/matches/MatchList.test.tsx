@@ -101,6 +101,7 @@ describe('MatchList', () => {
     expect(screen.getByRole('tab', { name: '지원사업 (1)' })).toBeTruthy();
     expect(screen.getByRole('tab', { name: '재난지원금 (0)' })).toBeTruthy();
     expect(screen.getByRole('status').textContent).toBe('받을 수 있는 사업 3건');
+    expect(screen.getByRole('heading', { level: 2, name: '받을 수 있는 사업 3건' })).toBeTruthy();
     const panel = screen.getByRole('tabpanel');
     expect(within(panel).getByRole('link', { name: '청년고용연계자금' }).getAttribute('href')).toBe(
       '/programs/youth-fund',

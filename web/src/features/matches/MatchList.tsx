@@ -77,9 +77,9 @@ export function MatchList({ result }: { result: MatchesResponse }) {
   const total = KINDS.reduce((n, k) => n + eligible(k).length, 0);
   return (
     <>
-      <p className="app-lead" role="status">
-        {t('owner.eligibleCount', { count: total })}
-      </p>
+      <div role="status">
+        <h2 className="app-h2">{t('owner.eligibleCount', { count: total })}</h2>
+      </div>
       <Tabs
         label={t('owner.seeMatches')}
         active={active}
