@@ -1,4 +1,4 @@
-import { lazy, type ReactNode, Suspense } from 'react';
+import { lazy, type ReactNode, Suspense, useState } from 'react';
 import { createBrowserRouter, Navigate, RouterProvider, useLocation } from 'react-router';
 import type { Role } from './api/types';
 import { useAuth } from './auth/AuthProvider';
@@ -175,5 +175,6 @@ export const routes = [
 ];
 
 export function App() {
-  return <RouterProvider router={createBrowserRouter(routes)} />;
+  const [router] = useState(() => createBrowserRouter(routes));
+  return <RouterProvider router={router} />;
 }

@@ -58,11 +58,10 @@ export function Header() {
                   <button
                     type="button"
                     className="krds-btn small text"
-                    lang={lang === 'ko' ? 'en' : 'ko'}
                     onClick={() => void switchLanguage(lang === 'ko' ? 'en' : 'ko')}
                   >
                     <span className="sr-only">{t('lang.label')}: </span>
-                    {lang === 'ko' ? 'English' : '한국어'}
+                    <span lang={lang === 'ko' ? 'en' : 'ko'}>{lang === 'ko' ? 'English' : '한국어'}</span>
                   </button>
                 </li>
                 <li>
