@@ -1,4 +1,4 @@
-import { DescribeTableCommand } from '@aws-sdk/client-dynamodb';
+import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { readBatchConfig } from '../lib/config';
@@ -19,7 +19,9 @@ let notifierDeps: NotifierDeps | undefined;
 export function awsBatchRuntime(): BatchRuntime {
   if (runtime) return runtime;
   const config = readBatchConfig(process.env);
-  const client = createDynamoClient();
+  // Many workers scanning at once can exceed an on-demand table's current peak: throttled requests back off
+  // and retry (adaptive client-side rate limiting) instead of failing the segment after three attempts.
+  const client = new DynamoDBClient({ maxAttempts: 10, retryMode: 'adaptive' });
   const doc = toDocumentClient(client);
   const repos = createRepositories(doc, config.tableName);
   runtime = {
