@@ -68,14 +68,19 @@ const ZERO = 48;
 
 /** Day number of a valid `YYYY-MM-DD` string (no validation: the input is a schema-checked date). */
 export function parseIsoDay(iso: string): number {
-  const c = (i: number) => iso.charCodeAt(i) - ZERO;
-  const y = c(0) * 1000 + c(1) * 100 + c(2) * 10 + c(3);
-  const m = c(5) * 10 + c(6);
-  const d = c(8) * 10 + c(9);
+  const y =
+    (iso.charCodeAt(0) - ZERO) * 1000 +
+    (iso.charCodeAt(1) - ZERO) * 100 +
+    (iso.charCodeAt(2) - ZERO) * 10 +
+    (iso.charCodeAt(3) - ZERO);
+  const m = (iso.charCodeAt(5) - ZERO) * 10 + (iso.charCodeAt(6) - ZERO);
+  const d = (iso.charCodeAt(8) - ZERO) * 10 + (iso.charCodeAt(9) - ZERO);
   return dayFromCivil(y, m, d);
 }
 
-const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+function pad2(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
 
 /** `YYYY-MM-DD` of a day number in years 1000–9999. */
 export function isoOfDay(day: number): string {

@@ -64,44 +64,52 @@ export function fullMatch(
     plan,
     (r0, rows, eligible) => {
       const words = (rows + 31) >>> 5;
+      if (!offsets) {
+        for (let p = 0; p < eligible.length; p++) {
+          const bits = eligible[p]!;
+          let n = 0;
+          for (let w = 0; w < words; w++) if (bits[w] !== 0) n += popcount(bits[w]!);
+          counts[p]! += n;
+          pairs += n;
+        }
+        return;
+      }
+      // Count per row (and per program), then fill: programs are visited in ascending order, so each
+      // row's list comes out sorted.
+      perRow.fill(0, 0, rows + 1);
       let blockPairs = 0;
       for (let p = 0; p < eligible.length; p++) {
         const bits = eligible[p]!;
         let n = 0;
-        for (let w = 0; w < words; w++) if (bits[w] !== 0) n += popcount(bits[w]!);
+        for (let w = 0; w < words; w++) {
+          let x = bits[w]!;
+          while (x !== 0) {
+            perRow[(w << 5) + 32 - Math.clz32(x & -x)]!++;
+            x &= x - 1;
+            n++;
+          }
+        }
         counts[p]! += n;
         blockPairs += n;
       }
-      if (offsets) {
-        // Count per row, then fill: programs are visited in ascending order, so each row's list is sorted.
-        perRow.fill(0, 0, rows + 1);
-        for (let p = 0; p < eligible.length; p++) {
-          const bits = eligible[p]!;
-          for (let w = 0; w < words; w++) {
-            let x = bits[w]!;
-            while (x !== 0) {
-              perRow[(w << 5) + 31 - Math.clz32(x & -x) + 1]!++;
-              x &= x - 1;
-            }
-          }
-        }
-        const base = pairs;
-        for (let i = 0; i < rows; i++) perRow[i + 1]! += perRow[i]!;
-        for (let i = 0; i < rows; i++) offsets[r0 - rowStart + i + 1] = base + perRow[i + 1]!;
-        if (base + blockPairs > indexes.length) {
-          const grown = new Index(Math.max(indexes.length * 2, base + blockPairs));
-          grown.set(indexes);
-          indexes = grown;
-        }
-        for (let p = 0; p < eligible.length; p++) {
-          const bits = eligible[p]!;
-          for (let w = 0; w < words; w++) {
-            let x = bits[w]!;
-            while (x !== 0) {
-              const i = (w << 5) + 31 - Math.clz32(x & -x);
-              indexes[base + perRow[i]!++] = p;
-              x &= x - 1;
-            }
+      const base = pairs;
+      for (let i = 0; i < rows; i++) {
+        perRow[i + 1]! += perRow[i]!;
+        offsets[r0 - rowStart + i + 1] = base + perRow[i + 1]!;
+      }
+      if (base + blockPairs > indexes.length) {
+        const grown = new Index(Math.max(indexes.length * 2, base + blockPairs));
+        grown.set(indexes);
+        indexes = grown;
+      }
+      for (let p = 0; p < eligible.length; p++) {
+        const bits = eligible[p]!;
+        for (let w = 0; w < words; w++) {
+          let x = bits[w]!;
+          while (x !== 0) {
+            const i = (w << 5) + 31 - Math.clz32(x & -x);
+            indexes[base + perRow[i]!++] = p;
+            x &= x - 1;
           }
         }
       }

@@ -221,3 +221,195 @@ export function sparseKernel(
     }
   };
 }
+
+/** Date columns and the pre-startup bit, which several date conditions read. */
+export interface DateColumns {
+  opening: Uint16Array;
+  closure: Uint16Array;
+  planned: Uint16Array;
+  flagValue: Uint16Array;
+  absent: number;
+  preBit: number;
+}
+
+/**
+ * Operating on day D (`operatingOn`): not a pre-startup founder on the as-of day A, not closed on or
+ * before D, then opened on or before D (unknown without an opening date).
+ */
+export function operatingKernel(d: DateColumns, A: number, D: number): Kernel {
+  return (r0, r1, Tw, Uw) => {
+    const { opening, closure, flagValue, absent, preBit } = d;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      let u = 0;
+      for (let i = base; i < end; i++) {
+        const o = opening[i]!;
+        const cl = closure[i]!;
+        if ((flagValue[i]! & preBit) !== 0 || (o !== absent && o > A) || (cl !== absent && cl <= D)) continue;
+        if (o === absent) u |= 1 << (i - base);
+        else if (o <= D) t |= 1 << (i - base);
+      }
+      Tw[w] = t;
+      Uw[w++] = u;
+    }
+  };
+}
+
+/** Opened strictly before day D (false for a pre-startup founder, unknown without an opening date). */
+export function openedBeforeKernel(d: DateColumns, A: number, D: number): Kernel {
+  return (r0, r1, Tw, Uw) => {
+    const { opening, flagValue, absent, preBit } = d;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      let u = 0;
+      for (let i = base; i < end; i++) {
+        const o = opening[i]!;
+        if ((flagValue[i]! & preBit) !== 0 || (o !== absent && o > A)) continue;
+        if (o === absent) u |= 1 << (i - base);
+        else if (o < D) t |= 1 << (i - base);
+      }
+      Tw[w] = t;
+      Uw[w++] = u;
+    }
+  };
+}
+
+/**
+ * Business age within [lo, hi] whole years (`years`) or days, up to the closure for a closed business;
+ * false for a pre-startup founder, unknown without an opening date. A business still open on A qualifies
+ * when its opening day lies in (openAfter, openBy] (precomputed from A); a closed one is measured to its
+ * closure with `packed`, the civil date of every day offset.
+ */
+export function businessAgeKernel(
+  d: DateColumns,
+  A: number,
+  openAfter: number,
+  openBy: number,
+  packed: Int32Array,
+  years: boolean,
+  lo: number,
+  hi: number,
+): Kernel {
+  return (r0, r1, Tw, Uw) => {
+    const { opening, closure, flagValue, absent, preBit } = d;
+    const P = packed;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      let u = 0;
+      for (let i = base; i < end; i++) {
+        const o = opening[i]!;
+        if ((flagValue[i]! & preBit) !== 0 || (o !== absent && o > A)) continue;
+        if (o === absent) {
+          u |= 1 << (i - base);
+          continue;
+        }
+        const cl = closure[i]!;
+        if (cl === absent || cl > A) {
+          if (o > openAfter && o <= openBy) t |= 1 << (i - base);
+          continue;
+        }
+        let v: number;
+        if (years) {
+          const pe = P[cl]!;
+          const po = P[o]!;
+          v = (pe >> 9) - (po >> 9) - ((pe & 511) < (po & 511) ? 1 : 0);
+        } else v = cl - o;
+        if (v >= lo && v <= hi) t |= 1 << (i - base);
+      }
+      Tw[w] = t;
+      Uw[w++] = u;
+    }
+  };
+}
+
+/** Closure planned and not yet closed, and/or closed on or before A within `within` days. */
+export function closureKernel(
+  d: DateColumns,
+  A: number,
+  within: number,
+  planned: boolean,
+  closed: boolean,
+): Kernel {
+  return (r0, r1, Tw) => {
+    const { closure, planned: plannedCol, absent } = d;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      for (let i = base; i < end; i++) {
+        const cl = closure[i]!;
+        const isClosed = cl !== absent && cl <= A;
+        if ((closed && isClosed && A - cl <= within) || (planned && !isClosed && plannedCol[i] !== absent))
+          t |= 1 << (i - base);
+      }
+      Tw[w++] = t;
+    }
+  };
+}
+
+/** Fewer employees than the industry limit, and revenue (3-year average, else last year) within its cap. */
+export function smallBusinessKernel(
+  cols: { employees: Uint16Array; revenue: Uint32Array; revenueAvg3y: Uint32Array; ksic: Uint16Array },
+  limit: Uint16Array,
+  capUnits: Float64Array,
+  absent16: number,
+  absent32: number,
+): Kernel {
+  return (r0, r1, Tw, Uw) => {
+    const { employees, revenue, revenueAvg3y, ksic } = cols;
+    let w = 0;
+    for (let base = r0; base < r1; base += 32) {
+      const end = Math.min(base + 32, r1);
+      let t = 0;
+      let u = 0;
+      for (let i = base; i < end; i++) {
+        const k = ksic[i]!;
+        const e = employees[i]!;
+        const eKnown = e !== absent16;
+        if (eKnown && e >= limit[k]!) continue;
+        const avg = revenueAvg3y[i]!;
+        const r = avg !== absent32 ? avg : revenue[i]!;
+        const rKnown = r !== absent32;
+        if (rKnown && r > capUnits[k]!) continue;
+        if (eKnown && rKnown) t |= 1 << (i - base);
+        else u |= 1 << (i - base);
+      }
+      Tw[w] = t;
+      Uw[w++] = u;
+    }
+  };
+}
+
+/**
+ * Prior support: rows without side entries get `fallback`; a row with entries is true when whether any
+ * entry counts (`counts[item]`) equals `want`.
+ */
+export function priorSupportKernel(
+  rows: Uint32Array,
+  start: Uint32Array,
+  items: Uint32Array,
+  counts: Uint8Array,
+  want: number,
+): Kernel {
+  const fallback = want === 0 ? 1 : 0;
+  return (r0, r1, Tw) => {
+    const words = (r1 - r0 + 31) >>> 5;
+    Tw.fill(fallback ? -1 : 0, 0, words);
+    if (fallback && (r1 - r0) % 32 !== 0) Tw[words - 1] = (1 << ((r1 - r0) % 32)) - 1;
+    const last = lowerBound(rows, r1);
+    for (let j = lowerBound(rows, r0); j < last; j++) {
+      let counted = 0;
+      const to = start[j + 1]!;
+      for (let k = start[j]!; k < to; k++) counted |= counts[items[k]!]!;
+      const at = rows[j]! - r0;
+      if (counted === want) Tw[at >>> 5]! |= 1 << (at & 31);
+      else Tw[at >>> 5]! &= ~(1 << (at & 31));
+    }
+  };
+}

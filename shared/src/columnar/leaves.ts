@@ -9,16 +9,23 @@ import { ksicMatches } from '../reference/ksic';
 import { smallBusinessEmployeeLimit, smallBusinessRevenueCap } from '../reference/small-business';
 import { regionCovers, selectDisasters, withinBounds } from '../rules/conditions';
 import type { Bounds, Condition, RangeCondition } from '../rules/types';
-import { parseIsoDay } from './calendar';
+import { lastDayOnOrBefore, parseIsoDay } from './calendar';
 import { type AsOf, addYearsOffset, packedDays, STAGE_UNKNOWN, stageColumn } from './derived';
 import {
   bitKernel,
+  businessAgeKernel,
+  closureKernel,
+  type DateColumns,
   F,
   flagKernel,
   type Kernel,
+  openedBeforeKernel,
+  operatingKernel,
   perRow,
+  priorSupportKernel,
   range16,
   rangeScaled32,
+  smallBusinessKernel,
   sparseKernel,
   T,
   table8TU,
@@ -73,6 +80,32 @@ const dictTable = (values: readonly string[], test: (v: string) => boolean): Uin
 
 const dayOffset = (iso: string) => parseIsoDay(iso) - DAY_BASE;
 
+const dateColumns = (s: Snapshot): DateColumns => ({
+  opening: s.cols.opening,
+  closure: s.cols.closure,
+  planned: s.cols.planned,
+  flagValue: s.cols.flagValue,
+  absent: ABSENT16,
+  preBit: PRE_STARTUP_BIT,
+});
+
+/**
+ * Opening days (openAfter, openBy] of a business open on the as-of date whose age in whole years lies in
+ * [lo, hi]: fullYearsBetween(o, asOf) ≥ Y exactly when o is on or before (asOf.year − Y, asOf.month,
+ * asOf.day) in calendar order, that date falling back to the last real day (29 Feb → 28 Feb).
+ */
+function openingWindowYears(asOf: AsOf, lo: number, hi: number): [number, number] {
+  const y = asOf.packed >> 9;
+  const m = (asOf.packed >> 5) & 15;
+  const d = asOf.packed & 31;
+  const latestWithAge = (years: number) => {
+    if (years <= -20_000) return Number.POSITIVE_INFINITY;
+    if (years >= 20_000) return Number.NEGATIVE_INFINITY;
+    return lastDayOnOrBefore(y - years, m, d) - DAY_BASE;
+  };
+  return [latestWithAge(hi + 1), latestWithAge(lo)];
+}
+
 function rangeLeaf(c: RangeCondition, s: Snapshot, ctx: LeafContext): CompiledLeaf {
   const cols = s.cols;
   switch (c.field) {
@@ -100,29 +133,11 @@ function rangeLeaf(c: RangeCondition, s: Snapshot, ctx: LeafContext): CompiledLe
     case 'businessAgeDays':
     case 'businessAgeYears': {
       const [lo, hi] = integerInterval(c);
-      const { opening, closure, flagValue } = cols;
-      const A = ctx.asOf.offset;
-      const PA = ctx.asOf.packed;
-      const P = packedDays();
       const years = c.field === 'businessAgeYears';
-      return {
-        run: perRow((i) => {
-          const o = opening[i]!;
-          if ((flagValue[i]! & PRE_STARTUP_BIT) !== 0 || (o !== ABSENT16 && o > A)) return F;
-          if (o === ABSENT16) return U;
-          const cl = closure[i]!;
-          const closed = cl !== ABSENT16 && cl <= A;
-          let v: number;
-          if (years) {
-            const pe = closed ? P[cl]! : PA;
-            const po = P[o]!;
-            v = (pe >> 9) - (po >> 9) - ((pe & 511) < (po & 511) ? 1 : 0);
-          } else v = (closed ? cl : A) - o;
-          return v >= lo && v <= hi ? T : F;
-        }),
-        unknown: true,
-        rarity: 2,
-      };
+      const A = ctx.asOf.offset;
+      const [openAfter, openBy] = years ? openingWindowYears(ctx.asOf, lo, hi) : [A - hi - 1, A - lo];
+      const run = businessAgeKernel(dateColumns(s), A, openAfter, openBy, packedDays(), years, lo, hi);
+      return { run, unknown: true, rarity: 2 };
     }
   }
 }
@@ -184,7 +199,7 @@ function disasterLeaf(
 export function compileLeaf(c: Condition, s: Snapshot, ctx: LeafContext): CompiledLeaf {
   const cols = s.cols;
   const A = ctx.asOf.offset;
-  const { opening, closure, planned, previous, flagValue } = cols;
+  const { opening, previous, flagValue } = cols;
   const notOpened = (i: number, o: number) =>
     (flagValue[i]! & PRE_STARTUP_BIT) !== 0 || (o !== ABSENT16 && o > A);
   switch (c.type) {
@@ -202,23 +217,14 @@ export function compileLeaf(c: Condition, s: Snapshot, ctx: LeafContext): Compil
       return rangeLeaf(c, s, ctx);
     case 'smallBusiness': {
       const limit = new Uint16Array(0x10000);
-      const cap = new Float64Array(0x10000);
+      const capUnits = new Float64Array(0x10000);
       s.ksic.forEach((code, k) => {
         limit[k] = smallBusinessEmployeeLimit(code);
-        cap[k] = smallBusinessRevenueCap(code);
+        // Caps are whole multiples of 1억, so "revenue × unit ≤ cap" is exactly "revenue ≤ cap / unit".
+        capUnits[k] = Math.floor(smallBusinessRevenueCap(code) / REVENUE_UNIT);
       });
-      const { employees, revenue, revenueAvg3y, ksic } = cols;
       return {
-        run: perRow((i) => {
-          const k = ksic[i]!;
-          const e = employees[i]!;
-          const a = e === ABSENT16 ? U : e < limit[k]! ? T : F;
-          if (a === F) return F;
-          const avg = revenueAvg3y[i]!;
-          const r = avg !== ABSENT32 ? avg : revenue[i]!;
-          const b = r === ABSENT32 ? U : r * REVENUE_UNIT <= cap[k]! ? T : F;
-          return b === F ? F : a === U || b === U ? U : T;
-        }),
+        run: smallBusinessKernel(cols, limit, capUnits, ABSENT16, ABSENT32),
         unknown: true,
         rarity: 3,
       };
@@ -237,14 +243,9 @@ export function compileLeaf(c: Condition, s: Snapshot, ctx: LeafContext): Compil
         const e = parseExtraKey(key);
         return e.kind === 'priorSupport' && e.programId === c.programId && e.year >= since ? 1 : 0;
       });
-      const items = s.extras.items;
-      const want = c.present ? 1 : 0;
+      const { rows, start, items } = s.extras;
       return {
-        run: sparseKernel(s.extras.rows, s.extras.start, c.present ? 0 : 1, (from, to) => {
-          let counted = 0;
-          for (let k = from; k < to; k++) counted |= counts[items[k]!]!;
-          return counted === want ? 1 : 0;
-        }),
+        run: priorSupportKernel(rows, start, items, counts, c.present ? 1 : 0),
         unknown: false,
         rarity: c.present ? 0 : 3,
       };
@@ -252,48 +253,16 @@ export function compileLeaf(c: Condition, s: Snapshot, ctx: LeafContext): Compil
     case 'disasterArea':
     case 'disasterDamage':
       return disasterLeaf(c, s, ctx);
-    case 'openedBefore': {
-      const D = dayOffset(c.date);
-      return {
-        run: perRow((i) => {
-          const o = opening[i]!;
-          if (notOpened(i, o)) return F;
-          if (o === ABSENT16) return U;
-          return o < D ? T : F;
-        }),
-        unknown: true,
-        rarity: 2,
-      };
-    }
+    case 'openedBefore':
+      return { run: openedBeforeKernel(dateColumns(s), A, dayOffset(c.date)), unknown: true, rarity: 2 };
     case 'operating': {
       const D = c.date === undefined ? A : dayOffset(c.date);
-      return {
-        run: perRow((i) => {
-          const o = opening[i]!;
-          if (notOpened(i, o)) return F;
-          const cl = closure[i]!;
-          if (cl !== ABSENT16 && cl <= D) return F;
-          if (o === ABSENT16) return U;
-          return o <= D ? T : F;
-        }),
-        unknown: true,
-        rarity: 3,
-      };
+      return { run: operatingKernel(dateColumns(s), A, D), unknown: true, rarity: 3 };
     }
     case 'closure': {
       const within = c.withinDays ?? Number.POSITIVE_INFINITY;
-      const wantPlanned = c.status !== 'closed';
-      const wantClosed = c.status !== 'planned';
-      return {
-        run: perRow((i) => {
-          const cl = closure[i]!;
-          const closed = cl !== ABSENT16 && cl <= A;
-          if (wantClosed && closed && A - cl <= within) return T;
-          return wantPlanned && planned[i] !== ABSENT16 && !closed ? T : F;
-        }),
-        unknown: false,
-        rarity: 0,
-      };
+      const run = closureKernel(dateColumns(s), A, within, c.status !== 'closed', c.status !== 'planned');
+      return { run, unknown: false, rarity: 0 };
     }
     case 'restart': {
       const P = packedDays();

@@ -163,9 +163,15 @@ export class RulePlan {
       return { t, u: ku ? u : null };
     }
     const first = this.evaluate(node.kids[0]!, r0, r1);
-    t.set(first.t.subarray(0, n));
-    let hasU = first.u !== null;
-    if (first.u) u.set(first.u.subarray(0, n));
+    const ft = first.t;
+    const fu = first.u;
+    let hasU = fu !== null;
+    if (fu) {
+      for (let w = 0; w < n; w++) {
+        t[w] = ft[w]!;
+        u[w] = fu[w]!;
+      }
+    } else for (let w = 0; w < n; w++) t[w] = ft[w]!;
     const all = node.op === 'all';
     for (let k = 1; k < node.kids.length; k++) {
       if (all && isEmpty(t, hasU ? u : null, n)) break;

@@ -94,6 +94,20 @@ const ruleProfileOf = (p: BusinessProfile | RuleProfile): RuleProfile => {
   return rest;
 };
 
+/** The stored day offset of a date, ABSENT16 when absent, or -1 when it cannot be stored. */
+function encodeDay(iso: string | undefined): number {
+  if (iso === undefined) return ABSENT16;
+  const offset = parseIsoDay(iso) - DAY_BASE;
+  return offset >= 0 && offset <= DAY_MAX ? offset : -1;
+}
+
+/** The stored revenue (in units), ABSENT32 when absent, or -1 when it cannot be stored exactly. */
+function encodeRevenue(v: number | undefined): number {
+  if (v === undefined) return ABSENT32;
+  const k = v / REVENUE_UNIT;
+  return Number.isInteger(k) && k >= 0 && k <= REVENUE_MAX && k * REVENUE_UNIT === v ? k : -1;
+}
+
 /** Appends profiles row by row into growing columns; `build()` returns the snapshot. */
 export class SnapshotBuilder {
   private cols: Columns;
@@ -130,32 +144,26 @@ export class SnapshotBuilder {
     c.region[row] = region;
     c.ksic[row] = ksic;
 
-    const day = (iso: string | undefined): number => {
-      if (iso === undefined) return ABSENT16;
-      const offset = parseIsoDay(iso) - DAY_BASE;
-      if (offset >= 0 && offset <= DAY_MAX) return offset;
-      regular = false;
-      return ABSENT16;
-    };
-    c.opening[row] = day(p.openingDate);
-    c.closure[row] = day(p.closureDate);
-    c.planned[row] = day(p.plannedClosureDate);
-    c.previous[row] = day(p.previousClosureDate);
+    const opening = encodeDay(p.openingDate);
+    const closure = encodeDay(p.closureDate);
+    const planned = encodeDay(p.plannedClosureDate);
+    const previous = encodeDay(p.previousClosureDate);
+    if (opening < 0 || closure < 0 || planned < 0 || previous < 0) regular = false;
+    c.opening[row] = opening < 0 ? ABSENT16 : opening;
+    c.closure[row] = closure < 0 ? ABSENT16 : closure;
+    c.planned[row] = planned < 0 ? ABSENT16 : planned;
+    c.previous[row] = previous < 0 ? ABSENT16 : previous;
 
     const e = p.employees;
     if (e === undefined) c.employees[row] = ABSENT16;
     else if (Number.isInteger(e) && e >= 0 && e <= DAY_MAX) c.employees[row] = e;
     else regular = false;
 
-    const revenue = (v: number | undefined): number => {
-      if (v === undefined) return ABSENT32;
-      const k = v / REVENUE_UNIT;
-      if (Number.isInteger(k) && k >= 0 && k <= REVENUE_MAX && k * REVENUE_UNIT === v) return k;
-      regular = false;
-      return ABSENT32;
-    };
-    c.revenue[row] = revenue(p.revenue);
-    c.revenueAvg3y[row] = revenue(p.revenueAvg3y);
+    const revenue = encodeRevenue(p.revenue);
+    const revenueAvg3y = encodeRevenue(p.revenueAvg3y);
+    if (revenue < 0 || revenueAvg3y < 0) regular = false;
+    c.revenue[row] = revenue < 0 ? ABSENT32 : revenue;
+    c.revenueAvg3y[row] = revenueAvg3y < 0 ? ABSENT32 : revenueAvg3y;
 
     const y = p.ownerBirthYear;
     if (y === undefined) c.birthYear[row] = ABSENT8;
@@ -272,7 +280,9 @@ export function concatSnapshots(parts: readonly Snapshot[]): Snapshot {
     const ex = part.extras;
     for (let j = 0; j < ex.rows.length; j++) {
       extraRows.push(ex.rows[j]! + offset);
-      for (let k = ex.start[j]!; k < ex.start[j + 1]!; k++) extraItems.push(extraMap[ex.items[k]!]!);
+      // Entries are kept in dictionary order within a row; remapping can change that order.
+      const items = Array.from(ex.items.subarray(ex.start[j]!, ex.start[j + 1]!), (i) => extraMap[i]!);
+      for (const i of items.sort((a, b) => a - b)) extraItems.push(i);
       extraStart.push(extraItems.length);
     }
     part.irregular.rows.forEach((r, j) => {

@@ -105,6 +105,22 @@ function nameWords(ksic: string, section: string): readonly string[] {
   return NAME_WORDS[ksic] ?? NAME_WORDS[ksic.slice(0, 2)] ?? NAME_WORDS[section] ?? ['상회'];
 }
 
+/** Sets a flag with probability `p` when it is known (probability `known`); leaves it unknown otherwise. */
+function setFlag(
+  rng: Rng,
+  flags: Partial<Record<Flag, boolean>>,
+  name: Flag,
+  known: number,
+  p: number,
+): void {
+  if (rng.chance(known)) flags[name] = rng.chance(p);
+}
+
+/** A support year between 1990 (the schema's floor) and the as-of year. */
+function clampYear(asOfYear: number, year: number): number {
+  return Math.max(1990, Math.min(year, asOfYear));
+}
+
 let catalogDisasters: readonly Disaster[] | undefined;
 function defaultDisasters(): readonly Disaster[] {
   catalogDisasters ??= DISASTER_FILES.map((f) => DisasterSchema.parse(f.data));
@@ -123,7 +139,6 @@ export function createGenerator(
     regions: new Set(d.regionCodes),
     startDay: parseIsoDay(d.startDate),
   }));
-  const yearOf = (day: number) => packedYear(packedCivil(day));
 
   return (index) => {
     const rng = Rng.forItem(seed, index);
@@ -177,41 +192,41 @@ export function createGenerator(
       : undefined;
 
     const flags: Partial<Record<Flag, boolean>> = {};
-    const flag = (name: Flag, known: number, p: number) => {
-      if (rng.chance(known)) flags[name] = rng.chance(p);
-    };
-    flag('womanOwned', 0.97, 0.37);
-    flag('disabledOwned', 0.9, 0.02);
-    flag('taxArrears', 0.95, 0.03);
-    flag('suspended', 0.98, closureDay === undefined ? 0.02 : 0);
-    flag('exporter', 0.6, section === 'C' || section === 'G' ? 0.05 : 0.01);
-    flag('revenueGrowth', 0.5, 0.12);
-    flag('smartTech', 0.55, section === 'I' || section === 'G' ? 0.14 : 0.04);
-    flag('employmentInsurance', 0.8, employees ? 0.7 : 0.02);
-    if (!notYetOpen && openingDay < parseIsoDay('2021-01-01')) flag('covidRevenueDrop', 0.6, 0.45);
+    setFlag(rng, flags, 'womanOwned', 0.97, 0.37);
+    setFlag(rng, flags, 'disabledOwned', 0.9, 0.02);
+    setFlag(rng, flags, 'taxArrears', 0.95, 0.03);
+    setFlag(rng, flags, 'suspended', 0.98, closureDay === undefined ? 0.02 : 0);
+    setFlag(rng, flags, 'exporter', 0.6, section === 'C' || section === 'G' ? 0.05 : 0.01);
+    setFlag(rng, flags, 'revenueGrowth', 0.5, 0.12);
+    setFlag(rng, flags, 'smartTech', 0.55, section === 'I' || section === 'G' ? 0.14 : 0.04);
+    setFlag(rng, flags, 'employmentInsurance', 0.8, employees ? 0.7 : 0.02);
+    if (!notYetOpen && openingDay < parseIsoDay('2021-01-01'))
+      setFlag(rng, flags, 'covidRevenueDrop', 0.6, 0.45);
     else if (rng.chance(0.5)) flags.covidRevenueDrop = false;
 
-    const openingYear = yearOf(openingDay);
-    const sinceYear = (from: number) => Math.max(1990, Math.min(from, asOfYear));
+    const openingYear = packedYear(packedCivil(openingDay));
     const priorSupport: { programId: string; year: number }[] = [];
     if ((closureDay !== undefined || plannedClosureDay !== undefined) && rng.chance(0.25))
       priorSupport.push({ programId: 'hope-return-closure', year: asOfYear - (rng.chance(0.5) ? 1 : 0) });
     if (ageYears < 3 && rng.chance(0.06))
-      priorSupport.push({ programId: 'new-business-academy', year: sinceYear(openingYear - rng.int(0, 1)) });
+      priorSupport.push({
+        programId: 'new-business-academy',
+        year: clampYear(asOfYear, openingYear - rng.int(0, 1)),
+      });
     if (PRIOR_SUPPORT_SECTIONS.has(section) && !notYetOpen && rng.chance(0.05))
       priorSupport.push({
         programId: 'smart-store',
-        year: sinceYear(rng.int(Math.max(openingYear, asOfYear - 4), asOfYear)),
+        year: clampYear(asOfYear, rng.int(Math.max(openingYear, asOfYear - 4), asOfYear)),
       });
     if (!notYetOpen && rng.chance(0.07))
       priorSupport.push({
         programId: 'general-stability-fund',
-        year: sinceYear(rng.int(openingYear, asOfYear)),
+        year: clampYear(asOfYear, rng.int(openingYear, asOfYear)),
       });
     if (ownerBirthYear !== undefined && asOfYear - ownerBirthYear <= 39 && rng.chance(0.05))
       priorSupport.push({
         programId: 'youth-fund',
-        year: sinceYear(rng.int(Math.max(openingYear, asOfYear - 3), asOfYear)),
+        year: clampYear(asOfYear, rng.int(Math.max(openingYear, asOfYear - 3), asOfYear)),
       });
 
     const disasterDamage: { disasterId: string; confirmedOn: string }[] = [];
