@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { E2E_NOW } from './portal';
 
 export const ARTIFACTS = resolve(fileURLToPath(new URL('../artifacts', import.meta.url)));
 
@@ -111,7 +112,7 @@ export async function loginAs(page: Page, baseUrl: string, name: string): Promis
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
-/** Today in Korea as YYYY-MM-DD (the portal's own notion of today). */
+/** The portal's today in Korea (YYYY-MM-DD), give or take some days. */
 export function todayInKorea(offsetDays = 0): string {
-  return new Date(Date.now() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return new Date(E2E_NOW.getTime() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
 }
