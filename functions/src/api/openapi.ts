@@ -1,5 +1,5 @@
 import { BusinessProfileSchema, DisasterSchema, RuleSchema } from '@sbiz24/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Access, Resource, RouteDef } from './types';
 
 /** Full path in OpenAPI syntax: `/api/programs` + `/:id` → `/api/programs/{id}`. */

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { isIsoDate } from '../dates';
 import { findSigungu } from '../reference/regions';
 import { DISASTER_KINDS } from '../rules/types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { parseBusinessNumber } from '../business-number/business-number';
 import { isIsoDate } from '../dates';
 import { isKsicCode } from '../reference/ksic';

@@ -1,5 +1,5 @@
 import { isIsoDate } from '@sbiz24/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { callerOf } from '../middleware/auth';
 import { type BusinessService, ClaimRequestSchema, PatchBusinessSchema } from '../services/business-service';
 import type { MatchService } from '../services/match-service';

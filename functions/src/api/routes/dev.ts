@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import type { DevAuth, Resource } from '../types';
 import { readJson } from '../validate';
 

@@ -1,5 +1,5 @@
 import { AGENCIES } from '@sbiz24/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { callerOf } from '../middleware/auth';
 import type { Repositories, Resource } from '../types';
 import { pathParam, readQuery } from '../validate';

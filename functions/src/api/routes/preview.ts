@@ -1,5 +1,5 @@
 import { ValidationError, validateRule } from '@sbiz24/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { type PreviewService, SnapshotUnavailableError } from '../../batch/preview';
 import { HttpError } from '../errors';
 import type { Resource } from '../types';

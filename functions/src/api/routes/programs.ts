@@ -1,5 +1,5 @@
 import { describeRule, isRegionCode, LIFECYCLE_STAGES, NotFoundError, PROGRAM_KINDS } from '@sbiz24/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { compareForListing, matchesQuery, toSummary } from '../services/program-view';
 import { todayInKorea } from '../today';
 import type { CatalogCache, Resource } from '../types';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod';
 import { callerOf } from '../middleware/auth';
 import {
   CreateProgramSchema,

@@ -12,7 +12,7 @@ import {
   UnprocessableError,
   ValidationError,
 } from '@sbiz24/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 import { todayInKorea } from '../today';
 import type { Caller, Repositories } from '../types';
 import { type BusinessItem, toBusinessItem } from './business-view';

@@ -6,7 +6,7 @@ import {
   ValidationError,
   validateRule,
 } from '@sbiz24/shared';
-import { z } from 'zod';
+import * as z from 'zod';
 
 const DRAFT_KEYS = new Set(Object.keys(ProgramDraftSchema.shape));
 const ID_PATTERN = /^[a-z0-9][a-z0-9-]{1,63}$/;
