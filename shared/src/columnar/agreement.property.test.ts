@@ -7,12 +7,19 @@ import { generateBusinesses } from '../synthetic/generate';
 import { arbContext, arbProfile, arbRule, TEST_DISASTERS } from '../testing/arbitraries';
 import { compileRule, hasRow } from './compile';
 import { decodeSnapshot, encodeSnapshot } from './format';
+import { LeafCache } from './leaf-cache';
 import type { RuleContext } from './plan';
 import { buildSnapshot, type Snapshot } from './snapshot';
 
 /** The columnar answer for every row, and the per-business engine's. */
-function bothAnswers(rule: Rule, profiles: readonly BusinessProfile[], ctx: RuleContext, snapshot: Snapshot) {
-  const bits = compileRule(rule, ctx, snapshot).evaluate();
+function bothAnswers(
+  rule: Rule,
+  profiles: readonly BusinessProfile[],
+  ctx: RuleContext,
+  snapshot: Snapshot,
+  cache?: LeafCache,
+) {
+  const bits = compileRule(rule, ctx, snapshot, cache ? { cache } : {}).evaluate();
   return {
     columnar: profiles.map((_, i) => hasRow(bits, i)),
     perBusiness: profiles.map((p) => evaluateRule(rule, p, ctx).eligible),
@@ -60,17 +67,24 @@ describe('columnar filter agrees with the per-business engine', () => {
     );
   });
 
-  it('on random rules over synthetic businesses across block boundaries', () => {
+  it('on random rules over synthetic businesses across block boundaries, with a condition cache', () => {
     const profiles = [
       ...generateBusinesses(9_000, { seed: 3, asOf: '2025-06-01', disasters: TEST_DISASTERS }),
     ];
     const snapshot = buildSnapshot(profiles);
+    const cache = new LeafCache();
+    const dates = fc.constantFrom('2024-02-29', '2025-06-01', '2026-03-01');
+    const contexts = fc.oneof(
+      arbContext(),
+      dates.map((asOf) => ({ asOf, disasters: TEST_DISASTERS })),
+    );
     fc.assert(
-      fc.property(arbRule(), arbContext(), (rule, ctx) => {
-        const { columnar, perBusiness } = bothAnswers(rule, profiles, ctx, snapshot);
+      fc.property(arbRule(), contexts, (rule, ctx) => {
+        const { columnar, perBusiness } = bothAnswers(rule, profiles, ctx, snapshot, cache);
         expect(columnar).toEqual(perBusiness);
       }),
-      { numRuns: 40 },
+      { numRuns: 60 },
     );
+    expect(cache.size).toBeGreaterThan(10);
   });
 });

@@ -3,7 +3,7 @@
  * as `evaluateRule(rule, profile, ctx).eligible` for every row.
  */
 import type { Rule } from '../rules/types';
-import { type RuleContext, RulePlan, scanRules } from './plan';
+import { type PlanOptions, type RuleContext, RulePlan, scanRules } from './plan';
 import type { Snapshot } from './snapshot';
 
 export interface CompiledRule {
@@ -13,8 +13,13 @@ export interface CompiledRule {
 }
 
 /** Compiles a rule into a vectorized filter over the snapshot for the context's date and disasters. */
-export function compileRule(rule: Rule, ctx: RuleContext, snapshot: Snapshot): CompiledRule {
-  const plan = new RulePlan(snapshot, [rule], ctx);
+export function compileRule(
+  rule: Rule,
+  ctx: RuleContext,
+  snapshot: Snapshot,
+  options: PlanOptions = {},
+): CompiledRule {
+  const plan = new RulePlan(snapshot, [rule], ctx, options);
   return {
     rule,
     evaluate() {

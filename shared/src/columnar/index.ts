@@ -14,8 +14,17 @@ export {
 } from './format';
 export { type FullMatchResult, fullMatch, type MatchProgram, matchesOf } from './full-match';
 export { FIXED_BYTES_PER_ROW } from './layout';
-export { BLOCK_ROWS, type RuleContext, RulePlan, scanRules } from './plan';
-export { type PreviewCounts, type PreviewSample, previewRule, revenueBand } from './preview';
+export { LeafCache } from './leaf-cache';
+export { BLOCK_ROWS, type PlanOptions, type RuleContext, RulePlan, scanRules } from './plan';
+export {
+  type PreviewCounts,
+  type PreviewOptions,
+  type PreviewSample,
+  previewCache,
+  previewRule,
+  revenueBand,
+  warmPreviewCache,
+} from './preview';
 export { decodeRow, ksicOf, type RowFacts, regionCodeOf } from './rows';
 export { snapshotBytes } from './size';
 export {

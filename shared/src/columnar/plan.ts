@@ -8,6 +8,7 @@ import type { Disaster } from '../disaster/disaster';
 import { evaluateLeaves, factsFor, resultOf } from '../rules/evaluate';
 import type { Rule } from '../rules/types';
 import { asBusinessProfile, asOfFacts } from './derived';
+import type { CachedLeaf, LeafCache } from './leaf-cache';
 import { type CompiledLeaf, compileLeaf } from './leaves';
 import type { Snapshot } from './snapshot';
 
@@ -27,6 +28,15 @@ interface LeafSlot {
   u: Int32Array;
   /** Block sequence number the buffers were last computed for. */
   stamp: number;
+  /** The whole-snapshot result, when it came from the cache. */
+  cached?: CachedLeaf;
+  /** Whole-snapshot buffers being filled block by block, to go into the cache once complete. */
+  recording?: { key: string; t: Int32Array; u: Int32Array; rows: number };
+}
+
+export interface PlanOptions {
+  /** Whole-snapshot condition results to reuse and to add to. */
+  cache?: LeafCache;
 }
 
 type PlanNode =
@@ -55,6 +65,7 @@ function canonical(value: unknown): string {
 export class RulePlan {
   readonly roots: PlanNode[];
   private readonly slots = new Map<string, LeafSlot>();
+  private readonly cache: LeafCache | undefined;
   private block = 0;
   private words = 0;
   private lastMask = -1;
@@ -65,8 +76,13 @@ export class RulePlan {
     readonly snapshot: Snapshot,
     readonly rules: readonly Rule[],
     ctx: RuleContext,
+    options: PlanOptions = {},
   ) {
     const leafCtx = { asOf: asOfFacts(ctx.asOf), disasters: ctx.disasters };
+    const cache = options.cache;
+    this.cache = cache;
+    const contextKey = cache ? `|${ctx.asOf}|${canonical(ctx.disasters)}` : '';
+    const words = (snapshot.rows + 31) >>> 5;
     const build = (r: Rule): PlanNode => {
       const buffers = () => ({ t: new Int32Array(BLOCK_WORDS), u: new Int32Array(BLOCK_WORDS) });
       if (r.type === 'all' || r.type === 'any') {
@@ -86,6 +102,17 @@ export class RulePlan {
       if (!slot) {
         const compiled = compileLeaf(r, snapshot, leafCtx);
         slot = { compiled, stamp: -1, ...buffers() };
+        if (cache) {
+          const cached = cache.get(key + contextKey);
+          if (cached) slot.cached = cached;
+          else
+            slot.recording = {
+              key: key + contextKey,
+              t: new Int32Array(words),
+              u: new Int32Array(compiled.unknown ? words : 0),
+              rows: 0,
+            };
+        }
         this.slots.set(key, slot);
       }
       return { op: 'leaf', slot, rarity: slot.compiled.rarity };
@@ -121,19 +148,35 @@ export class RulePlan {
   }
 
   private overrideIrregular(out: Int32Array[], r0: number, r1: number): void {
+    const copied = new Set<number>();
     for (const { row, eligible } of this.irregular) {
       if (row < r0 || row >= r1) continue;
       const at = row - r0;
       for (let p = 0; p < out.length; p++) {
-        let words = out[p]!;
-        // A condition's buffer may be shared by other rules: write over a copy of it.
-        if (this.roots[p]!.op === 'leaf' && words.length === BLOCK_WORDS) {
-          words = words.slice(0, this.words);
-          out[p] = words;
+        // A condition's words may be shared by other rules or cached: write over a copy of them.
+        if (this.roots[p]!.op === 'leaf' && !copied.has(p)) {
+          out[p] = out[p]!.slice(0, this.words);
+          copied.add(p);
         }
+        const words = out[p]!;
         if (eligible[p]) words[at >>> 5]! |= 1 << (at & 31);
         else words[at >>> 5]! &= ~(1 << (at & 31));
       }
+    }
+  }
+
+  /** Puts the conditions computed over every row of the snapshot into the cache. */
+  finishScan(): void {
+    if (!this.cache) return;
+    for (const slot of this.slots.values()) {
+      const rec = slot.recording;
+      if (!rec) continue;
+      slot.recording = undefined;
+      // Under `all`, a block where nothing could be true skips the remaining conditions: incomplete.
+      if (rec.rows !== this.snapshot.rows) continue;
+      const entry = { t: rec.t, u: slot.compiled.unknown ? rec.u : null };
+      this.cache.set(rec.key, entry);
+      slot.cached = entry;
     }
   }
 
@@ -142,8 +185,18 @@ export class RulePlan {
     if (node.op === 'leaf') {
       const slot = node.slot;
       if (slot.stamp !== this.block) {
-        slot.compiled.run(r0, r1, slot.t, slot.u);
         slot.stamp = this.block;
+        const at = r0 >>> 5;
+        if (slot.cached) {
+          slot.t = slot.cached.t.subarray(at, at + n);
+          if (slot.cached.u) slot.u = slot.cached.u.subarray(at, at + n);
+        } else if (slot.recording) {
+          const rec = slot.recording;
+          slot.t = rec.t.subarray(at, at + n);
+          if (slot.compiled.unknown) slot.u = rec.u.subarray(at, at + n);
+          slot.compiled.run(r0, r1, slot.t, slot.u);
+          rec.rows += r1 - r0;
+        } else slot.compiled.run(r0, r1, slot.t, slot.u);
       }
       return { t: slot.t, u: slot.compiled.unknown ? slot.u : null };
     }
@@ -232,4 +285,5 @@ export function scanRules(
     const r1 = Math.min(r0 + BLOCK_ROWS, rowEnd);
     onBlock(r0, r1 - r0, plan.evaluateBlock(r0, r1));
   }
+  if (rowStart === 0 && rowEnd === plan.snapshot.rows) plan.finishScan();
 }

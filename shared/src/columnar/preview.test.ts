@@ -6,7 +6,8 @@ import { evaluateRule } from '../rules/evaluate';
 import type { Rule } from '../rules/types';
 import { generateBusinesses } from '../synthetic/generate';
 import { arbProfile } from '../testing/arbitraries';
-import { previewRule, revenueBand } from './preview';
+import { LeafCache } from './leaf-cache';
+import { previewRule, revenueBand, warmPreviewCache } from './preview';
 import { buildSnapshot } from './snapshot';
 
 const { programs, disasters } = loadCatalog();
@@ -73,5 +74,37 @@ describe('revenueBand', () => {
     expect(revenueBand(0)).toBe('3천만 원 미만');
     expect(revenueBand(100_000_000)).toBe('1억~3억 원');
     expect(revenueBand(5_000_000_000)).toBe('30억 원 이상');
+  });
+});
+
+describe('preview cache', () => {
+  it('gives the same previews from cached conditions, reusing the ones drafts share', () => {
+    const cache = new LeafCache();
+    const draft = (lte: number): Rule => ({
+      type: 'all',
+      rules: [{ type: 'range', field: 'ownerAge', lte }, { type: 'smallBusiness' }, { type: 'operating' }],
+    });
+    const first = previewRule(snapshot, draft(39), ctx, { samples: 5, cache });
+    expect(cache.size).toBe(3);
+    const second = previewRule(snapshot, draft(45), ctx, { samples: 5, cache });
+    expect(cache.size).toBe(4);
+    expect(previewRule(snapshot, draft(39), ctx, { samples: 5, cache })).toEqual(first);
+    expect(previewRule(snapshot, draft(45), ctx, { samples: 5, cache: null })).toEqual(second);
+    expect(second.total).toBeGreaterThan(first.total);
+  });
+
+  it('warms the cache with the conditions of the open programs', () => {
+    const cache = new LeafCache();
+    warmPreviewCache(
+      snapshot,
+      programs.map((p) => p.rule),
+      ctx,
+      cache,
+    );
+    const before = cache.size;
+    expect(before).toBeGreaterThan(20);
+    const preview = previewRule(snapshot, rule, ctx, { samples: 3, cache });
+    expect(cache.size).toBe(before);
+    expect(preview).toEqual(previewRule(snapshot, rule, ctx, { samples: 3, cache: null }));
   });
 });

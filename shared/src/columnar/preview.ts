@@ -9,6 +9,7 @@ import { findSido, findSigungu, SIDOS } from '../reference/regions';
 import type { Rule } from '../rules/types';
 import { popcount } from './compile';
 import { STAGE_UNKNOWN, stageColumn } from './derived';
+import { LeafCache } from './leaf-cache';
 import { type RuleContext, RulePlan, scanRules } from './plan';
 import { decodeRow, regionCodeOf } from './rows';
 import type { Snapshot } from './snapshot';
@@ -90,14 +91,60 @@ function sidoIndex(s: Snapshot): Uint8Array {
   return table;
 }
 
+const caches = new WeakMap<Snapshot, LeafCache>();
+
+/** The condition cache previews of this snapshot share (64 MiB at most). */
+export function previewCache(snapshot: Snapshot): LeafCache {
+  let cache = caches.get(snapshot);
+  if (!cache) {
+    cache = new LeafCache();
+    caches.set(snapshot, cache);
+  }
+  return cache;
+}
+
+/** The conditions of a rule, in tree order. */
+function conditionsOf(rule: Rule, out: Rule[] = []): Rule[] {
+  if (rule.type === 'all' || rule.type === 'any') for (const r of rule.rules) conditionsOf(r, out);
+  else if (rule.type === 'not') conditionsOf(rule.rule, out);
+  else out.push(rule);
+  return out;
+}
+
+/**
+ * Computes the conditions of these rules (typically the open programs', which drafts reuse) over the whole
+ * snapshot into its preview cache, as a warm container would after loading a snapshot.
+ */
+export function warmPreviewCache(
+  snapshot: Snapshot,
+  rules: readonly Rule[],
+  ctx: RuleContext,
+  cache = previewCache(snapshot),
+): void {
+  const plan = new RulePlan(
+    snapshot,
+    rules.flatMap((r) => conditionsOf(r)),
+    ctx,
+    { cache },
+  );
+  scanRules(plan, () => {});
+}
+
+export interface PreviewOptions {
+  samples: number;
+  /** Condition results to reuse across previews. @default the snapshot's shared preview cache */
+  cache?: LeafCache | null;
+}
+
 /** Runs a draft rule over the snapshot: exact counts and up to `samples` evenly spread samples. */
 export function previewRule(
   snapshot: Snapshot,
   rule: Rule,
   ctx: RuleContext,
-  options: { samples: number } = { samples: 20 },
+  options: PreviewOptions = { samples: 20 },
 ): PreviewCounts {
-  const plan = new RulePlan(snapshot, [rule], ctx);
+  const cache = options.cache === undefined ? previewCache(snapshot) : (options.cache ?? undefined);
+  const plan = new RulePlan(snapshot, [rule], ctx, cache ? { cache } : {});
   const stages = stageColumn(snapshot, ctx.asOf);
   const sidoOf = sidoIndex(snapshot);
   const region = snapshot.cols.region;
