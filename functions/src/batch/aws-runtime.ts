@@ -32,6 +32,7 @@ export function awsBatchRuntime(): BatchRuntime {
     clock: () => new Date(),
     evaluatorFor: createColumnarEvaluator,
     targetRowsPerSegment: config.targetRowsPerSegment,
+    pageSize: 1000,
     async estimateRows() {
       const out = await client.send(new DescribeTableCommand({ TableName: config.tableName }));
       return out.Table?.ItemCount ?? 0;
