@@ -1,30 +1,8 @@
 import type { Disaster, Rule } from '@sbiz24/shared';
+import type { PreviewCounts } from '@sbiz24/shared/columnar/preview';
 import type { SnapshotSource } from './snapshot-source';
 
-/** One qualifying business as staff may see it in a preview: no number, no names, no exact revenue. */
-export interface PreviewSample {
-  sido: string;
-  sidoName: string;
-  regionCode: string;
-  regionName: string;
-  ksic: string;
-  industryName: string;
-  stage: string | null;
-  /** Whole years since opening, when known. */
-  businessAgeYears: number | null;
-  employees: number | null;
-  /** Revenue rounded down to a band (e.g. "1억~3억"), when known. */
-  revenueBand: string | null;
-}
-
-export interface PreviewCounts {
-  total: number;
-  /** 2-digit 시도 code → qualifying businesses. */
-  bySido: Record<string, number>;
-  /** Lifecycle stage → qualifying businesses (`unknown` for businesses without a derivable stage). */
-  byStage: Record<string, number>;
-  samples: PreviewSample[];
-}
+export type { PreviewCounts, PreviewSample } from '@sbiz24/shared/columnar/preview';
 
 export interface PreviewResult extends PreviewCounts {
   /** Businesses in the snapshot (the denominator). */
