@@ -1,0 +1,148 @@
+/**
+ * `npm run bench [-- --quick]`: the national-scale benchmarks of issue 5, each in its own module, on this
+ * machine. Progress goes to stderr; the last line on stdout is one JSON object of figures (null for a figure
+ * not measured by this run). See docs/benchmarks.md.
+ */
+import { rmSync } from 'node:fs';
+import { availableParallelism, cpus, totalmem } from 'node:os';
+import { parseArgs } from 'node:util';
+import { snapshotBytes } from '@sbiz24/shared/columnar/size';
+import { generateSnapshot } from '../snapshot/generate-parallel';
+import { loadSnapshotFile, writeSnapshotFile } from '../snapshot/snapshot-file';
+import { measureBaselines } from './baseline-bench';
+import { measureFullMatch } from './full-match-bench';
+import { measurePreviews } from './preview-bench';
+import { benchPrograms } from './programs';
+
+const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+function options() {
+  const { values } = parseArgs({
+    options: {
+      quick: { type: 'boolean', default: false },
+      businesses: { type: 'string' },
+      programs: { type: 'string' },
+      seed: { type: 'string', default: '1' },
+      'as-of': { type: 'string', default: '2025-06-01' },
+      workers: { type: 'string' },
+      'preview-runs': { type: 'string' },
+      'json-logic-sample': { type: 'string' },
+      'rules-engine-sample': { type: 'string' },
+      snapshot: { type: 'string' },
+      keep: { type: 'boolean', default: false },
+    },
+  });
+  const quick = values.quick;
+  const num = (v: string | undefined, full: number, small: number) =>
+    v === undefined ? (quick ? small : full) : Number(v);
+  const businesses = num(values.businesses, 6_000_000, 50_000);
+  return {
+    quick,
+    businesses,
+    programs: num(values.programs, 1_000, 100),
+    seed: Number(values.seed),
+    asOf: values['as-of'],
+    workers: num(values.workers, availableParallelism(), availableParallelism()),
+    previewRuns: num(values['preview-runs'], 50, 20),
+    jsonLogicSample: num(values['json-logic-sample'], 1_000, 200),
+    rulesEngineSample: num(values['rules-engine-sample'], 50, 10),
+    snapshot: values.snapshot ?? `.data/bench-snapshot-${businesses}.bin`,
+    keep: values.keep,
+  };
+}
+
+async function main(): Promise<void> {
+  const o = options();
+  log(
+    `${o.businesses.toLocaleString('en-US')} businesses × ${o.programs} programs, as of ${o.asOf}; ` +
+      `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ` +
+      `${round(totalmem() / 2 ** 30, 1)} GiB, ${o.workers} workers`,
+  );
+
+  // 4. Snapshot: generation straight to a file, then a cold load of the file.
+  let started = performance.now();
+  const generated = await generateSnapshot({
+    businesses: o.businesses,
+    seed: o.seed,
+    asOf: o.asOf,
+    workers: o.workers,
+  });
+  const fileBytes = await writeSnapshotFile(o.snapshot, generated, {
+    kind: 'synthetic',
+    seed: o.seed,
+    asOf: o.asOf,
+  });
+  const snapshotGenSeconds = (performance.now() - started) / 1000;
+  const memoryBytesPerBusiness = snapshotBytes(generated) / generated.rows;
+  log(
+    `snapshot: generated and written in ${round(snapshotGenSeconds)} s, ${fileBytes.toLocaleString('en-US')} bytes`,
+  );
+  started = performance.now();
+  const { snapshot, bytes } = await loadSnapshotFile(o.snapshot, { shared: true });
+  const snapshotLoadSeconds = (performance.now() - started) / 1000;
+  log(`snapshot: loaded (read, checksum, decode) in ${round(snapshotLoadSeconds, 3)} s`);
+
+  const { programs, disasters } = benchPrograms(o.programs, o.seed);
+  const ctx = { asOf: o.asOf, disasters };
+
+  // 1. Full match on all cores.
+  const match = await measureFullMatch({ bytes, rows: snapshot.rows, programs, ctx, workers: o.workers });
+  log(
+    `full match: ${round(match.fullMatchSeconds)} s on ${match.workers} workers, ` +
+      `${Math.round(match.pairsPerSecond).toLocaleString('en-US')} pairs/s, ` +
+      `${round(match.matchesPerBusiness, 1)} matches a business, ${match.distinctConditions} distinct conditions`,
+  );
+
+  // 2. The same rules through json-logic-js and json-rules-engine on a sample, extrapolated.
+  const baselines = await measureBaselines({
+    snapshot,
+    programs,
+    ctx,
+    jsonLogicSample: o.jsonLogicSample,
+    rulesEngineSample: o.rulesEngineSample,
+    cores: o.workers,
+    log,
+  });
+
+  // 3. Previews of draft rules over the whole snapshot.
+  const previews = measurePreviews({ snapshot, programs, ctx, runs: o.previewRuns, log });
+
+  if (!o.keep) rmSync(o.snapshot, { force: true });
+
+  // 5. Store throughput (businesses/s through the local table, changed-write ratio) is measured by the
+  // batch's store benchmark; null here until it is wired in.
+  const store = { storeBusinessesPerSecond: null, changedWriteRatio: null };
+
+  const figures = {
+    fullMatchSeconds: round(match.fullMatchSeconds, 3),
+    pairsPerSecond: Math.round(match.pairsPerSecond),
+    speedupVsJsonLogic: round(baselines.jsonLogicSeconds / match.fullMatchSeconds, 1),
+    speedupVsJsonRulesEngine: round(baselines.jsonRulesEngineSeconds / match.fullMatchSeconds, 1),
+    previewP50Ms: previews.previewP50Ms,
+    previewP99Ms: previews.previewP99Ms,
+    snapshotBytesPerBusiness: round(fileBytes / snapshot.rows),
+    ...store,
+    businesses: snapshot.rows,
+    programs: programs.length,
+    snapshotLoadSeconds: round(snapshotLoadSeconds, 3),
+    snapshotGenSeconds: round(snapshotGenSeconds),
+    snapshotMemoryBytesPerBusiness: round(memoryBytesPerBusiness),
+    matchesPerBusiness: round(match.matchesPerBusiness, 1),
+    distinctConditions: match.distinctConditions,
+    workers: match.workers,
+    jsonLogicExtrapolatedSeconds: round(baselines.jsonLogicSeconds, 1),
+    jsonRulesEngineExtrapolatedSeconds: round(baselines.jsonRulesEngineSeconds, 1),
+    jsonLogicSample: baselines.jsonLogicSample,
+    jsonRulesEngineSample: baselines.jsonRulesEngineSample,
+    previewColdP50Ms: previews.previewColdP50Ms,
+    previewColdP99Ms: previews.previewColdP99Ms,
+    previewRuns: previews.previewRuns,
+  };
+  process.stdout.write(`${JSON.stringify(figures)}\n`);
+}
+
+main().catch((e: unknown) => {
+  process.stderr.write(`${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
+});

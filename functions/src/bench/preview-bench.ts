@@ -1,0 +1,114 @@
+/**
+ * Item 3: the exact impact preview of draft rules over the whole snapshot, timed one by one. Drafts are
+ * what staff write: a program's rule, then one change after another (another region, a bound moved, a flag
+ * flipped, an industry list swapped, a region added).
+ */
+import { type Disaster, type Rule, RuleSchema, SIDOS, SIGUNGUS } from '@sbiz24/shared';
+import { LeafCache } from '@sbiz24/shared/columnar/leaf-cache';
+import { previewRule } from '@sbiz24/shared/columnar/preview';
+import type { Snapshot } from '@sbiz24/shared/columnar/snapshot';
+import { Rng } from '@sbiz24/shared/synthetic/prng';
+import type { BenchProgram } from './programs';
+
+const INDUSTRIES = [['I'], ['G'], ['C', 'G'], ['56'], ['S'], ['47912'], ['85'], ['G', 'I', 'S']];
+
+/** One edit somewhere in the rule: the first condition of the picked kind found, or a region added. */
+function edit(rule: Rule, rng: Rng): Rule {
+  const kind = rng.int(0, 4);
+  let done = false;
+  const visit = (r: Rule): Rule => {
+    if (done) return r;
+    if (r.type === 'all' || r.type === 'any') return { ...r, rules: r.rules.map(visit) };
+    if (r.type === 'not') return { ...r, rule: visit(r.rule) };
+    if (kind === 0 && r.type === 'region') {
+      done = true;
+      return { ...r, codes: [rng.chance(0.5) ? rng.pick(SIDOS).code : rng.pick(SIGUNGUS).code] };
+    }
+    if (kind === 1 && r.type === 'range') {
+      done = true;
+      const bump = (v: number | undefined) =>
+        v === undefined ? undefined : Math.max(0, Math.round(v * (0.5 + rng.next())));
+      const next = { ...r, gte: bump(r.gte), gt: bump(r.gt), lte: bump(r.lte), lt: bump(r.lt) };
+      for (const k of ['gte', 'gt', 'lte', 'lt'] as const) if (next[k] === undefined) delete next[k];
+      return next;
+    }
+    if (kind === 2 && r.type === 'flag') {
+      done = true;
+      return { ...r, present: !r.present };
+    }
+    if (kind === 3 && r.type === 'industry') {
+      done = true;
+      return { ...r, codes: rng.pick(INDUSTRIES) };
+    }
+    return r;
+  };
+  const edited = visit(rule);
+  if (done) return edited;
+  return { type: 'all', rules: [edited, { type: 'region', op: 'in', codes: [rng.pick(SIDOS).code] }] };
+}
+
+/** `n` drafts: every fifth starts from another program's rule, the others edit the previous draft. */
+export function draftRules(programs: readonly BenchProgram[], n: number, seed = 7): Rule[] {
+  const rng = new Rng(seed);
+  const drafts: Rule[] = [];
+  for (let i = 0; i < n; i++) {
+    if (i % 5 === 0) drafts.push(programs[(i * 37) % programs.length]!.rule);
+    else {
+      // A draft the editor would refuse (e.g. bounds crossed) is not previewed: staff fix it first.
+      const next = edit(drafts[i - 1]!, rng);
+      drafts.push(RuleSchema.safeParse(next).success ? next : drafts[i - 1]!);
+    }
+  }
+  return drafts;
+}
+
+export interface PreviewBenchResult {
+  previewP50Ms: number;
+  previewP99Ms: number;
+  previewColdP50Ms: number;
+  previewColdP99Ms: number;
+  previewRuns: number;
+  previewMeanTotal: number;
+}
+
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+const round1 = (x: number) => Math.round(x * 10) / 10;
+
+export function measurePreviews(options: {
+  snapshot: Snapshot;
+  programs: readonly BenchProgram[];
+  ctx: { asOf: string; disasters: readonly Disaster[] };
+  runs: number;
+  log: (line: string) => void;
+}): PreviewBenchResult {
+  const { snapshot, ctx } = options;
+  const drafts = draftRules(options.programs, options.runs);
+  // A warm container: code optimised and the day's stage column built, no condition cached.
+  for (let i = 0; i < 3; i++)
+    previewRule(snapshot, options.programs[i]!.rule, ctx, { samples: 20, cache: null });
+
+  const time = (cache: LeafCache | null) =>
+    drafts.map((rule) => {
+      const started = performance.now();
+      const preview = previewRule(snapshot, rule, ctx, { samples: 20, cache });
+      return { ms: performance.now() - started, total: preview.total };
+    });
+  // A drafting session: one cache for the container, empty at the start.
+  const session = time(new LeafCache());
+  const cold = time(null);
+  const ms = session.map((r) => r.ms).sort((a, b) => a - b);
+  const coldMs = cold.map((r) => r.ms).sort((a, b) => a - b);
+  options.log(
+    `preview: session p50 ${round1(percentile(ms, 50))} ms, p99 ${round1(percentile(ms, 99))} ms; ` +
+      `uncached p50 ${round1(percentile(coldMs, 50))} ms, p99 ${round1(percentile(coldMs, 99))} ms`,
+  );
+  return {
+    previewP50Ms: round1(percentile(ms, 50)),
+    previewP99Ms: round1(percentile(ms, 99)),
+    previewColdP50Ms: round1(percentile(coldMs, 50)),
+    previewColdP99Ms: round1(percentile(coldMs, 99)),
+    previewRuns: drafts.length,
+    previewMeanTotal: Math.round(session.reduce((n, r) => n + r.total, 0) / session.length),
+  };
+}
