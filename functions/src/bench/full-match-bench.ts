@@ -81,7 +81,9 @@ export async function measureFullMatch(options: {
 
   const ids = [...options.programs.map((p) => p.id)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const counts = new Map(ids.map((id) => [id, 0]));
-  for (const r of reports) r.counts.forEach((n, i) => counts.set(ids[i]!, counts.get(ids[i]!)! + n));
+  for (const r of reports) {
+    for (let i = 0; i < ids.length; i++) counts.set(ids[i]!, counts.get(ids[i]!)! + r.counts[i]!);
+  }
   const matchPairs = reports.reduce((n, r) => n + r.pairs, 0);
   return {
     fullMatchSeconds,
