@@ -13,6 +13,7 @@ import { measureBaselines } from './baseline-bench';
 import { measureFullMatch } from './full-match-bench';
 import { measurePreviews } from './preview-bench';
 import { benchPrograms } from './programs';
+import { measureStoreThroughput, syntheticStoredBusinesses } from './store-throughput';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 const round = (x: number, digits = 2) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -31,6 +32,7 @@ function options() {
       'rules-engine-sample': { type: 'string' },
       snapshot: { type: 'string' },
       keep: { type: 'boolean', default: false },
+      'store-businesses': { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -49,6 +51,7 @@ function options() {
     rulesEngineSample: num(values['rules-engine-sample'], 50, 10),
     snapshot: values.snapshot ?? `.data/bench-snapshot-${businesses}.bin`,
     keep: values.keep,
+    storeBusinesses: num(values['store-businesses'], 200_000, 5_000),
   };
 }
 
@@ -110,9 +113,16 @@ async function main(): Promise<void> {
 
   if (!o.keep) rmSync(o.snapshot, { force: true });
 
-  // 5. Store throughput (businesses/s through the local table, changed-write ratio) is measured by the
-  // batch's store benchmark; null here until it is wired in.
-  const store = { storeBusinessesPerSecond: null, changedWriteRatio: null };
+  // 5. Batch through the store: one segment worker against dynalite (in a child process), the real catalog
+  // on a date its programs are open, then the changed-write ratio after one program is added.
+  const storeAsOf = '2026-06-01';
+  log(`store: ${o.storeBusinesses.toLocaleString('en-US')} businesses through dynalite, as of ${storeAsOf}`);
+  const store = await measureStoreThroughput({
+    businesses: o.storeBusinesses,
+    asOf: storeAsOf,
+    generate: syntheticStoredBusinesses(storeAsOf, o.seed),
+    log: (line) => log(line),
+  });
 
   const figures = {
     fullMatchSeconds: round(match.fullMatchSeconds, 3),
