@@ -47,7 +47,12 @@ export async function startLocalBatch(options: LocalBatchOptions): Promise<Local
   const runtime = localBatchRuntime(options);
   const abort = new AbortController();
   const queue = createRecomputeQueue<RunSummary>(
-    () => runAllSegments(runtime, { signal: abort.signal, asOf: koreanDate(options.clock()) }),
+    () =>
+      runAllSegments(runtime, {
+        signal: abort.signal,
+        asOf: koreanDate(options.clock()),
+        pruneOlderRuns: true,
+      }),
     {
       onDone: (s, reasons) =>
         log.log(

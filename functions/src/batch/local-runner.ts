@@ -1,5 +1,6 @@
 import { mapLimit } from './map-limit';
 import type { PrepareInput } from './prepare';
+import { pruneFinishedRuns } from './prune-snapshots';
 import { finalizeStep, prepareStep, segmentStep } from './run-steps';
 import type { BatchRuntime } from './runtime';
 
@@ -12,6 +13,8 @@ export interface RunAllOptions extends PrepareInput {
   onRows?: (rows: number) => void;
   /** Stops after the current pages (checkpoints kept); rerun with the same runId to resume. */
   signal?: AbortSignal;
+  /** After a complete run, delete the snapshot blobs of older finished runs (local disk). */
+  pruneOlderRuns?: boolean;
 }
 
 export interface RunSummary {
@@ -67,7 +70,10 @@ export async function runAllSegments(rt: BatchRuntime, options: RunAllOptions = 
     }),
     { scanned: 0, changed: 0, conflicts: 0, newMatches: 0, reminders: 0 },
   );
-  if (complete) totals = (await finalizeStep(rt, { runId: prep.runId })).totals;
+  if (complete) {
+    totals = (await finalizeStep(rt, { runId: prep.runId })).totals;
+    if (options.pruneOlderRuns) await pruneFinishedRuns(rt.blobs, prep.runId);
+  }
   return {
     ...base,
     rowsScanned: totals.scanned,

@@ -38,7 +38,7 @@ export function createSnapshotSource<S>(
   let checkedAt = Number.NEGATIVE_INFINITY;
   let inflight: Promise<LoadedSnapshot<S> | undefined> | undefined;
 
-  const refresh = async (): Promise<LoadedSnapshot<S> | undefined> => {
+  const load = async (): Promise<LoadedSnapshot<S> | undefined> => {
     const pointerBytes = await blobs.get(LATEST_SNAPSHOT_KEY);
     checkedAt = options.clock().getTime();
     if (!pointerBytes) return loaded;
@@ -62,6 +62,8 @@ export function createSnapshotSource<S>(
     };
     return loaded;
   };
+  // A run finishing (and pruning its predecessor) between reading the pointer and the parts: read again.
+  const refresh = (): Promise<LoadedSnapshot<S> | undefined> => load().catch(() => load());
 
   return {
     async current() {

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       ...(values['run-id'] ? { runId: values['run-id'] } : {}),
       concurrency,
       signal: abort.signal,
+      pruneOlderRuns: true,
       onStart: ({ expectedRows, totalSegments, runId }) =>
         progress.start(expectedRows, { totalSegments, runId }),
       onRows: (rows) => progress.add(rows),
