@@ -6,9 +6,10 @@ export type StageName = 'dev' | 'prod';
 
 /**
  * Everything that differs between stages, in one place, so that constructs never branch on the stage name.
- * Batch concurrency: prepare makes one segment per 50,000 businesses (120 for 6M, docs/batch.md), so prod's
- * Map runs them all at once below the worker's reserved 200; dev stays small enough for a fresh account's
- * default concurrency quota.
+ * Batch concurrency: prepare makes one segment per 50,000 businesses (120 for 6M, docs/batch.md). DynamoDB,
+ * not Lambda, sets the pace: about 12 workers saturate a fresh on-demand table (docs/scale.md), so prod runs
+ * 24 segments at a time below the worker's reserved 32; more would only be throttled. Dev stays small enough
+ * for a fresh account's default concurrency quota.
  */
 export interface StageConfig {
   readonly name: StageName;
@@ -62,8 +63,8 @@ const prod: StageConfig = {
   logRetention: RetentionDays.SIX_MONTHS,
   logLevel: 'INFO',
   apiThrottle: { rateLimit: 2000, burstLimit: 5000 },
-  workerReservedConcurrency: 200,
-  mapMaxConcurrency: 150,
+  workerReservedConcurrency: 32,
+  mapMaxConcurrency: 24,
   toleratedFailurePercentage: 2,
   snapshotRetention: Duration.days(30),
   alarms: { api5xxPerFiveMinutes: 5, apiP99LatencyMs: 1500, lambdaErrorsPerFiveMinutes: 5 },
