@@ -7,6 +7,7 @@ import { generateBusinesses } from '../synthetic/generate';
 import { arbContext, arbProfile, arbRule, TEST_DISASTERS } from '../testing/arbitraries';
 import { compileRule, hasRow } from './compile';
 import { decodeSnapshot, encodeSnapshot } from './format';
+import { fullMatch, matchesOf } from './full-match';
 import { LeafCache } from './leaf-cache';
 import type { RuleContext } from './plan';
 import { buildSnapshot, type Snapshot } from './snapshot';
@@ -86,5 +87,26 @@ describe('columnar filter agrees with the per-business engine', () => {
       { numRuns: 60 },
     );
     expect(cache.size).toBeGreaterThan(10);
+  });
+
+  it('for many rules at once, sharing conditions and block indexes', () => {
+    const profiles = [
+      ...generateBusinesses(9_000, { seed: 5, asOf: '2025-06-01', disasters: TEST_DISASTERS }),
+      ...fc.sample(arbProfile().map(regular), { numRuns: 200, seed: 5 }),
+    ];
+    const snapshot = buildSnapshot(profiles);
+    fc.assert(
+      fc.property(fc.array(arbRule(2), { minLength: 4, maxLength: 12 }), arbContext(), (rules, ctx) => {
+        const programs = rules.map((rule, i) => ({ id: `r${String(i).padStart(2, '0')}`, rule }));
+        const result = fullMatch(snapshot, programs, ctx);
+        for (let row = 0; row < profiles.length; row += 7) {
+          const expected = programs
+            .filter((p) => evaluateRule(p.rule, profiles[row]!, ctx).eligible)
+            .map((p) => p.id);
+          expect(matchesOf(result, row)).toEqual(expected);
+        }
+      }),
+      { numRuns: 25 },
+    );
   });
 });

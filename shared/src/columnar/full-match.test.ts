@@ -48,9 +48,18 @@ describe('fullMatch', () => {
     const range = fullMatch(snapshot, programs, ctx, { rowStart: 8_192, rowEnd: 9_000 });
     for (let row = 8_192; row < 9_000; row += 7)
       expect(matchesOf(range, row)).toEqual(matchesOf(result, row));
-    const countsOnly = fullMatch(snapshot, programs, ctx, { sets: false });
+    const countsOnly = fullMatch(snapshot, programs, ctx, { output: 'counts' });
     expect([...countsOnly.counts]).toEqual([...result.counts]);
     expect(countsOnly.offsets).toBeUndefined();
     expect(() => matchesOf(countsOnly, 0)).toThrow();
+  });
+
+  it('keeps per-program bitsets instead of per-business sets when asked, with the same answers', () => {
+    const bitsets = fullMatch(snapshot, programs, ctx, { output: 'bitsets', rowStart: 4_096 });
+    expect([...bitsets.counts]).toEqual([
+      ...fullMatch(snapshot, programs, ctx, { output: 'counts', rowStart: 4_096 }).counts,
+    ]);
+    for (let row = 4_096; row < profiles.length; row += 3)
+      expect(matchesOf(bitsets, row)).toEqual(expected[row]);
   });
 });

@@ -17,8 +17,11 @@ export interface FullMatchOptions {
   rowStart?: number;
   /** End row (exclusive). @default snapshot.rows */
   rowEnd?: number;
-  /** Build the per-business sets (otherwise only counts). @default true */
-  sets?: boolean;
+  /**
+   * What to keep besides the counts: each business's sorted program set (`sets`), each program's eligible
+   * rows as a bitset (`bitsets`, cheaper to build), or nothing (`counts`). @default 'sets'
+   */
+  output?: 'sets' | 'bitsets' | 'counts';
 }
 
 export interface FullMatchResult {
@@ -35,6 +38,8 @@ export interface FullMatchResult {
   /** Row r's programs are indexes[offsets[r - rowStart]] … indexes[offsets[r - rowStart + 1] - 1]. */
   offsets?: Uint32Array;
   indexes?: Uint16Array | Uint32Array;
+  /** Per program (programIds order), bit r - rowStart is set when row r matches. */
+  bitsets?: Int32Array[];
 }
 
 /** Evaluates all programs over the snapshot's rows in one pass. */
@@ -52,7 +57,10 @@ export function fullMatch(
   );
   const rowStart = options.rowStart ?? 0;
   const rowEnd = Math.min(options.rowEnd ?? snapshot.rows, snapshot.rows);
-  const withSets = options.sets ?? true;
+  const output = options.output ?? 'sets';
+  const withSets = output === 'sets';
+  const words = (rowEnd - rowStart + 31) >>> 5;
+  const bitsets = output === 'bitsets' ? sorted.map(() => new Int32Array(words)) : undefined;
   const counts = new Uint32Array(sorted.length);
   const offsets = withSets ? new Uint32Array(rowEnd - rowStart + 1) : undefined;
   const Index = sorted.length <= 0x10000 ? Uint16Array : Uint32Array;
@@ -63,14 +71,16 @@ export function fullMatch(
   scanRules(
     plan,
     (r0, rows, eligible) => {
-      const words = (rows + 31) >>> 5;
+      const blockWords = (rows + 31) >>> 5;
       if (!offsets) {
+        const at = (r0 - rowStart) >>> 5;
         for (let p = 0; p < eligible.length; p++) {
           const bits = eligible[p]!;
           let n = 0;
-          for (let w = 0; w < words; w++) if (bits[w] !== 0) n += popcount(bits[w]!);
+          for (let w = 0; w < blockWords; w++) if (bits[w] !== 0) n += popcount(bits[w]!);
           counts[p]! += n;
           pairs += n;
+          if (bitsets) bitsets[p]!.set(bits.subarray(0, blockWords), at);
         }
         return;
       }
@@ -81,7 +91,7 @@ export function fullMatch(
       for (let p = 0; p < eligible.length; p++) {
         const bits = eligible[p]!;
         let n = 0;
-        for (let w = 0; w < words; w++) {
+        for (let w = 0; w < blockWords; w++) {
           let x = bits[w]!;
           while (x !== 0) {
             perRow[(w << 5) + 32 - Math.clz32(x & -x)]!++;
@@ -104,7 +114,7 @@ export function fullMatch(
       }
       for (let p = 0; p < eligible.length; p++) {
         const bits = eligible[p]!;
-        for (let w = 0; w < words; w++) {
+        for (let w = 0; w < blockWords; w++) {
           let x = bits[w]!;
           while (x !== 0) {
             const i = (w << 5) + 31 - Math.clz32(x & -x);
@@ -127,15 +137,21 @@ export function fullMatch(
     pairs,
     distinctConditions: plan.distinctConditions,
     ...(offsets ? { offsets, indexes: indexes.subarray(0, pairs) } : {}),
+    ...(bitsets ? { bitsets } : {}),
   };
 }
 
 /** The sorted ids of the programs row `row` matches. */
 export function matchesOf(result: FullMatchResult, row: number): string[] {
-  if (!result.offsets || !result.indexes) throw new Error('full match ran without per-business sets');
   const r = row - result.rowStart;
   const out: string[] = [];
-  for (let k = result.offsets[r]!; k < result.offsets[r + 1]!; k++)
-    out.push(result.programIds[result.indexes[k]!]!);
+  if (result.offsets && result.indexes) {
+    for (let k = result.offsets[r]!; k < result.offsets[r + 1]!; k++)
+      out.push(result.programIds[result.indexes[k]!]!);
+  } else if (result.bitsets) {
+    result.bitsets.forEach((bits, p) => {
+      if ((bits[r >>> 5]! >>> (r & 31)) & 1) out.push(result.programIds[p]!);
+    });
+  } else throw new Error('full match kept only counts');
   return out;
 }

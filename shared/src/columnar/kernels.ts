@@ -71,7 +71,7 @@ export function table8TU(col: Uint8Array, table: Uint8Array): Kernel {
   };
 }
 
-/** A u16 integer column within [lo, hi]; `absent` is unknown. */
+/** A u16 integer column within [lo, hi]; `absent` is unknown. Branch-free. */
 export function range16(col: Uint16Array, absent: number, lo: number, hi: number): Kernel {
   return (r0, r1, Tw, Uw) => {
     const c = col;
@@ -82,9 +82,10 @@ export function range16(col: Uint16Array, absent: number, lo: number, hi: number
       let u = 0;
       for (let i = base; i < end; i++) {
         const x = c[i]!;
+        const known = +(x !== absent);
         const b = i - base;
-        if (x === absent) u |= 1 << b;
-        else if (x >= lo && x <= hi) t |= 1 << b;
+        t |= (known & +(x >= lo) & +(x <= hi)) << b;
+        u |= (known ^ 1) << b;
       }
       Tw[w] = t;
       Uw[w++] = u;
@@ -92,7 +93,10 @@ export function range16(col: Uint16Array, absent: number, lo: number, hi: number
   };
 }
 
-/** A u32 column times `unit` within [lo, hi] (exact: the product is an integer below 2^53). */
+/**
+ * A u32 column times `unit` within [lo, hi] (exact: the product is an integer below 2^53). Branch-free:
+ * the outcome of a bound is data, not control flow, so a bound that splits the rows costs no mispredictions.
+ */
 export function rangeScaled32(
   col: Uint32Array,
   absent: number,
@@ -109,12 +113,11 @@ export function rangeScaled32(
       let u = 0;
       for (let i = base; i < end; i++) {
         const x = c[i]!;
+        const v = x * unit;
+        const known = +(x !== absent);
         const b = i - base;
-        if (x === absent) u |= 1 << b;
-        else {
-          const v = x * unit;
-          if (v >= lo && v <= hi) t |= 1 << b;
-        }
+        t |= (known & +(v >= lo) & +(v <= hi)) << b;
+        u |= (known ^ 1) << b;
       }
       Tw[w] = t;
       Uw[w++] = u;
@@ -122,9 +125,10 @@ export function rangeScaled32(
   };
 }
 
-/** A flag is known and equals `present`; unknown when not known. */
+/** A flag is known and equals `present`; unknown when not known. Bit arithmetic only. */
 export function flagKernel(known: Uint16Array, value: Uint16Array, bit: number, present: boolean): Kernel {
-  const want = present ? bit : 0;
+  const shift = 31 - Math.clz32(bit);
+  const flip = present ? 0 : 1;
   return (r0, r1, Tw, Uw) => {
     const k = known;
     const v = value;
@@ -134,9 +138,10 @@ export function flagKernel(known: Uint16Array, value: Uint16Array, bit: number, 
       let t = 0;
       let u = 0;
       for (let i = base; i < end; i++) {
+        const kb = (k[i]! >>> shift) & 1;
         const b = i - base;
-        if ((k[i]! & bit) === 0) u |= 1 << b;
-        else if ((v[i]! & bit) === want) t |= 1 << b;
+        t |= (kb & (((v[i]! >>> shift) & 1) ^ flip)) << b;
+        u |= (kb ^ 1) << b;
       }
       Tw[w] = t;
       Uw[w++] = u;
@@ -146,13 +151,14 @@ export function flagKernel(known: Uint16Array, value: Uint16Array, bit: number, 
 
 /** A bit of a u16 mask column is set (pre-startup). */
 export function bitKernel(col: Uint16Array, bit: number): Kernel {
+  const shift = 31 - Math.clz32(bit);
   return (r0, r1, Tw) => {
     const c = col;
     let w = 0;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
-      for (let i = base; i < end; i++) if ((c[i]! & bit) !== 0) t |= 1 << (i - base);
+      for (let i = base; i < end; i++) t |= ((c[i]! >>> shift) & 1) << (i - base);
       Tw[w++] = t;
     }
   };
@@ -234,11 +240,12 @@ export interface DateColumns {
 
 /**
  * Operating on day D (`operatingOn`): not a pre-startup founder on the as-of day A, not closed on or
- * before D, then opened on or before D (unknown without an opening date).
+ * before D, then opened on or before D (unknown without an opening date). Branch-free.
  */
 export function operatingKernel(d: DateColumns, A: number, D: number): Kernel {
   return (r0, r1, Tw, Uw) => {
     const { opening, closure, flagValue, absent, preBit } = d;
+    const preShift = 31 - Math.clz32(preBit);
     let w = 0;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
@@ -247,9 +254,12 @@ export function operatingKernel(d: DateColumns, A: number, D: number): Kernel {
       for (let i = base; i < end; i++) {
         const o = opening[i]!;
         const cl = closure[i]!;
-        if ((flagValue[i]! & preBit) !== 0 || (o !== absent && o > A) || (cl !== absent && cl <= D)) continue;
-        if (o === absent) u |= 1 << (i - base);
-        else if (o <= D) t |= 1 << (i - base);
+        const oKnown = +(o !== absent);
+        const out =
+          ((flagValue[i]! >>> preShift) & 1) | (oKnown & +(o > A)) | (+(cl !== absent) & +(cl <= D));
+        const b = i - base;
+        t |= ((out ^ 1) & oKnown & +(o <= D)) << b;
+        u |= ((out ^ 1) & (oKnown ^ 1)) << b;
       }
       Tw[w] = t;
       Uw[w++] = u;
@@ -261,6 +271,7 @@ export function operatingKernel(d: DateColumns, A: number, D: number): Kernel {
 export function openedBeforeKernel(d: DateColumns, A: number, D: number): Kernel {
   return (r0, r1, Tw, Uw) => {
     const { opening, flagValue, absent, preBit } = d;
+    const preShift = 31 - Math.clz32(preBit);
     let w = 0;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
@@ -268,9 +279,11 @@ export function openedBeforeKernel(d: DateColumns, A: number, D: number): Kernel
       let u = 0;
       for (let i = base; i < end; i++) {
         const o = opening[i]!;
-        if ((flagValue[i]! & preBit) !== 0 || (o !== absent && o > A)) continue;
-        if (o === absent) u |= 1 << (i - base);
-        else if (o < D) t |= 1 << (i - base);
+        const oKnown = +(o !== absent);
+        const out = ((flagValue[i]! >>> preShift) & 1) | (oKnown & +(o > A));
+        const b = i - base;
+        t |= ((out ^ 1) & oKnown & +(o < D)) << b;
+        u |= ((out ^ 1) & (oKnown ^ 1)) << b;
       }
       Tw[w] = t;
       Uw[w++] = u;
@@ -297,6 +310,7 @@ export function businessAgeKernel(
   return (r0, r1, Tw, Uw) => {
     const { opening, closure, flagValue, absent, preBit } = d;
     const P = packed;
+    const preShift = 31 - Math.clz32(preBit);
     let w = 0;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
@@ -304,23 +318,24 @@ export function businessAgeKernel(
       let u = 0;
       for (let i = base; i < end; i++) {
         const o = opening[i]!;
-        if ((flagValue[i]! & preBit) !== 0 || (o !== absent && o > A)) continue;
-        if (o === absent) {
-          u |= 1 << (i - base);
-          continue;
-        }
         const cl = closure[i]!;
-        if (cl === absent || cl > A) {
-          if (o > openAfter && o <= openBy) t |= 1 << (i - base);
-          continue;
+        const oKnown = +(o !== absent);
+        const out = ((flagValue[i]! >>> preShift) & 1) | (oKnown & +(o > A));
+        const closed = +(cl !== absent) & +(cl <= A);
+        const b = i - base;
+        u |= ((out ^ 1) & (oKnown ^ 1)) << b;
+        // Open on A: the opening day lies in the window. Closed (few rows): measured to the closure.
+        let inside = +(o > openAfter) & +(o <= openBy);
+        if (closed === 1 && out === 0 && oKnown === 1) {
+          let v: number;
+          if (years) {
+            const pe = P[cl]!;
+            const po = P[o]!;
+            v = (pe >> 9) - (po >> 9) - ((pe & 511) < (po & 511) ? 1 : 0);
+          } else v = cl - o;
+          inside = +(v >= lo) & +(v <= hi);
         }
-        let v: number;
-        if (years) {
-          const pe = P[cl]!;
-          const po = P[o]!;
-          v = (pe >> 9) - (po >> 9) - ((pe & 511) < (po & 511) ? 1 : 0);
-        } else v = cl - o;
-        if (v >= lo && v <= hi) t |= 1 << (i - base);
+        t |= ((out ^ 1) & oKnown & inside) << b;
       }
       Tw[w] = t;
       Uw[w++] = u;
@@ -336,6 +351,8 @@ export function closureKernel(
   planned: boolean,
   closed: boolean,
 ): Kernel {
+  const wantClosed = closed ? 1 : 0;
+  const wantPlanned = planned ? 1 : 0;
   return (r0, r1, Tw) => {
     const { closure, planned: plannedCol, absent } = d;
     let w = 0;
@@ -344,9 +361,11 @@ export function closureKernel(
       let t = 0;
       for (let i = base; i < end; i++) {
         const cl = closure[i]!;
-        const isClosed = cl !== absent && cl <= A;
-        if ((closed && isClosed && A - cl <= within) || (planned && !isClosed && plannedCol[i] !== absent))
-          t |= 1 << (i - base);
+        const isClosed = +(cl !== absent) & +(cl <= A);
+        const hit =
+          (wantClosed & isClosed & +(A - cl <= within)) |
+          (wantPlanned & (isClosed ^ 1) & +(plannedCol[i] !== absent));
+        t |= hit << (i - base);
       }
       Tw[w++] = t;
     }
@@ -371,14 +390,20 @@ export function smallBusinessKernel(
       for (let i = base; i < end; i++) {
         const k = ksic[i]!;
         const e = employees[i]!;
-        const eKnown = e !== absent16;
-        if (eKnown && e >= limit[k]!) continue;
         const avg = revenueAvg3y[i]!;
-        const r = avg !== absent32 ? avg : revenue[i]!;
-        const rKnown = r !== absent32;
-        if (rKnown && r > capUnits[k]!) continue;
-        if (eKnown && rKnown) t |= 1 << (i - base);
-        else u |= 1 << (i - base);
+        const rev = revenue[i]!;
+        const avgKnown = +(avg !== absent32);
+        // The 3-year average when known, else last year's revenue (exact arithmetic select).
+        const r = rev + (avg - rev) * avgKnown;
+        const eKnown = +(e !== absent16);
+        const rKnown = +(r !== absent32);
+        const eOk = +(e < limit[k]!);
+        const rOk = +(r <= capUnits[k]!);
+        const yes = eKnown & eOk & rKnown & rOk;
+        const no = (eKnown & (eOk ^ 1)) | (rKnown & (rOk ^ 1));
+        const b = i - base;
+        t |= yes << b;
+        u |= ((yes | no) ^ 1) << b;
       }
       Tw[w] = t;
       Uw[w++] = u;
@@ -410,6 +435,63 @@ export function priorSupportKernel(
       const at = rows[j]! - r0;
       if (counted === want) Tw[at >>> 5]! |= 1 << (at & 31);
       else Tw[at >>> 5]! &= ~(1 << (at & 31));
+    }
+  };
+}
+
+/**
+ * For one block of rows at a time, the rows of each value of a dictionary column as bit words (an inverted
+ * index rebuilt per block, shared by every condition on that column): a condition true for a few values
+ * ORs their words instead of looking up every row.
+ */
+export class BlockIndex {
+  private r0 = -1;
+  private r1 = -1;
+  /** Words of value v for the current block: bits[v * blockWords … (v + 1) * blockWords - 1]. */
+  readonly bits: Int32Array;
+
+  constructor(
+    private readonly col: Uint16Array,
+    readonly values: number,
+    readonly blockWords: number,
+  ) {
+    this.bits = new Int32Array(values * blockWords);
+  }
+
+  /** Builds the index for rows [r0, r1) unless it is already built for them. */
+  ensure(r0: number, r1: number): void {
+    if (r0 === this.r0 && r1 === this.r1) return;
+    this.r0 = r0;
+    this.r1 = r1;
+    const bits = this.bits;
+    const col = this.col;
+    const bw = this.blockWords;
+    const values = this.values;
+    bits.fill(0);
+    for (let i = r0; i < r1; i++) {
+      const v = col[i]!;
+      if (v >= values) continue;
+      const at = i - r0;
+      bits[v * bw + (at >>> 5)]! |= 1 << (at & 31);
+    }
+  }
+}
+
+/** True for the rows whose value is one of `members` (or, `invert`ed, none of them), through a block index. */
+export function indexedKernel(index: BlockIndex, members: Int32Array, invert: boolean): Kernel {
+  return (r0, r1, Tw) => {
+    index.ensure(r0, r1);
+    const words = (r1 - r0 + 31) >>> 5;
+    const bits = index.bits;
+    const bw = index.blockWords;
+    Tw.fill(0, 0, words);
+    for (let m = 0; m < members.length; m++) {
+      const base = members[m]! * bw;
+      for (let w = 0; w < words; w++) Tw[w]! |= bits[base + w]!;
+    }
+    if (invert) {
+      for (let w = 0; w < words; w++) Tw[w] = ~Tw[w]!;
+      if ((r1 - r0) % 32 !== 0) Tw[words - 1]! &= (1 << ((r1 - r0) % 32)) - 1;
     }
   };
 }

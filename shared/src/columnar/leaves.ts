@@ -12,12 +12,14 @@ import type { Bounds, Condition, RangeCondition } from '../rules/types';
 import { lastDayOnOrBefore, parseIsoDay } from './calendar';
 import { type AsOf, addYearsOffset, packedDays, STAGE_UNKNOWN, stageColumn } from './derived';
 import {
+  type BlockIndex,
   bitKernel,
   businessAgeKernel,
   closureKernel,
   type DateColumns,
   F,
   flagKernel,
+  indexedKernel,
   type Kernel,
   openedBeforeKernel,
   operatingKernel,
@@ -57,6 +59,29 @@ export interface CompiledLeaf {
 export interface LeafContext {
   asOf: AsOf;
   disasters: readonly Disaster[];
+  /** Per-block inverted indexes of the region and industry columns, when the plan keeps them. */
+  indexes?: { region: BlockIndex; ksic: BlockIndex };
+}
+
+/** Through a block index, a condition true for at most this many dictionary values (or false for at most
+ * this many) ORs their rows' words; otherwise every row is looked up in a table. */
+const INDEXED_MEMBERS = 24;
+
+/** The kernel of a condition on a dictionary column, given its 0/1 value per dictionary entry. */
+function dictionaryKernel(
+  col: Uint16Array,
+  values: number,
+  table: Uint8Array,
+  index: BlockIndex | undefined,
+): Kernel {
+  if (index) {
+    const yes: number[] = [];
+    const no: number[] = [];
+    for (let v = 0; v < values; v++) (table[v] ? yes : no).push(v);
+    if (yes.length <= INDEXED_MEMBERS) return indexedKernel(index, Int32Array.from(yes), false);
+    if (no.length <= INDEXED_MEMBERS) return indexedKernel(index, Int32Array.from(no), true);
+  }
+  return table16T(col, table);
 }
 
 /** Integer interval of an integer-valued fact within the bounds (exact for any finite or infinite bound). */
@@ -206,12 +231,14 @@ export function compileLeaf(c: Condition, s: Snapshot, ctx: LeafContext): Compil
     case 'region': {
       const inside = c.op === 'in';
       const table = dictTable(s.regions, (code) => c.codes.some((r) => regionCovers(r, code)) === inside);
-      return { run: table16T(cols.region, table), unknown: false, rarity: inside ? 1 : 3 };
+      const run = dictionaryKernel(cols.region, s.regions.length, table, ctx.indexes?.region);
+      return { run, unknown: false, rarity: inside ? 1 : 3 };
     }
     case 'industry': {
       const inside = c.op === 'in';
       const table = dictTable(s.ksic, (code) => c.codes.some((p) => ksicMatches(code, p)) === inside);
-      return { run: table16T(cols.ksic, table), unknown: false, rarity: inside ? 1 : 3 };
+      const run = dictionaryKernel(cols.ksic, s.ksic.length, table, ctx.indexes?.ksic);
+      return { run, unknown: false, rarity: inside ? 1 : 3 };
     }
     case 'range':
       return rangeLeaf(c, s, ctx);

@@ -6,10 +6,11 @@
  */
 import type { Disaster } from '../disaster/disaster';
 import { evaluateLeaves, factsFor, resultOf } from '../rules/evaluate';
-import type { Rule } from '../rules/types';
+import type { Condition, Rule } from '../rules/types';
 import { asBusinessProfile, asOfFacts } from './derived';
+import { BlockIndex } from './kernels';
 import type { CachedLeaf, LeafCache } from './leaf-cache';
-import { type CompiledLeaf, compileLeaf } from './leaves';
+import { type CompiledLeaf, compileLeaf, type LeafContext } from './leaves';
 import type { Snapshot } from './snapshot';
 
 export interface RuleContext {
@@ -50,6 +51,40 @@ interface Result {
   u: Int32Array | null;
 }
 
+/** The conditions of a rule, in tree order. */
+export function leavesOf(rule: Rule): Condition[] {
+  if (rule.type === 'all' || rule.type === 'any') return rule.rules.flatMap(leavesOf);
+  if (rule.type === 'not') return leavesOf(rule.rule);
+  return [rule];
+}
+
+/**
+ * What a condition's result depends on besides the snapshot: nothing for facts stored as they are, the
+ * as-of year or date for ages and dates, the declared disasters for disaster conditions. Part of the cache
+ * key, so that results independent of the date survive the change of day.
+ */
+function dependencyKey(c: Condition, asOf: string, disastersKey: string): string {
+  switch (c.type) {
+    case 'region':
+    case 'industry':
+    case 'flag':
+    case 'preStartup':
+    case 'smallBusiness':
+      return '';
+    case 'range':
+      if (c.field === 'ownerAge') return `|${asOf.slice(0, 4)}`;
+      return c.field === 'businessAgeDays' || c.field === 'businessAgeYears' ? `|${asOf}` : '';
+    case 'priorSupport':
+      return c.withinYears === undefined ? '' : `|${asOf.slice(0, 4)}`;
+    case 'disasterDamage':
+      return `|${disastersKey}`;
+    case 'disasterArea':
+      return `|${asOf}|${disastersKey}`;
+    default:
+      return `|${asOf}`;
+  }
+}
+
 /** JSON with sorted keys, so that equal conditions written in another key order share one slot. */
 function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
@@ -78,10 +113,19 @@ export class RulePlan {
     ctx: RuleContext,
     options: PlanOptions = {},
   ) {
-    const leafCtx = { asOf: asOfFacts(ctx.asOf), disasters: ctx.disasters };
+    const leafCtx: LeafContext = { asOf: asOfFacts(ctx.asOf), disasters: ctx.disasters };
+    // Many rules on few regions or industries: one inverted index per block serves them all.
+    const dictionaryConditions = rules
+      .flatMap(leavesOf)
+      .filter((c) => c.type === 'region' || c.type === 'industry');
+    if (dictionaryConditions.length >= 4 && snapshot.regions.length <= 4096 && snapshot.ksic.length <= 4096)
+      leafCtx.indexes = {
+        region: new BlockIndex(snapshot.cols.region, snapshot.regions.length, BLOCK_WORDS),
+        ksic: new BlockIndex(snapshot.cols.ksic, snapshot.ksic.length, BLOCK_WORDS),
+      };
     const cache = options.cache;
     this.cache = cache;
-    const contextKey = cache ? `|${ctx.asOf}|${canonical(ctx.disasters)}` : '';
+    const disastersKey = cache ? canonical(ctx.disasters) : '';
     const words = (snapshot.rows + 31) >>> 5;
     const build = (r: Rule): PlanNode => {
       const buffers = () => ({ t: new Int32Array(BLOCK_WORDS), u: new Int32Array(BLOCK_WORDS) });
@@ -103,11 +147,12 @@ export class RulePlan {
         const compiled = compileLeaf(r, snapshot, leafCtx);
         slot = { compiled, stamp: -1, ...buffers() };
         if (cache) {
-          const cached = cache.get(key + contextKey);
+          const cacheKey = key + dependencyKey(r, ctx.asOf, disastersKey);
+          const cached = cache.get(cacheKey);
           if (cached) slot.cached = cached;
           else
             slot.recording = {
-              key: key + contextKey,
+              key: cacheKey,
               t: new Int32Array(words),
               u: new Int32Array(compiled.unknown ? words : 0),
               rows: 0,
@@ -216,51 +261,89 @@ export class RulePlan {
       return { t, u: ku ? u : null };
     }
     const first = this.evaluate(node.kids[0]!, r0, r1);
-    const ft = first.t;
-    const fu = first.u;
-    let hasU = fu !== null;
-    if (fu) {
-      for (let w = 0; w < n; w++) {
-        t[w] = ft[w]!;
-        u[w] = fu[w]!;
-      }
-    } else for (let w = 0; w < n; w++) t[w] = ft[w]!;
     const all = node.op === 'all';
+    // The running result is read from the first child's words until the first combination writes ours.
+    let st = first.t;
+    let su = first.u;
     for (let k = 1; k < node.kids.length; k++) {
-      if (all && isEmpty(t, hasU ? u : null, n)) break;
+      // Only a rarely-true child can leave a block where nothing is true any more: check after those.
+      if (all && node.kids[k - 1]!.rarity === 0 && isEmpty(st, su, n)) break;
       const kid = this.evaluate(node.kids[k]!, r0, r1);
-      const kt = kid.t;
-      const ku = kid.u;
-      if (all) {
-        if (!hasU && !ku) for (let w = 0; w < n; w++) t[w]! &= kt[w]!;
-        else {
-          // Not false in both, and not true in both: unknown.
-          for (let w = 0; w < n; w++) {
-            const at = t[w]!;
-            const au = hasU ? u[w]! : 0;
-            const bt = kt[w]!;
-            const bu = ku ? ku[w]! : 0;
-            t[w] = at & bt;
-            u[w] = (at | au) & (bt | bu) & ~(at & bt);
-          }
-          hasU = true;
-        }
-      } else if (!hasU && !ku) for (let w = 0; w < n; w++) t[w]! |= kt[w]!;
-      else {
-        // Not true in either, and unknown in one of them: unknown.
-        for (let w = 0; w < n; w++) {
-          const at = t[w]!;
-          const au = hasU ? u[w]! : 0;
-          const bt = kt[w]!;
-          const bu = ku ? ku[w]! : 0;
-          t[w] = at | bt;
-          u[w] = ~(at | bt) & (au | bu);
-        }
-        hasU = true;
-      }
+      su = all ? and3(n, st, su, kid.t, kid.u, t, u) : or3(n, st, su, kid.t, kid.u, t, u);
+      st = t;
     }
-    return { t, u: hasU ? u : null };
+    if (st !== t) {
+      for (let w = 0; w < n; w++) t[w] = st[w]!;
+      if (su) for (let w = 0; w < n; w++) u[w] = su[w]!;
+    }
+    return { t, u: su ? u : null };
   }
+}
+
+/**
+ * Kleene conjunction of two word arrays into (t, u): true in both is true; false in either is false; the
+ * rest unknown. Returns the unknown words, or null when neither side can be unknown.
+ */
+function and3(
+  n: number,
+  at: Int32Array,
+  au: Int32Array | null,
+  bt: Int32Array,
+  bu: Int32Array | null,
+  t: Int32Array,
+  u: Int32Array,
+): Int32Array | null {
+  if (!au && !bu) {
+    for (let w = 0; w < n; w++) t[w] = at[w]! & bt[w]!;
+    return null;
+  }
+  if (au && bu) {
+    for (let w = 0; w < n; w++) {
+      const a = at[w]!;
+      const b = bt[w]!;
+      t[w] = a & b;
+      u[w] = (a | au[w]!) & (b | bu[w]!) & ~(a & b);
+    }
+  } else if (au) {
+    // b is never unknown: unknown where a is unknown and b is true.
+    for (let w = 0; w < n; w++) {
+      const b = bt[w]!;
+      t[w] = at[w]! & b;
+      u[w] = au[w]! & b;
+    }
+  } else {
+    for (let w = 0; w < n; w++) {
+      const a = at[w]!;
+      t[w] = a & bt[w]!;
+      u[w] = a & bu![w]!;
+    }
+  }
+  return u;
+}
+
+/**
+ * Kleene disjunction of two word arrays into (t, u): true in either is true; unknown where neither is true
+ * and one is unknown. Returns the unknown words, or null when neither side can be unknown.
+ */
+function or3(
+  n: number,
+  at: Int32Array,
+  au: Int32Array | null,
+  bt: Int32Array,
+  bu: Int32Array | null,
+  t: Int32Array,
+  u: Int32Array,
+): Int32Array | null {
+  if (!au && !bu) {
+    for (let w = 0; w < n; w++) t[w] = at[w]! | bt[w]!;
+    return null;
+  }
+  for (let w = 0; w < n; w++) {
+    const x = at[w]! | bt[w]!;
+    t[w] = x;
+    u[w] = ~x & ((au ? au[w]! : 0) | (bu ? bu[w]! : 0));
+  }
+  return u;
 }
 
 function isEmpty(t: Int32Array, u: Int32Array | null, n: number): boolean {
