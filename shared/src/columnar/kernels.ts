@@ -5,7 +5,8 @@
  * rows beyond r1 in the last word are left 0.
  */
 
-export type Kernel = (r0: number, r1: number, T: Int32Array, U: Int32Array) => void;
+/** Fills words `off …` of T and U with rows [r0, r1) (r0 a multiple of 32). */
+export type Kernel = (r0: number, r1: number, T: Int32Array, U: Int32Array, off: number) => void;
 
 /** Tri-state codes of the lookup tables. */
 export const F = 0;
@@ -14,10 +15,10 @@ export const U = 2;
 
 /** True bits from a 0/1 table indexed by a u16 column (region, industry). */
 export function table16T(col: Uint16Array, table: Uint8Array): Kernel {
-  return (r0, r1, Tw) => {
+  return (r0, r1, Tw, _Uw, off) => {
     const c = col;
     const tb = table;
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
@@ -29,10 +30,10 @@ export function table16T(col: Uint16Array, table: Uint8Array): Kernel {
 
 /** True and unknown bits from a tri-state table indexed by a u16 column. */
 export function table16TU(col: Uint16Array, table: Uint8Array): Kernel {
-  return (r0, r1, Tw, Uw) => {
+  return (r0, r1, Tw, Uw, off) => {
     const c = col;
     const tb = table;
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
@@ -51,10 +52,10 @@ export function table16TU(col: Uint16Array, table: Uint8Array): Kernel {
 
 /** True and unknown bits from a tri-state table indexed by a u8 column (owner birth year, stage). */
 export function table8TU(col: Uint8Array, table: Uint8Array): Kernel {
-  return (r0, r1, Tw, Uw) => {
+  return (r0, r1, Tw, Uw, off) => {
     const c = col;
     const tb = table;
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
@@ -73,18 +74,21 @@ export function table8TU(col: Uint8Array, table: Uint8Array): Kernel {
 
 /** A u16 integer column within [lo, hi]; `absent` is unknown. Branch-free. */
 export function range16(col: Uint16Array, absent: number, lo: number, hi: number): Kernel {
-  return (r0, r1, Tw, Uw) => {
+  return (r0, r1, Tw, Uw, off) => {
+    const lo_ = lo;
+    const hi_ = hi;
+    const abs = absent;
     const c = col;
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
       let u = 0;
       for (let i = base; i < end; i++) {
         const x = c[i]!;
-        const known = +(x !== absent);
+        const known = +(x !== abs);
         const b = i - base;
-        t |= (known & +(x >= lo) & +(x <= hi)) << b;
+        t |= (known & +(x >= lo_) & +(x <= hi_)) << b;
         u |= (known ^ 1) << b;
       }
       Tw[w] = t;
@@ -104,19 +108,23 @@ export function rangeScaled32(
   lo: number,
   hi: number,
 ): Kernel {
-  return (r0, r1, Tw, Uw) => {
+  return (r0, r1, Tw, Uw, off) => {
+    const lo_ = lo;
+    const hi_ = hi;
+    const abs = absent;
+    const scale = unit;
     const c = col;
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
       let u = 0;
       for (let i = base; i < end; i++) {
         const x = c[i]!;
-        const v = x * unit;
-        const known = +(x !== absent);
+        const v = x * scale;
+        const known = +(x !== abs);
         const b = i - base;
-        t |= (known & +(v >= lo) & +(v <= hi)) << b;
+        t |= (known & +(v >= lo_) & +(v <= hi_)) << b;
         u |= (known ^ 1) << b;
       }
       Tw[w] = t;
@@ -129,18 +137,20 @@ export function rangeScaled32(
 export function flagKernel(known: Uint16Array, value: Uint16Array, bit: number, present: boolean): Kernel {
   const shift = 31 - Math.clz32(bit);
   const flip = present ? 0 : 1;
-  return (r0, r1, Tw, Uw) => {
+  return (r0, r1, Tw, Uw, off) => {
+    const sh = shift;
+    const fl = flip;
     const k = known;
     const v = value;
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
       let u = 0;
       for (let i = base; i < end; i++) {
-        const kb = (k[i]! >>> shift) & 1;
+        const kb = (k[i]! >>> sh) & 1;
         const b = i - base;
-        t |= (kb & (((v[i]! >>> shift) & 1) ^ flip)) << b;
+        t |= (kb & (((v[i]! >>> sh) & 1) ^ fl)) << b;
         u |= (kb ^ 1) << b;
       }
       Tw[w] = t;
@@ -152,13 +162,14 @@ export function flagKernel(known: Uint16Array, value: Uint16Array, bit: number, 
 /** A bit of a u16 mask column is set (pre-startup). */
 export function bitKernel(col: Uint16Array, bit: number): Kernel {
   const shift = 31 - Math.clz32(bit);
-  return (r0, r1, Tw) => {
+  return (r0, r1, Tw, _Uw, off) => {
+    const sh = shift;
     const c = col;
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
-      for (let i = base; i < end; i++) t |= ((c[i]! >>> shift) & 1) << (i - base);
+      for (let i = base; i < end; i++) t |= ((c[i]! >>> sh) & 1) << (i - base);
       Tw[w++] = t;
     }
   };
@@ -171,8 +182,8 @@ export function bitKernel(col: Uint16Array, bit: number): Kernel {
 export function perRow(f: (i: number) => number): Kernel {
   const run = new Function(
     'f',
-    `return function perRow(r0, r1, Tw, Uw) {
-      let w = 0;
+    `return function perRow(r0, r1, Tw, Uw, off) {
+      let w = off;
       for (let base = r0; base < r1; base += 32) {
         const end = base + 32 < r1 ? base + 32 : r1;
         let t = 0;
@@ -213,17 +224,17 @@ export function sparseKernel(
   fallback: 0 | 1,
   decide: (from: number, to: number, row: number) => number,
 ): Kernel {
-  return (r0, r1, Tw) => {
+  return (r0, r1, Tw, _Uw, off) => {
     const words = (r1 - r0 + 31) >>> 5;
-    Tw.fill(fallback ? -1 : 0, 0, words);
-    if (fallback && (r1 - r0) % 32 !== 0) Tw[words - 1] = (1 << ((r1 - r0) % 32)) - 1;
+    Tw.fill(fallback ? -1 : 0, off, off + words);
+    if (fallback && (r1 - r0) % 32 !== 0) Tw[off + words - 1] = (1 << ((r1 - r0) % 32)) - 1;
     const last = lowerBound(rows, r1);
     for (let j = lowerBound(rows, r0); j < last; j++) {
       const row = rows[j]!;
       const at = row - r0;
       const bit = 1 << (at & 31);
-      if (decide(start[j]!, start[j + 1]!, row)) Tw[at >>> 5]! |= bit;
-      else Tw[at >>> 5]! &= ~bit;
+      if (decide(start[j]!, start[j + 1]!, row)) Tw[off + (at >>> 5)]! |= bit;
+      else Tw[off + (at >>> 5)]! &= ~bit;
     }
   };
 }
@@ -243,10 +254,12 @@ export interface DateColumns {
  * before D, then opened on or before D (unknown without an opening date). Branch-free.
  */
 export function operatingKernel(d: DateColumns, A: number, D: number): Kernel {
-  return (r0, r1, Tw, Uw) => {
+  return (r0, r1, Tw, Uw, off) => {
+    const a = A;
+    const day = D;
     const { opening, closure, flagValue, absent, preBit } = d;
     const preShift = 31 - Math.clz32(preBit);
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
@@ -256,9 +269,9 @@ export function operatingKernel(d: DateColumns, A: number, D: number): Kernel {
         const cl = closure[i]!;
         const oKnown = +(o !== absent);
         const out =
-          ((flagValue[i]! >>> preShift) & 1) | (oKnown & +(o > A)) | (+(cl !== absent) & +(cl <= D));
+          ((flagValue[i]! >>> preShift) & 1) | (oKnown & +(o > a)) | (+(cl !== absent) & +(cl <= day));
         const b = i - base;
-        t |= ((out ^ 1) & oKnown & +(o <= D)) << b;
+        t |= ((out ^ 1) & oKnown & +(o <= day)) << b;
         u |= ((out ^ 1) & (oKnown ^ 1)) << b;
       }
       Tw[w] = t;
@@ -269,10 +282,12 @@ export function operatingKernel(d: DateColumns, A: number, D: number): Kernel {
 
 /** Opened strictly before day D (false for a pre-startup founder, unknown without an opening date). */
 export function openedBeforeKernel(d: DateColumns, A: number, D: number): Kernel {
-  return (r0, r1, Tw, Uw) => {
+  return (r0, r1, Tw, Uw, off) => {
+    const a = A;
+    const day = D;
     const { opening, flagValue, absent, preBit } = d;
     const preShift = 31 - Math.clz32(preBit);
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
@@ -280,9 +295,9 @@ export function openedBeforeKernel(d: DateColumns, A: number, D: number): Kernel
       for (let i = base; i < end; i++) {
         const o = opening[i]!;
         const oKnown = +(o !== absent);
-        const out = ((flagValue[i]! >>> preShift) & 1) | (oKnown & +(o > A));
+        const out = ((flagValue[i]! >>> preShift) & 1) | (oKnown & +(o > a));
         const b = i - base;
-        t |= ((out ^ 1) & oKnown & +(o < D)) << b;
+        t |= ((out ^ 1) & oKnown & +(o < day)) << b;
         u |= ((out ^ 1) & (oKnown ^ 1)) << b;
       }
       Tw[w] = t;
@@ -307,11 +322,17 @@ export function businessAgeKernel(
   lo: number,
   hi: number,
 ): Kernel {
-  return (r0, r1, Tw, Uw) => {
+  return (r0, r1, Tw, Uw, off) => {
+    const a = A;
+    const after = openAfter;
+    const by = openBy;
+    const lo_ = lo;
+    const hi_ = hi;
+    const inYears = years;
     const { opening, closure, flagValue, absent, preBit } = d;
     const P = packed;
     const preShift = 31 - Math.clz32(preBit);
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
@@ -320,20 +341,20 @@ export function businessAgeKernel(
         const o = opening[i]!;
         const cl = closure[i]!;
         const oKnown = +(o !== absent);
-        const out = ((flagValue[i]! >>> preShift) & 1) | (oKnown & +(o > A));
-        const closed = +(cl !== absent) & +(cl <= A);
+        const out = ((flagValue[i]! >>> preShift) & 1) | (oKnown & +(o > a));
+        const closed = +(cl !== absent) & +(cl <= a);
         const b = i - base;
         u |= ((out ^ 1) & (oKnown ^ 1)) << b;
-        // Open on A: the opening day lies in the window. Closed (few rows): measured to the closure.
-        let inside = +(o > openAfter) & +(o <= openBy);
+        // Open on a: the opening day lies in the window. Closed (few rows): measured to the closure.
+        let inside = +(o > after) & +(o <= by);
         if (closed === 1 && out === 0 && oKnown === 1) {
           let v: number;
-          if (years) {
+          if (inYears) {
             const pe = P[cl]!;
             const po = P[o]!;
             v = (pe >> 9) - (po >> 9) - ((pe & 511) < (po & 511) ? 1 : 0);
           } else v = cl - o;
-          inside = +(v >= lo) & +(v <= hi);
+          inside = +(v >= lo_) & +(v <= hi_);
         }
         t |= ((out ^ 1) & oKnown & inside) << b;
       }
@@ -353,18 +374,21 @@ export function closureKernel(
 ): Kernel {
   const wantClosed = closed ? 1 : 0;
   const wantPlanned = planned ? 1 : 0;
-  return (r0, r1, Tw) => {
+  return (r0, r1, Tw, _Uw, off) => {
+    const a = A;
+    const withinDays = within;
+    const wc = wantClosed;
+    const wp = wantPlanned;
     const { closure, planned: plannedCol, absent } = d;
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
       for (let i = base; i < end; i++) {
         const cl = closure[i]!;
-        const isClosed = +(cl !== absent) & +(cl <= A);
+        const isClosed = +(cl !== absent) & +(cl <= a);
         const hit =
-          (wantClosed & isClosed & +(A - cl <= within)) |
-          (wantPlanned & (isClosed ^ 1) & +(plannedCol[i] !== absent));
+          (wc & isClosed & +(a - cl <= withinDays)) | (wp & (isClosed ^ 1) & +(plannedCol[i] !== absent));
         t |= hit << (i - base);
       }
       Tw[w++] = t;
@@ -380,9 +404,13 @@ export function smallBusinessKernel(
   absent16: number,
   absent32: number,
 ): Kernel {
-  return (r0, r1, Tw, Uw) => {
+  return (r0, r1, Tw, Uw, off) => {
+    const lim = limit;
+    const caps = capUnits;
+    const abs16 = absent16;
+    const abs32 = absent32;
     const { employees, revenue, revenueAvg3y, ksic } = cols;
-    let w = 0;
+    let w = off;
     for (let base = r0; base < r1; base += 32) {
       const end = Math.min(base + 32, r1);
       let t = 0;
@@ -392,13 +420,13 @@ export function smallBusinessKernel(
         const e = employees[i]!;
         const avg = revenueAvg3y[i]!;
         const rev = revenue[i]!;
-        const avgKnown = +(avg !== absent32);
+        const avgKnown = +(avg !== abs32);
         // The 3-year average when known, else last year's revenue (exact arithmetic select).
         const r = rev + (avg - rev) * avgKnown;
-        const eKnown = +(e !== absent16);
-        const rKnown = +(r !== absent32);
-        const eOk = +(e < limit[k]!);
-        const rOk = +(r <= capUnits[k]!);
+        const eKnown = +(e !== abs16);
+        const rKnown = +(r !== abs32);
+        const eOk = +(e < lim[k]!);
+        const rOk = +(r <= caps[k]!);
         const yes = eKnown & eOk & rKnown & rOk;
         const no = (eKnown & (eOk ^ 1)) | (rKnown & (rOk ^ 1));
         const b = i - base;
@@ -423,18 +451,18 @@ export function priorSupportKernel(
   want: number,
 ): Kernel {
   const fallback = want === 0 ? 1 : 0;
-  return (r0, r1, Tw) => {
+  return (r0, r1, Tw, _Uw, off) => {
     const words = (r1 - r0 + 31) >>> 5;
-    Tw.fill(fallback ? -1 : 0, 0, words);
-    if (fallback && (r1 - r0) % 32 !== 0) Tw[words - 1] = (1 << ((r1 - r0) % 32)) - 1;
+    Tw.fill(fallback ? -1 : 0, off, off + words);
+    if (fallback && (r1 - r0) % 32 !== 0) Tw[off + words - 1] = (1 << ((r1 - r0) % 32)) - 1;
     const last = lowerBound(rows, r1);
     for (let j = lowerBound(rows, r0); j < last; j++) {
       let counted = 0;
       const to = start[j + 1]!;
       for (let k = start[j]!; k < to; k++) counted |= counts[items[k]!]!;
       const at = rows[j]! - r0;
-      if (counted === want) Tw[at >>> 5]! |= 1 << (at & 31);
-      else Tw[at >>> 5]! &= ~(1 << (at & 31));
+      if (counted === want) Tw[off + (at >>> 5)]! |= 1 << (at & 31);
+      else Tw[off + (at >>> 5)]! &= ~(1 << (at & 31));
     }
   };
 }
@@ -479,19 +507,19 @@ export class BlockIndex {
 
 /** True for the rows whose value is one of `members` (or, `invert`ed, none of them), through a block index. */
 export function indexedKernel(index: BlockIndex, members: Int32Array, invert: boolean): Kernel {
-  return (r0, r1, Tw) => {
+  return (r0, r1, Tw, _Uw, off) => {
     index.ensure(r0, r1);
     const words = (r1 - r0 + 31) >>> 5;
     const bits = index.bits;
     const bw = index.blockWords;
-    Tw.fill(0, 0, words);
+    Tw.fill(0, off, off + words);
     for (let m = 0; m < members.length; m++) {
       const base = members[m]! * bw;
-      for (let w = 0; w < words; w++) Tw[w]! |= bits[base + w]!;
+      for (let w = 0; w < words; w++) Tw[off + w]! |= bits[base + w]!;
     }
     if (invert) {
-      for (let w = 0; w < words; w++) Tw[w] = ~Tw[w]!;
-      if ((r1 - r0) % 32 !== 0) Tw[words - 1]! &= (1 << ((r1 - r0) % 32)) - 1;
+      for (let w = 0; w < words; w++) Tw[off + w] = ~Tw[off + w]!;
+      if ((r1 - r0) % 32 !== 0) Tw[off + words - 1]! &= (1 << ((r1 - r0) % 32)) - 1;
     }
   };
 }

@@ -33,6 +33,11 @@ interface LeafSlot {
   cached?: CachedLeaf;
   /** Whole-snapshot buffers being filled block by block, to go into the cache once complete. */
   recording?: { key: string; t: Int32Array; u: Int32Array; rows: number };
+  /** How many places of the plan use the condition. */
+  uses: number;
+  /** Buffers for the words computed on demand (only where the rule can still be true). */
+  lazyT?: Int32Array;
+  lazyU?: Int32Array;
 }
 
 export interface PlanOptions {
@@ -42,7 +47,15 @@ export interface PlanOptions {
 
 type PlanNode =
   | { op: 'leaf'; slot: LeafSlot; rarity: number }
-  | { op: 'all' | 'any'; kids: PlanNode[]; t: Int32Array; u: Int32Array; rarity: number }
+  | {
+      op: 'all' | 'any';
+      kids: PlanNode[];
+      t: Int32Array;
+      u: Int32Array;
+      rarity: number;
+      /** Words where the rule can still be true (lazy evaluation); each node its own, as they nest. */
+      active?: Int32Array;
+    }
   | { op: 'not'; kid: PlanNode; t: Int32Array; u: Int32Array; rarity: number };
 
 /** A node's result for the current block: true words, and unknown words (null when none can be unknown). */
@@ -103,7 +116,11 @@ export class RulePlan {
   private readonly cache: LeafCache | undefined;
   private block = 0;
   private words = 0;
+  /** One rule (a preview): conditions after a selective one are computed only where it can still be true. */
+  private readonly lazy: boolean;
+  private readonly allWords = Int32Array.from({ length: BLOCK_WORDS }, (_, w) => w);
   private lastMask = -1;
+  private rowsInBlock = 0;
   /** Per irregular row (ascending), the eligibility under each rule. */
   private readonly irregular: { row: number; eligible: Uint8Array }[];
 
@@ -114,11 +131,17 @@ export class RulePlan {
     options: PlanOptions = {},
   ) {
     const leafCtx: LeafContext = { asOf: asOfFacts(ctx.asOf), disasters: ctx.disasters };
+    this.lazy = rules.length === 1;
     // Many rules on few regions or industries: one inverted index per block serves them all.
     const dictionaryConditions = rules
       .flatMap(leavesOf)
       .filter((c) => c.type === 'region' || c.type === 'industry');
-    if (dictionaryConditions.length >= 4 && snapshot.regions.length <= 4096 && snapshot.ksic.length <= 4096)
+    if (
+      !this.lazy &&
+      dictionaryConditions.length >= 4 &&
+      snapshot.regions.length <= 4096 &&
+      snapshot.ksic.length <= 4096
+    )
       leafCtx.indexes = {
         region: new BlockIndex(snapshot.cols.region, snapshot.regions.length, BLOCK_WORDS),
         ksic: new BlockIndex(snapshot.cols.ksic, snapshot.ksic.length, BLOCK_WORDS),
@@ -145,7 +168,7 @@ export class RulePlan {
       let slot = this.slots.get(key);
       if (!slot) {
         const compiled = compileLeaf(r, snapshot, leafCtx);
-        slot = { compiled, stamp: -1, ...buffers() };
+        slot = { compiled, stamp: -1, uses: 0, ...buffers() };
         if (cache) {
           const cacheKey = key + dependencyKey(r, ctx.asOf, disastersKey);
           const cached = cache.get(cacheKey);
@@ -160,6 +183,7 @@ export class RulePlan {
         }
         this.slots.set(key, slot);
       }
+      slot.uses++;
       return { op: 'leaf', slot, rarity: slot.compiled.rarity };
     };
     this.roots = rules.map(build);
@@ -185,9 +209,12 @@ export class RulePlan {
   evaluateBlock(r0: number, r1: number): Int32Array[] {
     this.block++;
     const rows = r1 - r0;
+    this.rowsInBlock = rows;
     this.words = (rows + 31) >>> 5;
     this.lastMask = rows % 32 === 0 ? -1 : (1 << (rows % 32)) - 1;
-    const out = this.roots.map((root) => this.evaluate(root, r0, r1).t);
+    const out = this.lazy
+      ? [this.evaluateOn(this.roots[0]!, r0, this.allWords, this.words).t]
+      : this.roots.map((root) => this.evaluate(root, r0, r1).t);
     if (this.irregular.length > 0) this.overrideIrregular(out, r0, r1);
     return out;
   }
@@ -225,6 +252,100 @@ export class RulePlan {
     }
   }
 
+  /**
+   * One rule (a preview): evaluates `node` only on the given words of the block (its result is valid there
+   * and nowhere else). Under `all`, the words where the rule can no longer be true drop out after each
+   * child, and a condition used nowhere else is computed on the remaining words only, in runs of
+   * consecutive words; when most words remain, it is computed on the whole block instead.
+   */
+  private evaluateOn(node: PlanNode, r0: number, words: Int32Array, count: number): Result {
+    const n = this.words;
+    if (node.op === 'leaf') {
+      const slot = node.slot;
+      if (slot.cached || slot.uses !== 1 || count * 2 >= n)
+        return this.evaluate(node, r0, r0 + this.rowsInBlock);
+      slot.lazyT ??= new Int32Array(BLOCK_WORDS);
+      if (slot.compiled.unknown) slot.lazyU ??= new Int32Array(BLOCK_WORDS);
+      const lt = slot.lazyT;
+      const lu = slot.lazyU ?? lt;
+      const blockEnd = r0 + this.rowsInBlock;
+      for (let j = 0; j < count; ) {
+        const w0 = words[j]!;
+        let w1 = w0 + 1;
+        while (j + 1 < count && words[j + 1] === w1) {
+          j++;
+          w1++;
+        }
+        j++;
+        slot.compiled.run(r0 + (w0 << 5), Math.min(r0 + (w1 << 5), blockEnd), lt, lu, w0);
+      }
+      return { t: lt, u: slot.compiled.unknown ? lu : null };
+    }
+    const t = node.t;
+    const u = node.u;
+    if (node.op === 'not') {
+      const k = this.evaluateOn(node.kid, r0, words, count);
+      for (let j = 0; j < count; j++) {
+        const w = words[j]!;
+        const ku = k.u ? k.u[w]! : 0;
+        t[w] = ~(k.t[w]! | ku) & (w === n - 1 ? this.lastMask : -1);
+        u[w] = ku;
+      }
+      return { t, u: k.u ? u : null };
+    }
+    const first = this.evaluateOn(node.kids[0]!, r0, words, count);
+    let hasU = first.u !== null;
+    if (node.op === 'any') {
+      for (let j = 0; j < count; j++) {
+        const w = words[j]!;
+        t[w] = first.t[w]!;
+        u[w] = hasU ? first.u![w]! : 0;
+      }
+      for (let k = 1; k < node.kids.length; k++) {
+        const kid = this.evaluateOn(node.kids[k]!, r0, words, count);
+        for (let j = 0; j < count; j++) {
+          const w = words[j]!;
+          const x = t[w]! | kid.t[w]!;
+          t[w] = x;
+          u[w] = ~x & (u[w]! | (kid.u ? kid.u[w]! : 0));
+        }
+        hasU = hasU || kid.u !== null;
+      }
+      return { t, u: hasU ? u : null };
+    }
+    node.active ??= new Int32Array(BLOCK_WORDS);
+    const active = node.active;
+    let kept = 0;
+    for (let j = 0; j < count; j++) {
+      const w = words[j]!;
+      const x = first.t[w]!;
+      const y = hasU ? first.u![w]! : 0;
+      t[w] = x;
+      u[w] = y;
+      if ((x | y) !== 0) active[kept++] = w;
+    }
+    let live = kept;
+    for (let k = 1; k < node.kids.length && live > 0; k++) {
+      const kid = this.evaluateOn(node.kids[k]!, r0, active, live);
+      const kt = kid.t;
+      const ku = kid.u;
+      kept = 0;
+      for (let j = 0; j < live; j++) {
+        const w = active[j]!;
+        const a = t[w]!;
+        const b = kt[w]!;
+        const x = a & b;
+        const y = (a | u[w]!) & (b | (ku ? ku[w]! : 0)) & ~x;
+        t[w] = x;
+        u[w] = y;
+        if ((x | y) !== 0) active[kept++] = w;
+      }
+      hasU = hasU || ku !== null;
+      live = kept;
+    }
+    return { t, u: hasU ? u : null };
+  }
+
   private evaluate(node: PlanNode, r0: number, r1: number): Result {
     const n = this.words;
     if (node.op === 'leaf') {
@@ -239,9 +360,9 @@ export class RulePlan {
           const rec = slot.recording;
           slot.t = rec.t.subarray(at, at + n);
           if (slot.compiled.unknown) slot.u = rec.u.subarray(at, at + n);
-          slot.compiled.run(r0, r1, slot.t, slot.u);
+          slot.compiled.run(r0, r1, slot.t, slot.u, 0);
           rec.rows += r1 - r0;
-        } else slot.compiled.run(r0, r1, slot.t, slot.u);
+        } else slot.compiled.run(r0, r1, slot.t, slot.u, 0);
       }
       return { t: slot.t, u: slot.compiled.unknown ? slot.u : null };
     }
