@@ -10,25 +10,24 @@ import { smallBusinessEmployeeLimit, smallBusinessRevenueCap } from '../referenc
 import { regionCovers, selectDisasters, withinBounds } from '../rules/conditions';
 import type { Bounds, Condition, RangeCondition } from '../rules/types';
 import { lastDayOnOrBefore, parseIsoDay } from './calendar';
-import { type AsOf, addYearsOffset, packedDays, STAGE_UNKNOWN, stageColumn } from './derived';
 import {
-  type BlockIndex,
-  bitKernel,
   businessAgeKernel,
   closureKernel,
   type DateColumns,
-  F,
-  flagKernel,
-  indexedKernel,
-  type Kernel,
+  findDateExceptions,
   openedBeforeKernel,
   operatingKernel,
+} from './date-kernels';
+import { type AsOf, addYearsOffset, packedDays, STAGE_UNKNOWN, stageColumn } from './derived';
+import {
+  bitKernel,
+  F,
+  flagKernel,
+  type Kernel,
   perRow,
-  priorSupportKernel,
   range16,
   rangeScaled32,
   smallBusinessKernel,
-  sparseKernel,
   T,
   table8TU,
   table16T,
@@ -46,6 +45,7 @@ import {
   RATE_SCALE,
   REVENUE_UNIT,
 } from './layout';
+import { type BlockIndex, indexedKernel, priorSupportKernel, sparseKernel } from './side-kernels';
 import { parseExtraKey, type Snapshot } from './snapshot';
 
 export interface CompiledLeaf {
@@ -105,14 +105,25 @@ const dictTable = (values: readonly string[], test: (v: string) => boolean): Uin
 
 const dayOffset = (iso: string) => parseIsoDay(iso) - DAY_BASE;
 
-const dateColumns = (s: Snapshot): DateColumns => ({
-  opening: s.cols.opening,
-  closure: s.cols.closure,
-  planned: s.cols.planned,
-  flagValue: s.cols.flagValue,
-  absent: ABSENT16,
-  preBit: PRE_STARTUP_BIT,
-});
+const dateColumnsCache = new WeakMap<Snapshot, DateColumns>();
+
+/** The date columns of a snapshot with its list of rows that are not plain (computed once). */
+function dateColumns(s: Snapshot): DateColumns {
+  let d = dateColumnsCache.get(s);
+  if (!d) {
+    const base = {
+      opening: s.cols.opening,
+      closure: s.cols.closure,
+      planned: s.cols.planned,
+      flagValue: s.cols.flagValue,
+      absent: ABSENT16,
+      preBit: PRE_STARTUP_BIT,
+    };
+    d = { ...base, exceptions: findDateExceptions(base) };
+    dateColumnsCache.set(s, d);
+  }
+  return d;
+}
 
 /**
  * Opening days (openAfter, openBy] of a business open on the as-of date whose age in whole years lies in

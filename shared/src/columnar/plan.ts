@@ -6,11 +6,16 @@
  */
 import type { Disaster } from '../disaster/disaster';
 import { evaluateLeaves, factsFor, resultOf } from '../rules/evaluate';
-import type { Condition, Rule } from '../rules/types';
+import type { Rule } from '../rules/types';
 import { asBusinessProfile, asOfFacts } from './derived';
-import { BlockIndex } from './kernels';
+import { and3, isEmpty, or3 } from './kleene-words';
 import type { CachedLeaf, LeafCache } from './leaf-cache';
 import { type CompiledLeaf, compileLeaf, type LeafContext } from './leaves';
+import { canonical, dependencyKey, leavesOf } from './plan-keys';
+import { BlockIndex } from './side-kernels';
+
+export { leavesOf } from './plan-keys';
+
 import type { Snapshot } from './snapshot';
 
 export interface RuleContext {
@@ -62,52 +67,6 @@ type PlanNode =
 interface Result {
   t: Int32Array;
   u: Int32Array | null;
-}
-
-/** The conditions of a rule, in tree order. */
-export function leavesOf(rule: Rule): Condition[] {
-  if (rule.type === 'all' || rule.type === 'any') return rule.rules.flatMap(leavesOf);
-  if (rule.type === 'not') return leavesOf(rule.rule);
-  return [rule];
-}
-
-/**
- * What a condition's result depends on besides the snapshot: nothing for facts stored as they are, the
- * as-of year or date for ages and dates, the declared disasters for disaster conditions. Part of the cache
- * key, so that results independent of the date survive the change of day.
- */
-function dependencyKey(c: Condition, asOf: string, disastersKey: string): string {
-  switch (c.type) {
-    case 'region':
-    case 'industry':
-    case 'flag':
-    case 'preStartup':
-    case 'smallBusiness':
-      return '';
-    case 'range':
-      if (c.field === 'ownerAge') return `|${asOf.slice(0, 4)}`;
-      return c.field === 'businessAgeDays' || c.field === 'businessAgeYears' ? `|${asOf}` : '';
-    case 'priorSupport':
-      return c.withinYears === undefined ? '' : `|${asOf.slice(0, 4)}`;
-    case 'disasterDamage':
-      return `|${disastersKey}`;
-    case 'disasterArea':
-      return `|${asOf}|${disastersKey}`;
-    default:
-      return `|${asOf}`;
-  }
-}
-
-/** JSON with sorted keys, so that equal conditions written in another key order share one slot. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (value && typeof value === 'object')
-    return `{${Object.keys(value)
-      .sort()
-      .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-      .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`)
-      .join(',')}}`;
-  return JSON.stringify(value);
 }
 
 export class RulePlan {
@@ -399,79 +358,6 @@ export class RulePlan {
     }
     return { t, u: su ? u : null };
   }
-}
-
-/**
- * Kleene conjunction of two word arrays into (t, u): true in both is true; false in either is false; the
- * rest unknown. Returns the unknown words, or null when neither side can be unknown.
- */
-function and3(
-  n: number,
-  at: Int32Array,
-  au: Int32Array | null,
-  bt: Int32Array,
-  bu: Int32Array | null,
-  t: Int32Array,
-  u: Int32Array,
-): Int32Array | null {
-  if (!au && !bu) {
-    for (let w = 0; w < n; w++) t[w] = at[w]! & bt[w]!;
-    return null;
-  }
-  if (au && bu) {
-    for (let w = 0; w < n; w++) {
-      const a = at[w]!;
-      const b = bt[w]!;
-      t[w] = a & b;
-      u[w] = (a | au[w]!) & (b | bu[w]!) & ~(a & b);
-    }
-  } else if (au) {
-    // b is never unknown: unknown where a is unknown and b is true.
-    for (let w = 0; w < n; w++) {
-      const b = bt[w]!;
-      t[w] = at[w]! & b;
-      u[w] = au[w]! & b;
-    }
-  } else {
-    for (let w = 0; w < n; w++) {
-      const a = at[w]!;
-      t[w] = a & bt[w]!;
-      u[w] = a & bu![w]!;
-    }
-  }
-  return u;
-}
-
-/**
- * Kleene disjunction of two word arrays into (t, u): true in either is true; unknown where neither is true
- * and one is unknown. Returns the unknown words, or null when neither side can be unknown.
- */
-function or3(
-  n: number,
-  at: Int32Array,
-  au: Int32Array | null,
-  bt: Int32Array,
-  bu: Int32Array | null,
-  t: Int32Array,
-  u: Int32Array,
-): Int32Array | null {
-  if (!au && !bu) {
-    for (let w = 0; w < n; w++) t[w] = at[w]! | bt[w]!;
-    return null;
-  }
-  for (let w = 0; w < n; w++) {
-    const x = at[w]! | bt[w]!;
-    t[w] = x;
-    u[w] = ~x & ((au ? au[w]! : 0) | (bu ? bu[w]! : 0));
-  }
-  return u;
-}
-
-function isEmpty(t: Int32Array, u: Int32Array | null, n: number): boolean {
-  if (u) {
-    for (let w = 0; w < n; w++) if ((t[w]! | u[w]!) !== 0) return false;
-  } else for (let w = 0; w < n; w++) if (t[w]! !== 0) return false;
-  return true;
 }
 
 /**

@@ -1,7 +1,6 @@
 /** Reading single rows back out of a snapshot (samples, per-row match lists, tests). */
 import { FLAGS, type Flag } from '../profile/profile';
 import { isoOfDay } from './calendar';
-import { lowerBound } from './kernels';
 import {
   ABSENT8,
   ABSENT16,
@@ -14,6 +13,7 @@ import {
   RATE_SCALE,
   REVENUE_UNIT,
 } from './layout';
+import { lowerBound } from './side-kernels';
 import { parseExtraKey, type RuleProfile, type Snapshot } from './snapshot';
 
 /** A row's facts as stored: a rule profile whose damage confirmations keep only the disaster. */
