@@ -34,6 +34,12 @@ const regular = (p: BusinessProfile): BusinessProfile => ({
   ...(p.revenueAvg3y === undefined ? {} : { revenueAvg3y: Math.round(p.revenueAvg3y / 1000) * 1000 }),
 });
 
+/** A fact no compact column can hold: a loan rate in thousandths, or a planned closure after 2079. */
+const irregular = (p: BusinessProfile, i = 0): BusinessProfile =>
+  (p.employees ?? i) % 2 === 0
+    ? { ...p, highestLoanRate: 4.125 }
+    : { ...p, plannedClosureDate: '2085-03-01' };
+
 describe('columnar filter agrees with the per-business engine', () => {
   it('on random rules and profiles the compact columns hold exactly', () => {
     fc.assert(
@@ -52,10 +58,10 @@ describe('columnar filter agrees with the per-business engine', () => {
     );
   });
 
-  it('on random rules and any valid profiles (irregular rows included), after a file round trip', () => {
+  it('on random rules and any valid profiles (escaped revenue, irregular rows), after a file round trip', () => {
     fc.assert(
       fc.property(
-        fc.array(arbProfile(), { minLength: 1, maxLength: 40 }),
+        fc.array(fc.oneof(arbProfile(), arbProfile().map(irregular)), { minLength: 1, maxLength: 40 }),
         arbRule(),
         arbContext(),
         (profiles, rule, ctx) => {
@@ -107,6 +113,42 @@ describe('columnar filter agrees with the per-business engine', () => {
         }
       }),
       { numRuns: 25 },
+    );
+  });
+
+  it('on revenue at, just under and just over the bounds and 소기업 caps, compact or escaped', () => {
+    const caps = [0, 30_000_000, 100_000_000, 1e9, 3e9, 5e9, 8e9, 12e9];
+    const figures = caps.flatMap((c) => [
+      c,
+      c + 1,
+      c + 0.5,
+      c + 1000,
+      Math.max(0, c - 1),
+      Math.max(0, c - 1000),
+    ]);
+    const figure = fc.constantFrom(...figures);
+    const profile = fc
+      .tuple(arbProfile(), figure, fc.option(figure, { nil: undefined }))
+      .map(([p, revenue, revenueAvg3y]) => ({ ...p, revenue, revenueAvg3y }));
+    const bound = fc.constantFrom(...figures);
+    const rule: fc.Arbitrary<Rule> = fc.oneof(
+      fc.constant({ type: 'smallBusiness' } as Rule),
+      fc
+        .tuple(fc.constantFrom('revenue', 'revenueAvg3y'), fc.constantFrom('gte', 'gt', 'lte', 'lt'), bound)
+        .map(([field, op, value]) => ({ type: 'range', field, [op]: value }) as Rule),
+    );
+    fc.assert(
+      fc.property(
+        fc.array(profile, { minLength: 1, maxLength: 30 }),
+        rule,
+        arbContext(),
+        (profiles, r, ctx) => {
+          const snapshot = buildSnapshot(profiles);
+          const { columnar, perBusiness } = bothAnswers(r, profiles, ctx, snapshot);
+          expect(columnar).toEqual(perBusiness);
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 });

@@ -5,8 +5,7 @@
  * (listed once per snapshot, `dateExceptions`) are then decided row by row with the full logic of
  * rules/facts.ts and written over the fast result. Same conventions as kernels.ts.
  */
-import type { Kernel } from './kernels';
-import { lowerBound } from './side-kernels';
+import { type Kernel, patchRows } from './kernel-base';
 
 /** Date columns, the pre-startup bit, and the rows that are not plain (ascending). */
 export interface DateColumns {
@@ -40,16 +39,7 @@ function patchExceptions(
   withUnknown: boolean,
   decide: (i: number) => number,
 ): void {
-  const ex = d.exceptions;
-  for (let j = lowerBound(ex, r0); j < ex.length && ex[j]! < r1; j++) {
-    const row = ex[j]!;
-    const at = row - r0;
-    const word = off + (at >>> 5);
-    const bit = 1 << (at & 31);
-    const x = decide(row);
-    Tw[word] = (Tw[word]! & ~bit) | (x === 1 ? bit : 0);
-    if (withUnknown) Uw[word] = (Uw[word]! & ~bit) | (x === 2 ? bit : 0);
-  }
+  patchRows(d.exceptions, r0, r1, Tw, Uw, off, withUnknown, decide);
 }
 
 /** Plain rows: true when the opening day lies in (after, by]; unknown never. */

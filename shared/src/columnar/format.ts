@@ -1,5 +1,5 @@
 /**
- * The snapshot file format (version 1), little-endian:
+ * The snapshot file format (version 2; version 1 files are read too), little-endian:
  *
  *   0  magic "SBZSNAP\0"          8 bytes
  *   8  format version             u32
@@ -15,7 +15,7 @@
  */
 import { crc32 } from './crc32';
 import { COLUMNS, type ColumnName, type Columns, type ColumnType } from './layout';
-import type { RuleProfile, Snapshot } from './snapshot';
+import { type ExactValues, emptyExact, type RuleProfile, type Snapshot } from './snapshot';
 
 /** The platform's UTF-8 codec (Node and browsers), typed here because shared/ compiles without DOM or Node types. */
 const utf8 = globalThis as unknown as {
@@ -24,10 +24,12 @@ const utf8 = globalThis as unknown as {
 };
 
 export const SNAPSHOT_MAGIC = 'SBZSNAP\0';
-export const SNAPSHOT_FORMAT_VERSION = 1;
+export const SNAPSHOT_FORMAT_VERSION = 2;
+/** Versions this reader accepts: 1 had no exact revenue lists (read as empty). */
+const READABLE_VERSIONS = [1, 2];
 const PREAMBLE = 24;
 
-type SectionType = ColumnType | 'json';
+type SectionType = ColumnType | 'f64' | 'json';
 interface SectionEntry {
   name: string;
   type: SectionType;
@@ -83,6 +85,10 @@ function sectionsOf(s: Snapshot): { name: string; type: SectionType; bytes: Uint
     { name: 'extras.start', type: 'u32', bytes: bytesOf(s.extras.start) },
     { name: 'extras.items', type: 'u32', bytes: bytesOf(s.extras.items) },
     { name: 'irregular.rows', type: 'u32', bytes: bytesOf(s.irregular.rows) },
+    { name: 'exact.revenue.rows', type: 'u32', bytes: bytesOf(s.exact.revenue.rows) },
+    { name: 'exact.revenue.values', type: 'f64', bytes: bytesOf(s.exact.revenue.values) },
+    { name: 'exact.revenueAvg3y.rows', type: 'u32', bytes: bytesOf(s.exact.revenueAvg3y.rows) },
+    { name: 'exact.revenueAvg3y.values', type: 'f64', bytes: bytesOf(s.exact.revenueAvg3y.values) },
     {
       name: 'irregular.profiles',
       type: 'json',
@@ -158,8 +164,8 @@ export interface DecodeOptions {
 
 export type DecodedSnapshot = Snapshot & { meta: SnapshotMeta };
 
-const CONSTRUCTORS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array } as const;
-const ELEMENT = { u8: 1, u16: 2, u32: 4 } as const;
+const CONSTRUCTORS = { u8: Uint8Array, u16: Uint16Array, u32: Uint32Array, f64: Float64Array } as const;
+const ELEMENT = { u8: 1, u16: 2, u32: 4, f64: 8 } as const;
 
 /** Reads and checks the preamble and header of a snapshot file. */
 export function readSnapshotHeader(bytes: Uint8Array): SnapshotHeader & { bodyStart: number } {
@@ -174,7 +180,7 @@ export function readSnapshotHeader(bytes: Uint8Array): SnapshotHeader & { bodySt
   }
   const view = new DataView(bytes.buffer, bytes.byteOffset, PREAMBLE);
   const version = view.getUint32(8, true);
-  if (version !== SNAPSHOT_FORMAT_VERSION)
+  if (!READABLE_VERSIONS.includes(version))
     throw new SnapshotFormatError(
       'SNAPSHOT_VERSION',
       `지원하지 않는 스냅샷 형식 버전입니다 (파일 ${version}, 지원 ${SNAPSHOT_FORMAT_VERSION}).`,
@@ -222,7 +228,7 @@ export function decodeSnapshot(bytes: Uint8Array, options: DecodeOptions = {}): 
       throw new SnapshotFormatError('SNAPSHOT_HEADER', `스냅샷에 ${name} 구역이 없거나 범위를 벗어납니다.`);
     return s;
   };
-  const typed = (name: string, type: ColumnType) => {
+  const typed = (name: string, type: ColumnType | 'f64') => {
     const s = section(name);
     const at = body.byteOffset + s.offset;
     const n = s.byteLength / ELEMENT[type];
@@ -234,8 +240,15 @@ export function decodeSnapshot(bytes: Uint8Array, options: DecodeOptions = {}): 
     const col = typed(c.name, c.type);
     if (col.length !== header.rows)
       throw new SnapshotFormatError('SNAPSHOT_HEADER', `스냅샷 열 ${c.name}의 길이가 행 수와 다릅니다.`);
-    cols[c.name] = col;
+    cols[c.name] = col as Uint8Array | Uint16Array | Uint32Array;
   }
+  const exactOf = (field: 'revenue' | 'revenueAvg3y'): ExactValues =>
+    byName.has(`exact.${field}.rows`)
+      ? {
+          rows: typed(`exact.${field}.rows`, 'u32') as Uint32Array,
+          values: typed(`exact.${field}.values`, 'f64') as Float64Array,
+        }
+      : emptyExact();
   const json = section('irregular.profiles');
   const profiles = JSON.parse(
     new utf8.TextDecoder().decode(body.subarray(json.offset, json.offset + json.byteLength)),
@@ -252,6 +265,10 @@ export function decodeSnapshot(bytes: Uint8Array, options: DecodeOptions = {}): 
       items: typed('extras.items', 'u32') as Uint32Array,
     },
     irregular: { rows: typed('irregular.rows', 'u32') as Uint32Array, profiles },
+    exact: {
+      revenue: exactOf('revenue'),
+      revenueAvg3y: exactOf('revenueAvg3y'),
+    },
     meta: header.meta,
   };
 }

@@ -5,8 +5,9 @@
  * rows beyond r1 in the last word are left 0.
  */
 
-/** Fills words `off …` of T and U with rows [r0, r1) (r0 a multiple of 32). */
-export type Kernel = (r0: number, r1: number, T: Int32Array, U: Int32Array, off: number) => void;
+import { type Kernel, patchRows } from './kernel-base';
+
+export type { Kernel } from './kernel-base';
 
 /** Tri-state codes of the lookup tables. */
 export const F = 0;
@@ -98,8 +99,10 @@ export function range16(col: Uint16Array, absent: number, lo: number, hi: number
 }
 
 /**
- * A u32 column times `unit` within [lo, hi] (exact: the product is an integer below 2^53). Branch-free:
- * the outcome of a bound is data, not control flow, so a bound that splits the rows costs no mispredictions.
+ * A u32 column times `unit` within [lo, hi], the integer interval of the bounds (exact: the product is an
+ * integer below 2^53); the rows of `exact` (escaped in the column) are decided by `within` on their exact
+ * values. Branch-free: the outcome of a bound is
+ * data, not control flow, so a bound that splits the rows costs no mispredictions.
  */
 export function rangeScaled32(
   col: Uint32Array,
@@ -107,7 +110,11 @@ export function rangeScaled32(
   unit: number,
   lo: number,
   hi: number,
+  exact: { rows: Uint32Array; values: Float64Array },
+  within: (value: number) => boolean,
 ): Kernel {
+  // Escaped figures need not be whole numbers: the bounds themselves decide, not their integer interval.
+  const decide = (_row: number, j: number) => (within(exact.values[j]!) ? 1 : 0);
   return (r0, r1, Tw, Uw, off) => {
     const lo_ = lo;
     const hi_ = hi;
@@ -130,6 +137,7 @@ export function rangeScaled32(
       Tw[w] = t;
       Uw[w++] = u;
     }
+    if (exact.rows.length > 0) patchRows(exact.rows, r0, r1, Tw, Uw, off, true, decide);
   };
 }
 
@@ -202,6 +210,13 @@ export function perRow(f: (i: number) => number): Kernel {
   return run(f);
 }
 
+/** The escaped revenue rows of a snapshot, and the exact small-business test for one of those rows. */
+export interface SmallBusinessExact {
+  revenue: { rows: Uint32Array };
+  revenueAvg3y: { rows: Uint32Array };
+  decide: (row: number) => number;
+}
+
 /** Fewer employees than the industry limit, and revenue (3-year average, else last year) within its cap. */
 export function smallBusinessKernel(
   cols: { employees: Uint16Array; revenue: Uint32Array; revenueAvg3y: Uint32Array; ksic: Uint16Array },
@@ -209,7 +224,9 @@ export function smallBusinessKernel(
   capUnits: Float64Array,
   absent16: number,
   absent32: number,
+  exact: SmallBusinessExact,
 ): Kernel {
+  const patch = exact.revenue.rows.length > 0 || exact.revenueAvg3y.rows.length > 0;
   return (r0, r1, Tw, Uw, off) => {
     const lim = limit;
     const caps = capUnits;
@@ -241,6 +258,10 @@ export function smallBusinessKernel(
       }
       Tw[w] = t;
       Uw[w++] = u;
+    }
+    if (patch) {
+      patchRows(exact.revenue.rows, r0, r1, Tw, Uw, off, true, exact.decide);
+      patchRows(exact.revenueAvg3y.rows, r0, r1, Tw, Uw, off, true, exact.decide);
     }
   };
 }

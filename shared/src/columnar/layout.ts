@@ -16,6 +16,8 @@ export const ABSENT16 = 0xffff;
 export const ABSENT32 = 0xffff_ffff;
 /** Largest storable revenue, in thousands of won. */
 export const REVENUE_MAX = 0xffff_fffd;
+/** Revenue column value of a row whose exact revenue is in the column's exception list. */
+export const ESCAPE32 = 0xffff_fffe;
 /** Revenue is stored in this many won. */
 export const REVENUE_UNIT = 1_000;
 /** Birth year stored as an offset from this year (schema range 1900–2100). */

@@ -45,6 +45,7 @@ import {
   RATE_SCALE,
   REVENUE_UNIT,
 } from './layout';
+import { revenueOf } from './rows';
 import { type BlockIndex, indexedKernel, priorSupportKernel, sparseKernel } from './side-kernels';
 import { parseExtraKey, type Snapshot } from './snapshot';
 
@@ -152,7 +153,9 @@ function rangeLeaf(c: RangeCondition, s: Snapshot, ctx: LeafContext): CompiledLe
     case 'revenue':
     case 'revenueAvg3y': {
       const [lo, hi] = integerInterval(c);
-      return { run: rangeScaled32(cols[c.field], ABSENT32, REVENUE_UNIT, lo, hi), unknown: true, rarity: 2 };
+      const within = (v: number) => withinBounds(v, c);
+      const run = rangeScaled32(cols[c.field], ABSENT32, REVENUE_UNIT, lo, hi, s.exact[c.field], within);
+      return { run, unknown: true, rarity: 2 };
     }
     case 'ownerAge': {
       const table = new Uint8Array(256);
@@ -261,8 +264,18 @@ export function compileLeaf(c: Condition, s: Snapshot, ctx: LeafContext): Compil
         // Caps are whole multiples of 1억, so "revenue × unit ≤ cap" is exactly "revenue ≤ cap / unit".
         capUnits[k] = Math.floor(smallBusinessRevenueCap(code) / REVENUE_UNIT);
       });
+      // A row with an escaped revenue figure: the same test on its exact revenue (rules/facts.ts).
+      const decide = (row: number) => {
+        const k = cols.ksic[row]!;
+        const e = cols.employees[row]!;
+        const revenueForCap = revenueOf(s, 'revenueAvg3y', row) ?? revenueOf(s, 'revenue', row);
+        const a = e === ABSENT16 ? U : e < limit[k]! ? T : F;
+        const b = revenueForCap === undefined ? U : revenueForCap <= capUnits[k]! * REVENUE_UNIT ? T : F;
+        return a === F || b === F ? F : a === U || b === U ? U : T;
+      };
+      const exact = { revenue: s.exact.revenue, revenueAvg3y: s.exact.revenueAvg3y, decide };
       return {
-        run: smallBusinessKernel(cols, limit, capUnits, ABSENT16, ABSENT32),
+        run: smallBusinessKernel(cols, limit, capUnits, ABSENT16, ABSENT32, exact),
         unknown: true,
         rarity: 3,
       };

@@ -7,13 +7,14 @@ import {
   ABSENT32,
   BIRTH_BASE,
   DAY_BASE,
+  ESCAPE32,
   FLAG_BIT,
   NO_INDEX,
   PRE_STARTUP_BIT,
   RATE_SCALE,
   REVENUE_UNIT,
 } from './layout';
-import { lowerBound } from './side-kernels';
+import { exactValueAt, lowerBound } from './side-kernels';
 import { parseExtraKey, type RuleProfile, type Snapshot } from './snapshot';
 
 /** A row's facts as stored: a rule profile whose damage confirmations keep only the disaster. */
@@ -35,6 +36,13 @@ export function regionCodeOf(s: Snapshot, row: number): string {
 export function ksicOf(s: Snapshot, row: number): string {
   const k = s.cols.ksic[row]!;
   return k === NO_INDEX ? irregularProfile(s, row)!.ksic : s.ksic[k]!;
+}
+
+/** A row's revenue figure in won (exact, whether compact or escaped), or undefined when unknown. */
+export function revenueOf(s: Snapshot, field: 'revenue' | 'revenueAvg3y', row: number): number | undefined {
+  const v = s.cols[field][row]!;
+  if (v === ABSENT32) return undefined;
+  return v === ESCAPE32 ? exactValueAt(s.exact[field], row) : v * REVENUE_UNIT;
 }
 
 /** Decodes one row back into its facts (irregular rows: the profile kept on the side). */
@@ -63,8 +71,8 @@ export function decodeRow(s: Snapshot, row: number): RowFacts {
   set('plannedClosureDate', date(c.planned[row]!));
   set('previousClosureDate', date(c.previous[row]!));
   set('employees', c.employees[row] === ABSENT16 ? undefined : c.employees[row]);
-  set('revenue', c.revenue[row] === ABSENT32 ? undefined : c.revenue[row]! * REVENUE_UNIT);
-  set('revenueAvg3y', c.revenueAvg3y[row] === ABSENT32 ? undefined : c.revenueAvg3y[row]! * REVENUE_UNIT);
+  set('revenue', revenueOf(s, 'revenue', row));
+  set('revenueAvg3y', revenueOf(s, 'revenueAvg3y', row));
   set('ownerBirthYear', c.birthYear[row] === ABSENT8 ? undefined : c.birthYear[row]! + BIRTH_BASE);
   set('highestLoanRate', c.loanRate[row] === ABSENT16 ? undefined : c.loanRate[row]! / RATE_SCALE);
   for (const f of FLAGS as readonly Flag[]) {

@@ -2,19 +2,9 @@
  * Kernels over the sparse side table (prior support, damage confirmations) and over per-block inverted
  * indexes of the dictionary columns. Same conventions as kernels.ts.
  */
-import type { Kernel } from './kernels';
+import { type Kernel, lowerBound } from './kernel-base';
 
-/** First index of `rows` (ascending) that is ≥ `row`. */
-export function lowerBound(rows: Uint32Array, row: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid]! < row) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+export { exactValueAt, lowerBound, patchRows } from './kernel-base';
 
 /**
  * A condition decided by the sparse side table: rows without entries get `fallback`; a row with entries

@@ -6,5 +6,7 @@ export function snapshotBytes(s: Snapshot): number {
   for (const col of Object.values(s.cols)) n += col.byteLength;
   n += s.extras.rows.byteLength + s.extras.start.byteLength + s.extras.items.byteLength;
   n += s.irregular.rows.byteLength + JSON.stringify(s.irregular.profiles).length;
+  for (const list of [s.exact.revenue, s.exact.revenueAvg3y])
+    n += list.rows.byteLength + list.values.byteLength;
   return n;
 }

@@ -50,7 +50,7 @@ describe('SnapshotBuilder', () => {
     expect(snapshotBytes(snapshot) / snapshot.rows).toBeLessThan(40);
   });
 
-  it('sets aside a row whose facts the columns cannot hold exactly', () => {
+  it('keeps exact revenue beside the column, and sets aside a row whose other facts it cannot hold', () => {
     const base: RuleProfile = {
       regionCode: '11110',
       ksic: '56111',
@@ -63,13 +63,19 @@ describe('SnapshotBuilder', () => {
     b.append({ ...base, revenue: 123_456_000 });
     b.append({ ...base, openingDate: '2085-01-01' });
     b.append({ ...base, highestLoanRate: 4.125 });
-    b.append({ ...base, highestLoanRate: 4.12, openingDate: '1900-01-01' });
+    b.append({ ...base, highestLoanRate: 4.12, openingDate: '1900-01-01', revenueAvg3y: 0.5 });
     const s = b.build();
-    expect([...s.irregular.rows]).toEqual([0, 2, 3]);
+    expect([...s.irregular.rows]).toEqual([2, 3]);
+    expect([...s.exact.revenue.rows]).toEqual([0]);
+    expect([...s.exact.revenueAvg3y.values]).toEqual([0.5]);
     expect(decodeRow(s, 0).revenue).toBe(123_456_789);
     expect(decodeRow(s, 1).revenue).toBe(123_456_000);
     expect(decodeRow(s, 2).openingDate).toBe('2085-01-01');
-    expect(decodeRow(s, 4)).toMatchObject({ highestLoanRate: 4.12, openingDate: '1900-01-01' });
+    expect(decodeRow(s, 4)).toMatchObject({
+      highestLoanRate: 4.12,
+      openingDate: '1900-01-01',
+      revenueAvg3y: 0.5,
+    });
   });
 });
 

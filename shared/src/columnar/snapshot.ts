@@ -15,6 +15,7 @@ import {
   DAY_BASE,
   DAY_MAX,
   DICT_MAX,
+  ESCAPE32,
   FLAG_BIT,
   NO_INDEX,
   PRE_STARTUP_BIT,
@@ -42,6 +43,15 @@ export interface Irregular {
   profiles: readonly RuleProfile[];
 }
 
+/**
+ * Exact values of a column for the rows its compact form cannot hold (revenue that is not a whole multiple
+ * of 1,000 won): ascending rows, each with its value. The column holds ESCAPE32 for them.
+ */
+export interface ExactValues {
+  rows: Uint32Array;
+  values: Float64Array;
+}
+
 export interface Snapshot {
   readonly rows: number;
   readonly cols: Columns;
@@ -53,7 +63,11 @@ export interface Snapshot {
   readonly extraKeys: readonly string[];
   readonly extras: Extras;
   readonly irregular: Irregular;
+  /** Revenue figures kept exactly beside their compact columns. */
+  readonly exact: { revenue: ExactValues; revenueAvg3y: ExactValues };
 }
+
+export const emptyExact = (): ExactValues => ({ rows: new Uint32Array(0), values: new Float64Array(0) });
 
 export const priorSupportKey = (programId: string, year: number) => `p:${year}:${programId}`;
 export const damageKey = (disasterId: string) => `d:${disasterId}`;
@@ -121,6 +135,8 @@ export class SnapshotBuilder {
   private readonly extraItems: number[] = [];
   private readonly irregularRows: number[] = [];
   private readonly irregularProfiles: RuleProfile[] = [];
+  private readonly exactRows = { revenue: [] as number[], revenueAvg3y: [] as number[] };
+  private readonly exactValues = { revenue: [] as number[], revenueAvg3y: [] as number[] };
 
   constructor(capacity = 1024) {
     this.capacity = Math.max(1, capacity);
@@ -159,11 +175,16 @@ export class SnapshotBuilder {
     else if (Number.isInteger(e) && e >= 0 && e <= DAY_MAX) c.employees[row] = e;
     else regular = false;
 
-    const revenue = encodeRevenue(p.revenue);
-    const revenueAvg3y = encodeRevenue(p.revenueAvg3y);
-    if (revenue < 0 || revenueAvg3y < 0) regular = false;
-    c.revenue[row] = revenue < 0 ? ABSENT32 : revenue;
-    c.revenueAvg3y[row] = revenueAvg3y < 0 ? ABSENT32 : revenueAvg3y;
+    for (const field of ['revenue', 'revenueAvg3y'] as const) {
+      const encoded = encodeRevenue(p[field]);
+      if (encoded >= 0) c[field][row] = encoded;
+      else {
+        // Not a whole number of thousands: the exact figure goes to the column's exception list.
+        c[field][row] = ESCAPE32;
+        this.exactRows[field].push(row);
+        this.exactValues[field].push(p[field]!);
+      }
+    }
 
     const y = p.ownerBirthYear;
     if (y === undefined) c.birthYear[row] = ABSENT8;
@@ -230,6 +251,16 @@ export class SnapshotBuilder {
         items: Uint32Array.from(this.extraItems),
       },
       irregular: { rows: Uint32Array.from(this.irregularRows), profiles: this.irregularProfiles },
+      exact: {
+        revenue: {
+          rows: Uint32Array.from(this.exactRows.revenue),
+          values: Float64Array.from(this.exactValues.revenue),
+        },
+        revenueAvg3y: {
+          rows: Uint32Array.from(this.exactRows.revenueAvg3y),
+          values: Float64Array.from(this.exactValues.revenueAvg3y),
+        },
+      },
     };
   }
 }
@@ -262,6 +293,10 @@ export function concatSnapshots(parts: readonly Snapshot[]): Snapshot {
   const extraItems: number[] = [];
   const irregularRows: number[] = [];
   const irregularProfiles: RuleProfile[] = [];
+  const exact = {
+    revenue: { rows: [] as number[], values: [] as number[] },
+    revenueAvg3y: { rows: [] as number[], values: [] as number[] },
+  };
   let offset = 0;
   for (const part of parts) {
     for (const { name } of COLUMNS) cols[name].set(part.cols[name] as never, offset);
@@ -289,6 +324,13 @@ export function concatSnapshots(parts: readonly Snapshot[]): Snapshot {
       irregularRows.push(r + offset);
       irregularProfiles.push(part.irregular.profiles[j]!);
     });
+    for (const field of ['revenue', 'revenueAvg3y'] as const) {
+      const from = part.exact[field];
+      from.rows.forEach((r, j) => {
+        exact[field].rows.push(r + offset);
+        exact[field].values.push(from.values[j]!);
+      });
+    }
     offset += part.rows;
   }
   return {
@@ -303,5 +345,15 @@ export function concatSnapshots(parts: readonly Snapshot[]): Snapshot {
       items: Uint32Array.from(extraItems),
     },
     irregular: { rows: Uint32Array.from(irregularRows), profiles: irregularProfiles },
+    exact: {
+      revenue: {
+        rows: Uint32Array.from(exact.revenue.rows),
+        values: Float64Array.from(exact.revenue.values),
+      },
+      revenueAvg3y: {
+        rows: Uint32Array.from(exact.revenueAvg3y.rows),
+        values: Float64Array.from(exact.revenueAvg3y.values),
+      },
+    },
   };
 }
