@@ -1,6 +1,5 @@
 import { Agent } from 'node:http';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { DynamoDBClient, DynamoDBDocumentClient } from './dynamodb-sdk';
 
 export interface DynamoOptions {
   /** A local DynamoDB-protocol server (dynalite), e.g. `http://127.0.0.1:8000`. Absent on AWS. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditRepository } from '@sbiz24/shared';
+import { PutCommand, QueryCommand } from '../lib/dynamodb-sdk';
 import { auditKey, auditPartition } from './keys';
 
 const ENTRY_FIELDS = ['entityType', 'entityId', 'at', 'actorId', 'action', 'summary', 'version'] as const;

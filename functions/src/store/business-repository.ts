@@ -1,11 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  PutCommand,
-  QueryCommand,
-  ScanCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   type BusinessRepository,
   ConflictError,
@@ -14,6 +7,7 @@ import {
   type StoredBusiness,
   ValidationError,
 } from '@sbiz24/shared';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '../lib/dynamodb-sdk';
 import { type BatchOptions, batchGetKeys, batchWriteAll, mapWithConcurrency } from './batch';
 import { decodeCursor, encodeCursor } from './cursor';
 import { alreadyExists, isConditionalCheckFailed, versionConflict } from './dynamo-errors';

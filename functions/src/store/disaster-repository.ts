@@ -1,5 +1,6 @@
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Disaster, DisasterRepository } from '@sbiz24/shared';
+import { GetCommand, PutCommand, QueryCommand } from '../lib/dynamodb-sdk';
 import { alreadyExists, isConditionalCheckFailed } from './dynamo-errors';
 import { disasterIndexKeys, disasterKey, disasterListPartition, INDEX } from './keys';
 import { type StoreOptions, systemClock } from './store-options';

@@ -1,9 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  QueryCommand,
-  TransactWriteCommand,
-  UpdateCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   ConflictError,
   NotFoundError,
@@ -12,6 +7,7 @@ import {
   type Page,
   ValidationError,
 } from '@sbiz24/shared';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from '../lib/dynamodb-sdk';
 import { decodeCursor, encodeCursor } from './cursor';
 import { cancellationCodes, isConditionalCheckFailed } from './dynamo-errors';
 import {

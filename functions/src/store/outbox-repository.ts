@@ -1,6 +1,6 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Outbox, OutboxMessage } from '../batch/notifier';
+import { ConditionalCheckFailedException, PutCommand, QueryCommand } from '../lib/dynamodb-sdk';
 import { outboxKey, outboxPrefix, userPartition } from './keys';
 
 /**

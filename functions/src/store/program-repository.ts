@@ -1,10 +1,4 @@
-import {
-  type DynamoDBDocumentClient,
-  GetCommand,
-  QueryCommand,
-  type QueryCommandInput,
-  TransactWriteCommand,
-} from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
   NotFoundError,
   PROGRAM_STATUSES,
@@ -13,6 +7,7 @@ import {
   type ProgramRepository,
   ValidationError,
 } from '@sbiz24/shared';
+import { GetCommand, QueryCommand, TransactWriteCommand } from '../lib/dynamodb-sdk';
 import { alreadyExists, cancellationCodes, versionConflict } from './dynamo-errors';
 import {
   agencyPartition,

@@ -1,7 +1,7 @@
-import { ConditionalCheckFailedException } from '@aws-sdk/client-dynamodb';
-import { type DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '@sbiz24/shared';
 import type { ProgramCount, RunManifest, RunRepository, SegmentCheckpoint } from '../batch/types';
+import { ConditionalCheckFailedException, GetCommand, PutCommand, QueryCommand } from '../lib/dynamodb-sdk';
 import { programCountsKey, runKey, segmentCheckpointKey, segmentCheckpointPrefix } from './keys';
 
 /** Run bookkeeping expires a month after it was last written (DynamoDB TTL); counts stay. */
