@@ -1,5 +1,5 @@
-import { S3Client } from '@aws-sdk/client-s3';
 import type { Disaster } from '@sbiz24/shared';
+import { clientS3 } from '../lib/aws-sdk';
 import { columnarPreviewEngine, decodeSnapshotParts } from './columnar-preview-engine';
 import { createPreviewService, type PreviewService } from './preview';
 import { koreanDate } from './run-id';
@@ -8,7 +8,8 @@ import { createSnapshotSource } from './snapshot-source';
 
 /**
  * The API Lambda's preview: the latest snapshot from the S3 bucket, loaded once per warm container (the
- * source keeps it in module scope through the service) and swapped when a newer run finished.
+ * source keeps it in module scope through the service) and swapped when a newer run finished. The S3 client
+ * (and its SDK) is made on the first preview, not at the API's cold start.
  */
 export function awsPreviewService(options: {
   bucket: string;
@@ -16,7 +17,7 @@ export function awsPreviewService(options: {
   clock: () => Date;
 }): PreviewService {
   const source = createSnapshotSource(
-    new S3BlobStore(new S3Client({}), options.bucket),
+    new S3BlobStore(() => new (clientS3().S3Client)({}), options.bucket),
     decodeSnapshotParts,
     {
       clock: options.clock,
