@@ -1,4 +1,4 @@
-import { type BundlingOptions, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
+import { type BundlingOptions, Charset, OutputFormat, SourceMapMode } from 'aws-cdk-lib/aws-lambda-nodejs';
 
 /**
  * How every Lambda is bundled, in one place: the PortalFunction passes these to NodejsFunction (which runs the
@@ -19,6 +19,13 @@ export const ESM_REQUIRE_BANNER =
 /** Provided by the nodejs22.x runtime: not bundled (NodejsFunction's default for Node 18+, made explicit). */
 export const EXTERNAL_MODULES = ['@aws-sdk/*'] as const;
 
+/**
+ * Text is written as UTF-8, not as `\uXXXX` escapes (esbuild's ASCII default): the Korean messages, rule
+ * phrases and region names take 3 bytes a syllable instead of 6 — 19 KB of the API bundle. Node reads
+ * sources as UTF-8 either way, so the strings are the same.
+ */
+export const CHARSET = 'utf8' as const;
+
 /** esbuild `mainFields`: prefer the ESM build of dependencies that ship both. */
 export const MAIN_FIELDS = ['module', 'main'] as const;
 
@@ -28,6 +35,7 @@ export const portalBundling: BundlingOptions = {
   format: OutputFormat.ESM,
   target: NODE_TARGET,
   minify: true,
+  charset: Charset.UTF8,
   sourceMap: true,
   sourceMapMode: SourceMapMode.EXTERNAL,
   sourcesContent: false,
