@@ -11,8 +11,11 @@ import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { loadCatalog } from '@sbiz24/shared';
 import { build } from 'esbuild';
+import { startTestTable } from '../../functions/src/testing/dynalite-harness.js';
 import { CHARSET, ESM_REQUIRE_BANNER, EXTERNAL_MODULES, MAIN_FIELDS, NODE_TARGET } from '../lib/bundling.js';
 import { entryPath, type HandlerName, handlerEntries, repoRoot } from '../lib/paths.js';
 

@@ -1,6 +1,6 @@
-import { Hono } from 'hono/tiny';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
+import { Hono } from 'hono/tiny';
 import { requireAccess } from './middleware/auth';
 import { errorResponse, notFound, onError } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
