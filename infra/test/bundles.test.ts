@@ -2,17 +2,13 @@ import { readFileSync } from 'node:fs';
 import { loadCatalog } from '@sbiz24/shared';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerEntries } from '../lib/paths.js';
-import {
-  API_BUNDLE_LIMIT_BYTES,
-  API_COLD_INIT_LIMIT_MS,
-  type BundleReport,
-  bundleReport,
-} from '../scripts/bundle-report.js';
+import { API_BUNDLE_LIMIT_BYTES, type BundleReport, bundleReport } from '../scripts/bundle-report.js';
 
-// Bundles every handler the way CDK does (the PortalFunction's esbuild settings) and times the API's cold
-// init in fresh node processes, for a request that touches no AWS and for a visitor's first request, which
-// reads the table (a local dynalite seeded with the catalog). The numbers are recorded in docs/deploy.md
-// (npm run bundle-report -w infra).
+// Bundles every handler the way CDK does (the PortalFunction's esbuild settings) and runs the API bundle cold
+// in fresh node processes, for a request that touches no AWS and for a visitor's first request, which reads
+// the table (a local dynalite seeded with the catalog). The cold-init times are checked against the 150 ms
+// target by `npm run bundle-report -w infra` (non-zero exit on a miss) and recorded in docs/deploy.md, not
+// asserted here: a busy CI machine would fail a timed test.
 let report: BundleReport;
 beforeAll(async () => {
   report = await bundleReport(5);
@@ -40,6 +36,11 @@ describe('Lambda bundles', () => {
   it('loads the AWS SDK in the API through require, never a static import', () => {
     const api = report.bundles.find((b) => b.name === 'api')!;
     expect(api.sdkStaticImports).toEqual([]);
+  });
+
+  it('answers its first GET /api/health from a cold import', () => {
+    expect(report.apiColdInit.status).toBe(200);
+    expect(JSON.parse(report.apiColdInit.body)).toMatchObject({ status: 'ok' });
   });
 
   it('answers a first request that reads the table with the catalog, Korean text intact', () => {
