@@ -6,6 +6,7 @@
  *
  *   npm run bundle-report -w infra            # table for docs/deploy.md
  *   npm run bundle-report -w infra -- --json  # machine-readable
+ *   npm run bundle-report -w infra -- --node=/path/to/node22  # time the cold starts with another node binary
  */
 import { execFile, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -175,6 +176,7 @@ export async function measureApiColdInit(
   paths: readonly string[],
   table: ColdInitTable,
   runs = 5,
+  node = process.execPath,
 ): Promise<ColdInit[]> {
   const results = paths.map((path) => ({
     path,
@@ -186,7 +188,7 @@ export async function measureApiColdInit(
   for (let i = 0; i < runs; i++) {
     for (const result of results) {
       const { stdout } = await run(
-        process.execPath,
+        node,
         ['--input-type=module', '--enable-source-maps', '-e', COLD_START_SCRIPT],
         {
           cwd: repoRoot,
@@ -253,11 +255,11 @@ process.stdout.write(JSON.stringify({ ms: performance.now() - started }));
  * node_modules on every cold start): loading the DynamoDB clients alone, median of `runs` fresh processes,
  * with `require` (as the bundles do) and with `import` (what a static ESM import would cost).
  */
-export function measureSdkLoad(runs = 5): { requireMs: number; importMs: number } {
+export function measureSdkLoad(runs = 5, node = process.execPath): { requireMs: number; importMs: number } {
   const times = { require: [] as number[], import: [] as number[] };
   for (let i = 0; i < runs; i++) {
     for (const how of ['require', 'import'] as const) {
-      const child = spawnSync(process.execPath, ['--input-type=module', '-e', SDK_LOAD_SCRIPT[how]], {
+      const child = spawnSync(node, ['--input-type=module', '-e', SDK_LOAD_SCRIPT[how]], {
         cwd: OUT_DIR,
         encoding: 'utf8',
         env: { PATH: process.env.PATH ?? '' },
@@ -284,11 +286,12 @@ export interface BundleReport {
 /** The path of the first table-reading request that the report measures (public: the landing page's list). */
 export const FIRST_READ_PATH = '/api/programs';
 
-export async function bundleReport(coldRuns = 5): Promise<BundleReport> {
+/** `node`: the binary that runs the cold starts (default: this one), e.g. a Node 22 like the Lambda runtime. */
+export async function bundleReport(coldRuns = 5, node = process.execPath): Promise<BundleReport> {
   const bundles: BundleInfo[] = [];
   for (const name of Object.keys(handlerEntries) as HandlerName[]) bundles.push(await bundleHandler(name));
   const api = bundles.find((b) => b.name === 'api')!;
-  const sdkLoad = measureSdkLoad(coldRuns);
+  const sdkLoad = measureSdkLoad(coldRuns, node);
   const table = await startTestTable();
   try {
     const catalog = loadCatalog();
@@ -299,9 +302,10 @@ export async function bundleReport(coldRuns = 5): Promise<BundleReport> {
       ['/api/health', FIRST_READ_PATH],
       table,
       coldRuns,
+      node,
     );
     return {
-      node: process.version,
+      node: spawnSync(node, ['--version'], { encoding: 'utf8' }).stdout.trim(),
       sdkLoad,
       bundles,
       apiColdInit: apiColdInit!,
@@ -344,7 +348,8 @@ export function markdown(report: BundleReport): string {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const report = await bundleReport();
+  const node = process.argv.find((a) => a.startsWith('--node='))?.slice('--node='.length);
+  const report = await bundleReport(5, node);
   if (process.argv.includes('--json')) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
   } else {
