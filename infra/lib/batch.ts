@@ -6,19 +6,15 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
+import { API_EVENT_SOURCE, RECOMPUTE_DETAIL_TYPES } from '../../functions/src/api/catalog-events.js';
 import type { Data } from './data.js';
 import { acknowledge, nagArnOf, nagLogicalId } from './nag.js';
 import { PortalFunction } from './portal-function.js';
 import { MAP_LABEL, recomputeDefinition, WORKER_TIMEOUT } from './recompute-state-machine.js';
 import type { StageConfig } from './stage.js';
 
-/** The `source` of the events the API puts on the portal bus. */
-export const API_EVENT_SOURCE = 'sbiz24.api';
-/**
- * Detail types that make everyone's matches stale and start a recompute run: the `type` of the API's
- * ProgramChangeEvent (functions/src/api/types.ts), put as the event's `detail-type`.
- */
-export const RECOMPUTE_DETAIL_TYPES = ['program-published', 'program-closed', 'disaster-declared'] as const;
+// What the API puts on the portal bus (source, detail types) is defined once, next to the code that puts it.
+export { API_EVENT_SOURCE, RECOMPUTE_DETAIL_TYPES };
 
 /** 02:00 in Korea (17:00 UTC), when the portal is quietest. */
 export const NIGHTLY_SCHEDULE = { minute: '0', hour: '17' } as const;
@@ -190,7 +186,7 @@ export class Batch extends Construct {
       targets: [target('nightly')],
     });
     new Rule(this, 'OnCatalogChange', {
-      description: 'Recompute when a program is published or closed, or a disaster is declared',
+      description: 'Recompute when a program is published, edited or closed, or a disaster is declared',
       eventBus: this.bus,
       eventPattern: { source: [API_EVENT_SOURCE], detailType: [...RECOMPUTE_DETAIL_TYPES] },
       targets: [target(EventField.detailType)],

@@ -30,7 +30,9 @@ beforeAll(async () => {
     verifyToken: issuer.verifyToken,
     logger: capturingLogger([]),
     devAuth: issuer,
-    onProgramChanged: (e) => events.push(e),
+    onProgramChanged: (e) => {
+      events.push(e);
+    },
   });
 });
 afterAll(() => table?.stop());

@@ -34,9 +34,9 @@ export function createApp(deps: AppDeps): App {
   const { repos, clock, logger, verifyToken } = deps;
   const catalog =
     deps.catalogCache ?? createCatalogCache({ programs: repos.programs, disasters: repos.disasters, clock });
-  const notify = (event: ProgramChangeEvent) => {
+  const notify = async (event: ProgramChangeEvent): Promise<void> => {
     try {
-      deps.onProgramChanged?.(event);
+      await deps.onProgramChanged?.(event);
     } catch (err) {
       logger.error('program change listener failed', { eventType: event.type, error: err as Error });
     }

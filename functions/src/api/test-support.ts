@@ -82,7 +82,9 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     clock,
     verifyToken: testVerifyToken,
     logger: capturingLogger(logs),
-    onProgramChanged: (e) => events.push(e),
+    onProgramChanged: (e) => {
+      events.push(e);
+    },
     ...overrides,
   });
   return { app, repos, events, logs, setNow: (d) => (now = d) };

@@ -73,7 +73,12 @@ export interface AppDeps {
   /** The per-container catalog cache; made from `repos` and `clock` when absent. */
   catalogCache?: CatalogCache;
   devAuth?: DevAuth;
-  onProgramChanged?: (event: ProgramChangeEvent) => void;
+  /**
+   * Told of each catalog change after it is stored (locally: queue a recompute; on AWS: put it on the
+   * EventBridge bus). Awaited, so a Lambda does not freeze with the put in flight; a failure is logged and
+   * does not fail the staff's request — the change is stored and the nightly run recomputes it.
+   */
+  onProgramChanged?: (event: ProgramChangeEvent) => void | Promise<void>;
   /** The exact impact preview over the latest batch snapshot; without it the preview answers 503. */
   preview?: PreviewService;
 }

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type * as ClientDynamoDB from '@aws-sdk/client-dynamodb';
+import type * as ClientEventBridge from '@aws-sdk/client-eventbridge';
 import type * as ClientS3 from '@aws-sdk/client-s3';
 import type * as LibDynamoDB from '@aws-sdk/lib-dynamodb';
 
@@ -25,3 +26,6 @@ export const libDynamoDB = (): typeof LibDynamoDB => requireSdk('@aws-sdk/lib-dy
 
 /** `@aws-sdk/client-s3`, loaded on the first call: only the staff preview and the batch read snapshots. */
 export const clientS3 = (): typeof ClientS3 => requireSdk('@aws-sdk/client-s3');
+
+/** `@aws-sdk/client-eventbridge`, loaded on the first call: only a staff publish, close or declaration puts events. */
+export const clientEventBridge = (): typeof ClientEventBridge => requireSdk('@aws-sdk/client-eventbridge');

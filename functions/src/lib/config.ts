@@ -11,6 +11,8 @@ export interface ApiConfig {
   logLevel: string;
   /** S3 bucket of the batch snapshots (SNAPSHOT_BUCKET), for the staff preview; the preview answers 503 without it. */
   snapshotBucket?: string;
+  /** The portal's EventBridge bus (EVENT_BUS_NAME): catalog changes are put there to start a recompute. */
+  eventBusName?: string;
 }
 
 const REQUIRED = {
@@ -45,6 +47,7 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     cognitoClientId: env.COGNITO_CLIENT_ID!.trim(),
     logLevel: env.LOG_LEVEL?.trim() || env.POWERTOOLS_LOG_LEVEL?.trim() || 'INFO',
     ...(env.SNAPSHOT_BUCKET?.trim() ? { snapshotBucket: env.SNAPSHOT_BUCKET.trim() } : {}),
+    ...(env.EVENT_BUS_NAME?.trim() ? { eventBusName: env.EVENT_BUS_NAME.trim() } : {}),
   };
 }
 

@@ -5,11 +5,13 @@ import { awsPreviewService } from '../batch/aws-preview';
 import { createRepositories } from '../store/repositories';
 import { type ApiConfig, apiConfig } from './config';
 import { createDocumentClient } from './dynamo';
+import { eventBusPublisher } from './event-bus';
 import { createLogger } from './logger';
 
 /**
  * The API's dependencies on AWS: the table through one DocumentClient per container, Cognito's key set
- * (fetched once and cached by jose), the system clock. No dev issuer: the Lambda has no demo logins.
+ * (fetched once and cached by jose), the system clock, the snapshot bucket for the staff preview, and the
+ * EventBridge bus that catalog changes are put on. No dev issuer: the Lambda has no demo logins.
  */
 export function realDeps(config: ApiConfig = apiConfig()): AppDeps {
   const repos = createRepositories(createDocumentClient(), config.tableName);
@@ -26,6 +28,7 @@ export function realDeps(config: ApiConfig = apiConfig()): AppDeps {
           }),
         }
       : {}),
+    ...(config.eventBusName ? { onProgramChanged: eventBusPublisher({ busName: config.eventBusName }) } : {}),
     verifyToken: createTokenVerifier({
       keySet: createRemoteJWKSet(new URL(config.cognitoJwksUrl)),
       issuer: config.cognitoIssuer,

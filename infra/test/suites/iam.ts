@@ -88,6 +88,11 @@ export function iamSuite(dev: () => Synthesized): void {
     });
   }
 
+  it('lets the API put events on the portal bus only, the one the recompute rule listens on', () => {
+    const events = grants(dev(), 'Api/Handler').filter((g) => g.action.startsWith('events:'));
+    expect(events).toEqual([{ action: 'events:PutEvents', resource: 'Batch/Bus.Arn' }]);
+  });
+
   it('lets the worker only send to the queue and the notifier only consume it', () => {
     const send = grants(dev(), 'Batch/SegmentWorker').filter((g) => g.action.startsWith('sqs:'));
     const consume = grants(dev(), 'Batch/Notifier').filter((g) => g.action.startsWith('sqs:'));

@@ -5,7 +5,7 @@ export interface DisasterServiceDeps {
   repos: Repositories;
   clock: () => Date;
   catalog: CatalogCache;
-  notify: (event: ProgramChangeEvent) => void;
+  notify: (event: ProgramChangeEvent) => Promise<void>;
 }
 
 export function createDisasterService({ repos, clock, catalog, notify }: DisasterServiceDeps) {
@@ -30,7 +30,7 @@ export function createDisasterService({ repos, clock, catalog, notify }: Disaste
         summary: `재난 선포 (${created.name}, 시군구 ${created.regionCodes.length}곳)`,
       });
       catalog.invalidate();
-      notify({ type: 'disaster-declared', disasterId: created.id, at });
+      await notify({ type: 'disaster-declared', disasterId: created.id, at });
       return created;
     },
   };

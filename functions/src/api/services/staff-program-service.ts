@@ -17,7 +17,7 @@ export interface StaffProgramServiceDeps {
   clock: () => Date;
   catalog: CatalogCache;
   /** Called after a change that affects matches; failures are the listener's own business. */
-  notify: (event: ProgramChangeEvent) => void;
+  notify: (event: ProgramChangeEvent) => Promise<void>;
 }
 
 const NOT_FOUND = '사업을 찾을 수 없습니다.';
@@ -88,9 +88,12 @@ export function createStaffProgramService({ repos, clock, catalog, notify }: Sta
     }
   }
 
-  function changed(type: 'program-published' | 'program-closed' | 'program-updated', program: Program) {
+  async function changed(
+    type: 'program-published' | 'program-closed' | 'program-updated',
+    program: Program,
+  ): Promise<void> {
     catalog.invalidate();
-    notify({ type, programId: program.id, version: program.version, at: clock().toISOString() });
+    await notify({ type, programId: program.id, version: program.version, at: clock().toISOString() });
   }
 
   return {
@@ -136,7 +139,7 @@ export function createStaffProgramService({ repos, clock, catalog, notify }: Sta
       const saved = await save(next);
       const fields = changedFields(current, draft);
       await audit(caller, saved, 'update', `수정: ${fields.length > 0 ? fields.join(', ') : '변경 없음'}`);
-      if (saved.status !== 'draft') changed('program-updated', saved);
+      if (saved.status !== 'draft') await changed('program-updated', saved);
       return saved;
     },
 
@@ -165,7 +168,7 @@ export function createStaffProgramService({ repos, clock, catalog, notify }: Sta
         'publish',
         status === 'open' ? '공고(접수 시작)' : `공고 예약 (${current.applyStart})`,
       );
-      changed('program-published', saved);
+      await changed('program-published', saved);
       return saved;
     },
 
@@ -180,7 +183,7 @@ export function createStaffProgramService({ repos, clock, catalog, notify }: Sta
       assertVersion(current, version);
       const saved = await save({ ...current, status: 'closed', version: version + 1 });
       await audit(caller, saved, 'close', '마감');
-      changed('program-closed', saved);
+      await changed('program-closed', saved);
       return saved;
     },
 

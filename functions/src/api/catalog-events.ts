@@ -1,0 +1,31 @@
+import type { ProgramChangeEvent } from './types';
+
+/** The `source` of the events the API puts on the portal's EventBridge bus. */
+export const API_EVENT_SOURCE = 'sbiz24.api';
+
+/**
+ * Every catalog change the API reports makes matches stale, so each starts a recompute run (the bus rule in
+ * infra/lib/batch.ts listens for these): a program published, closed, or edited after publication (the API
+ * reports no event for an edited draft: drafts are not matched), and a disaster declared.
+ */
+export const RECOMPUTE_DETAIL_TYPES = [
+  'program-published',
+  'program-closed',
+  'program-updated',
+  'disaster-declared',
+] as const satisfies readonly ProgramChangeEvent['type'][];
+
+/** One PutEvents entry: `detail-type` is the change's type, `detail` the rest of it as JSON. */
+export function toBusEntry(
+  event: ProgramChangeEvent,
+  busName: string,
+): { Source: string; DetailType: string; Detail: string; EventBusName: string; Time: Date } {
+  const { type, ...detail } = event;
+  return {
+    Source: API_EVENT_SOURCE,
+    DetailType: type,
+    Detail: JSON.stringify(detail),
+    EventBusName: busName,
+    Time: new Date(event.at),
+  };
+}
