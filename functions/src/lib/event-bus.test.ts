@@ -63,12 +63,10 @@ describe('eventBusPublisher', () => {
   });
 
   it('gives up after PUT_ATTEMPTS refusals with an error naming the code', async () => {
-    eventBridge
-      .on(PutEventsCommand)
-      .resolves({
-        FailedEntryCount: 1,
-        Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try later' }],
-      });
+    eventBridge.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ ErrorCode: 'InternalFailure', ErrorMessage: 'try later' }],
+    });
 
     const put = eventBusPublisher({ busName: 'b', backoffMs: () => 0 })(published);
 
