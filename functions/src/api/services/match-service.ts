@@ -8,7 +8,7 @@ import {
 } from '@sbiz24/shared';
 import { todayInKorea } from '../today';
 import type { CatalogCache } from '../types';
-import { isOpenAsOf, toSummary } from './program-view';
+import { compareByDeadlineThenTitle, isOpenAsOf, toSummary } from './program-view';
 
 type MatchResult = ReturnType<typeof matchPrograms>;
 type Evaluation = MatchResult['evaluations'][number];
@@ -78,11 +78,7 @@ export function createMatchService({ catalog, clock }: { catalog: CatalogCache; 
         });
       }
       for (const list of Object.values(groups)) {
-        list.sort(
-          (a, b) =>
-            (a.applyEnd ?? '9999').localeCompare(b.applyEnd ?? '9999') ||
-            a.title.localeCompare(b.title, 'ko'),
-        );
+        list.sort(compareByDeadlineThenTitle);
       }
       return {
         asOf,

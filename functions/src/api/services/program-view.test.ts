@@ -1,6 +1,13 @@
 import { loadCatalog, type Program, type Rule } from '@sbiz24/shared';
 import { describe, expect, it } from 'vitest';
-import { effectiveStatus, matchesQuery, normalizeText, ruleAdmitsRegion, toSummary } from './program-view';
+import {
+  compareByDeadlineThenTitle,
+  effectiveStatus,
+  matchesQuery,
+  normalizeText,
+  ruleAdmitsRegion,
+  toSummary,
+} from './program-view';
 
 const base = loadCatalog().programs.find((p) => p.id === 'general-stability-fund')!;
 const program = (over: Partial<Program>): Program => ({ ...base, ...over });
@@ -47,5 +54,26 @@ describe('program view', () => {
     expect(matchesQuery(p, { closingWithinDays: 5 }, '2026-11-26')).toBe(true);
     expect(matchesQuery(p, { closingWithinDays: 4 }, '2026-11-26')).toBe(false);
     expect(matchesQuery(program({ status: 'closed' }), { openNow: true }, '2026-11-26')).toBe(false);
+  });
+});
+
+describe('compareByDeadlineThenTitle', () => {
+  it('puts the nearest deadline first, no deadline last, then titles in Korean dictionary order', () => {
+    const items = [
+      { title: '희망리턴패키지', applyEnd: null },
+      { title: '하반기 경영안정자금', applyEnd: '2026-12-31' },
+      { title: '가게 환경개선', applyEnd: '2026-12-31' },
+      { title: '나들가게 지원', applyEnd: '2026-12-31' },
+      { title: '긴급경영안정자금', applyEnd: '2026-03-02' },
+      { title: '강소상공인', applyEnd: null },
+    ];
+    expect(items.sort(compareByDeadlineThenTitle).map((i) => i.title)).toEqual([
+      '긴급경영안정자금',
+      '가게 환경개선',
+      '나들가게 지원',
+      '하반기 경영안정자금',
+      '강소상공인',
+      '희망리턴패키지',
+    ]);
   });
 });
