@@ -1,6 +1,7 @@
 import { Duration } from 'aws-cdk-lib';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
+import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { SqsEventSource } from 'aws-cdk-lib/aws-lambda-event-sources';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
@@ -146,6 +147,18 @@ export class Batch extends Construct {
     });
 
     const machineRole = this.stateMachine.role;
+    // The ListRunning state lists this state machine's running executions (one run at a time). A policy of
+    // its own, like CDK's DistributedMapPolicy: in the role's default policy the state machine's ARN would
+    // make a dependency cycle (the state machine waits for its role's policy).
+    new Policy(this, 'ListRunningPolicy', {
+      roles: [machineRole],
+      statements: [
+        new PolicyStatement({
+          actions: ['states:ListExecutions'],
+          resources: [this.stateMachine.stateMachineArn],
+        }),
+      ],
+    });
     acknowledge(
       machineRole,
       'AwsSolutions-IAM5[Resource::*]',

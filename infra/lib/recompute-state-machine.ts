@@ -1,19 +1,29 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, Stack } from 'aws-cdk-lib';
 import type { IFunction } from 'aws-cdk-lib/aws-lambda';
 import {
+  Choice,
+  Condition,
+  CustomState,
   DefinitionBody,
   DistributedMap,
   JitterType,
   JsonPath,
+  Succeed,
   TaskInput,
   Timeout,
+  Wait,
+  WaitTime,
 } from 'aws-cdk-lib/aws-stepfunctions';
 import { LambdaInvoke } from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import type { Construct } from 'constructs';
 
 /** State names: the local execution test overrides the Lambda tasks by these names. */
 export const STATE_NAMES = {
+  queue: 'ListRunning',
   prepare: 'Prepare',
+  turn: 'TakeTurn',
+  wait: 'WaitForTurn',
+  superseded: 'Superseded',
   segments: 'RecomputeSegments',
   worker: 'RecomputeSegment',
   finalize: 'Finalize',
@@ -37,6 +47,9 @@ export const LAMBDA_TRANSIENT_ERRORS = [
   'Lambda.TooManyRequestsException',
 ];
 
+/** How long an execution waiting for an older run waits before it lists the running executions again. */
+export const TURN_POLL = Duration.minutes(1);
+
 /** The worker's Lambda timeout; its task waits a little longer so that Lambda's own timeout fires first. */
 export const WORKER_TIMEOUT = Duration.minutes(15);
 
@@ -50,12 +63,16 @@ export interface RecomputeDefinitionProps {
 }
 
 /**
- * The recompute run: Prepare (fix the program set, choose N segments) → a Distributed Map over the segment
- * list, one child execution per segment invoking the worker → Finalize (per-program counts, latest snapshot).
+ * The recompute run: ListRunning (this state machine's running executions) → Prepare, which takes this
+ * execution's turn (functions/src/batch/run-turn.ts: one run at a time — wait a minute and list again while an
+ * older run is going on, end at once when a newer execution exists) and, when it is this one's, fixes the
+ * program set and chooses N segments → a Distributed Map over the segment list, one child execution per
+ * segment invoking the worker → Finalize (per-program counts, latest snapshot).
  *
- * Every task invokes its Lambda directly (payloadResponseOnly): the state's input is the Lambda's event and
- * its return value the state's result. The execution input (`{ trigger }`, or `{ runId }` / `{ asOf,
- * segments }` for a manual run) goes to Prepare unchanged; Prepare ignores what it does not know.
+ * Every task invokes its Lambda directly (payloadResponseOnly): its return value is the state's result.
+ * Prepare gets the state (the execution input — `{ trigger }`, or `{ runId }` / `{ asOf, segments }` for a
+ * manual run — plus the listed executions) as `request` and `$$.Execution` as `self`; it ignores what it does
+ * not know. ListRunning uses Step Functions' own SDK integration: no Lambda for a list call.
  *
  * The Map's own output is discarded (Finalize reads the segments' checkpoints from the table instead), so the
  * state payload stays small whatever the number of segments. Tolerated failures let the other segments finish;
@@ -63,12 +80,37 @@ export interface RecomputeDefinitionProps {
  * missing segments.
  */
 export function recomputeDefinition(scope: Construct, props: RecomputeDefinitionProps): DefinitionBody {
+  const queue = new CustomState(scope, STATE_NAMES.queue, {
+    stateJson: {
+      Type: 'Task',
+      Comment: 'List the running executions of this state machine: one recompute run at a time.',
+      Resource: `arn:${Stack.of(scope).partition}:states:::aws-sdk:sfn:listExecutions`,
+      Parameters: { 'StateMachineArn.$': '$$.StateMachine.Id', StatusFilter: 'RUNNING', MaxResults: 1000 },
+      ResultSelector: { 'running.$': '$.Executions' },
+      ResultPath: '$.queue',
+      Retry: [
+        {
+          ErrorEquals: ['States.ALL'],
+          IntervalSeconds: 2,
+          BackoffRate: 2,
+          MaxAttempts: 5,
+          JitterStrategy: 'FULL',
+        },
+      ],
+    },
+  });
+
   const prepare = new LambdaInvoke(scope, STATE_NAMES.prepare, {
     lambdaFunction: props.prepare,
     payloadResponseOnly: true,
     retryOnServiceExceptions: false,
+    payload: TaskInput.fromObject({
+      request: JsonPath.entirePayload,
+      self: { id: JsonPath.executionId, startTime: JsonPath.executionStartTime },
+    }),
     taskTimeout: Timeout.duration(Duration.minutes(5)),
-    comment: 'Fix the open programs and disasters of the run; list the scan segments.',
+    comment:
+      "Take this execution's turn; when it is, fix the open programs and disasters and list the segments.",
   });
   prepare.addRetry({
     errors: LAMBDA_TRANSIENT_ERRORS,
@@ -133,5 +175,20 @@ export function recomputeDefinition(scope: Construct, props: RecomputeDefinition
     jitterStrategy: JitterType.FULL,
   });
 
-  return DefinitionBody.fromChainable(prepare.next(segments).next(finalize));
+  const wait = new Wait(scope, STATE_NAMES.wait, {
+    time: WaitTime.duration(TURN_POLL),
+    comment: 'An older run is going on: ask again in a minute.',
+  });
+  const turn = new Choice(scope, STATE_NAMES.turn)
+    .when(Condition.stringEquals('$.turn', 'wait'), wait.next(queue))
+    .when(
+      Condition.stringEquals('$.turn', 'superseded'),
+      new Succeed(scope, STATE_NAMES.superseded, {
+        comment: "A newer execution is waiting: its run covers this one's changes.",
+      }),
+    )
+    .otherwise(segments);
+  segments.next(finalize);
+
+  return DefinitionBody.fromChainable(queue.next(prepare).next(turn));
 }

@@ -10,6 +10,7 @@ import {
   createFinalizeHandler,
   createPrepareHandler,
   createSegmentWorkerHandler,
+  type PrepareTurn,
   STOP_MARGIN_MS,
 } from '../../functions/src/batch/lambda-handlers.js';
 import { createNotifierHandler } from '../../functions/src/batch/notifier-sqs.js';
@@ -52,10 +53,26 @@ const NOW = new Date(`${AS_OF}T01:00:00Z`);
 
 let table: TestTable;
 const sink = new MemoryEventSink();
-const invocations = { prepare: 0, worker: 0, finalize: 0 };
+const invocations = { queue: 0, prepare: 0, worker: 0, finalize: 0 };
 const workerCallsBySegment = new Map<number, number>();
 let output: FinalizeOutput;
 let stored: StoredBusiness[];
+let definition: ReturnType<typeof stateMachineDefinition>;
+let prepare: ReturnType<typeof createPrepareHandler>;
+const prepared: PrepareTurn[] = [];
+
+const MACHINE_ARN = 'arn:aws:states:ap-northeast-2:123456789012:stateMachine:Recompute';
+const executionArn = (name: string) => `${MACHINE_ARN.replace(':stateMachine:', ':execution:')}:${name}`;
+/**
+ * The Context Object Step Functions gives an execution: its id (ARN), its state machine. (aws-local-stepfunctions
+ * sets `Execution.StartTime` itself, to the real time: the other executions of a test are dated around it.)
+ */
+const contextOf = (name: string) => ({
+  Execution: { Id: executionArn(name), Name: name },
+  StateMachine: { Id: MACHINE_ARN, Name: 'Recompute' },
+});
+const LONG_AGO = '2000-01-01T00:00:00.000Z';
+const FAR_AHEAD = '2999-01-01T00:00:00.000Z';
 
 /** A Lambda's result as Step Functions passes it on: JSON. */
 const asJson = (value: unknown): Json => JSON.parse(JSON.stringify(value)) as Json;
@@ -76,7 +93,7 @@ async function allBusinesses(t: TestTable): Promise<StoredBusiness[]> {
 describe('the synthesized recompute state machine, run locally', () => {
   beforeAll(async () => {
     const { json } = synthPortal({ stage: 'dev' });
-    const definition = stateMachineDefinition(json);
+    definition = stateMachineDefinition(json);
 
     table = await startTestTable({ tableName: 'sfn-integ', clock: () => NOW });
     const catalog = loadCatalog();
@@ -91,20 +108,31 @@ describe('the synthesized recompute state machine, run locally', () => {
       clock: () => NOW,
       pageSize: 100,
     });
-    const prepare = createPrepareHandler(() => runtime);
+    prepare = createPrepareHandler(() => runtime);
     const worker = createSegmentWorkerHandler(() => runtime);
     const finalize = createFinalizeHandler(() => runtime);
 
     const { StateMachine } = await import('aws-local-stepfunctions');
     const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
+    const self = contextOf('nightly-1');
     const execution = machine.run(
       { trigger: 'manual', asOf: AS_OF, segments: SEGMENTS },
       {
+        context: self,
         overrides: {
           taskResourceLocalHandlers: {
+            // An older run is still going on at first; when it has ended, only this execution is running.
+            [STATE_NAMES.queue]: async () => {
+              if (++invocations.queue > 10) throw new Error('still waiting after 10 turns');
+              const me = { executionArn: self.Execution.Id, startDate: new Date().toISOString() };
+              const older = { executionArn: executionArn('older'), startDate: LONG_AGO };
+              return { Executions: invocations.queue === 1 ? [older, me] : [me] };
+            },
             [STATE_NAMES.prepare]: async (input: unknown) => {
               invocations.prepare++;
-              return asJson(await prepare(input as never));
+              const turn = await prepare(input as never);
+              prepared.push(turn);
+              return asJson(turn);
             },
             // The first invocation of each segment runs out of Lambda time after its first page, as a
             // segment too big for 15 minutes would: the state machine's retry must resume it.
@@ -125,7 +153,8 @@ describe('the synthesized recompute state machine, run locally', () => {
               return asJson(await finalize(input as { runId: string }));
             },
           },
-          retryIntervalOverrides: { [STATE_NAMES.worker]: 0 },
+          retryIntervalOverrides: { [STATE_NAMES.worker]: 0, [STATE_NAMES.queue]: 0 },
+          waitTimeOverrides: { [STATE_NAMES.wait]: 0 },
         },
       },
     );
@@ -137,8 +166,10 @@ describe('the synthesized recompute state machine, run locally', () => {
     await table?.stop();
   });
 
-  it('runs prepare once, every segment through the Distributed Map, then finalize', () => {
-    expect(invocations.prepare).toBe(1);
+  it('waits for the older run, then prepares once, runs every segment through the Distributed Map, then finalize', () => {
+    expect(invocations.queue).toBe(2);
+    expect(invocations.prepare).toBe(2);
+    expect(prepared.map((p) => p.turn)).toEqual(['wait', 'run']);
     expect(invocations.finalize).toBe(1);
     expect([...workerCallsBySegment.keys()].sort((a, b) => a - b)).toEqual([0, 1, 2, 3, 4, 5]);
     expect(output.complete).toBe(true);
@@ -219,5 +250,61 @@ describe('the synthesized recompute state machine, run locally', () => {
     const owner = sink.events[0]!.ownerId;
     const inbox = await table.repos.notifications.list(owner);
     expect(inbox.items.length).toBeGreaterThan(0);
+  });
+
+  describe('one run at a time', () => {
+    /** Runs the machine as `name`, with ListRunning answering from `running`. */
+    async function runAs(
+      name: string,
+      running: (call: number) => { executionArn: string; startDate: string }[],
+    ) {
+      const calls = { queue: 0, prepare: 0, worker: 0 };
+      const { StateMachine } = await import('aws-local-stepfunctions');
+      const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
+      const result = await machine.run(
+        { trigger: 'program-published' },
+        {
+          context: contextOf(name),
+          overrides: {
+            taskResourceLocalHandlers: {
+              [STATE_NAMES.queue]: async () => {
+                // A turn that never comes would loop forever: fail the execution instead.
+                if (++calls.queue > 10) throw new Error('still waiting after 10 turns');
+                return { Executions: running(calls.queue) };
+              },
+              [STATE_NAMES.prepare]: async (input: unknown) => {
+                calls.prepare++;
+                const turn = await prepare(input as never);
+                if (turn.turn === 'run') throw new Error('this execution was to wait or give way, not run');
+                return asJson(turn);
+              },
+              [STATE_NAMES.worker]: async () => {
+                calls.worker++;
+                return {};
+              },
+            },
+            waitTimeOverrides: { [STATE_NAMES.wait]: 0 },
+            retryIntervalOverrides: { [STATE_NAMES.queue]: 0 },
+          },
+        },
+      ).result;
+      return { result, calls };
+    }
+
+    const me = { executionArn: executionArn('me'), startDate: new Date().toISOString() };
+    const older = { executionArn: executionArn('older'), startDate: LONG_AGO };
+    const newer = { executionArn: executionArn('newer'), startDate: FAR_AHEAD };
+
+    it('ends at once, successfully, when a newer execution is waiting: its run covers this change', async () => {
+      const { result, calls } = await runAs('me', () => [older, me, newer]);
+      expect(result).toEqual({ trigger: 'program-published', turn: 'superseded' });
+      expect(calls).toEqual({ queue: 1, prepare: 1, worker: 0 });
+    });
+
+    it('waits while an older run is going on and asks again, then gives way to a newer one that arrived', async () => {
+      const { result, calls } = await runAs('me', (call) => (call < 3 ? [older, me] : [older, me, newer]));
+      expect(result).toEqual({ trigger: 'program-published', turn: 'superseded' });
+      expect(calls).toEqual({ queue: 3, prepare: 3, worker: 0 });
+    });
   });
 });

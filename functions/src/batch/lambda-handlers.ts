@@ -2,6 +2,7 @@ import type { Context } from 'aws-lambda';
 import type { FinalizeOutput } from './finalize';
 import type { PrepareInput, PrepareOutput } from './prepare';
 import { finalizeStep, prepareStep, segmentStep } from './run-steps';
+import { type ExecutionSelf, type RunningExecution, type Turn, takeTurn } from './run-turn';
 import type { BatchRuntime } from './runtime';
 import type { SegmentResult, SegmentTask } from './types';
 
@@ -16,8 +17,33 @@ export class SegmentIncompleteError extends Error {
   override readonly name = 'SegmentIncompleteError';
 }
 
+/**
+ * What the state machine hands Prepare: its state (the execution input — `{ trigger }`, or `{ runId }` /
+ * `{ asOf, segments }` by hand — with the running executions the Queue state listed, and the previous turn
+ * after a wait) and who this execution is (`$$.Execution`).
+ */
+export interface PrepareEvent {
+  request: PrepareInput & {
+    trigger?: string;
+    turn?: Turn;
+    queue?: { running?: RunningExecution[] };
+  };
+  self: ExecutionSelf;
+}
+
+/** Prepare's answer: the run (`turn: 'run'`), or the state back unchanged with `wait` / `superseded`. */
+export type PrepareTurn =
+  | (PrepareOutput & { turn: 'run' })
+  | (Omit<PrepareEvent['request'], 'queue'> & { turn: 'wait' | 'superseded' });
+
+/** Takes this execution's turn (run-turn.ts) and, when it is this one's, prepares the run. */
 export function createPrepareHandler(runtime: () => BatchRuntime) {
-  return (event: PrepareInput | undefined): Promise<PrepareOutput> => prepareStep(runtime(), event ?? {});
+  return async (event: PrepareEvent): Promise<PrepareTurn> => {
+    const { queue, turn: _previous, ...request } = event.request;
+    const turn = takeTurn(event.self, queue?.running ?? []);
+    if (turn !== 'run') return { ...request, turn };
+    return { ...(await prepareStep(runtime(), request)), turn };
+  };
 }
 
 export function createSegmentWorkerHandler(runtime: () => BatchRuntime) {

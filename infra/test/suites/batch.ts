@@ -27,10 +27,53 @@ export function batchSuite(dev: () => Synthesized, prod: () => Synthesized): voi
     }
   });
 
+  it('runs one run at a time: lists the running executions, then Prepare takes its turn (run, wait, or end)', () => {
+    const { json, template } = dev();
+    const states = stateMachineDefinition(json).States;
+    expect(stateMachineDefinition(json).StartAt).toBe(STATE_NAMES.queue);
+    const queue = states[STATE_NAMES.queue]! as Record<string, unknown>;
+    expect(queue).toMatchObject({
+      Type: 'Task',
+      Resource: 'arn:aws:states:::aws-sdk:sfn:listExecutions',
+      Parameters: { 'StateMachineArn.$': '$$.StateMachine.Id', StatusFilter: 'RUNNING' },
+      ResultPath: '$.queue',
+      Next: STATE_NAMES.prepare,
+    });
+    expect(states[STATE_NAMES.prepare]).toMatchObject({
+      Parameters: {
+        'request.$': '$',
+        self: { 'id.$': '$$.Execution.Id', 'startTime.$': '$$.Execution.StartTime' },
+      },
+      Next: STATE_NAMES.turn,
+    });
+    const turn = states[STATE_NAMES.turn]! as unknown as {
+      Choices: { StringEquals: string; Next: string }[];
+      Default: string;
+    };
+    expect(turn.Choices.map((c) => [c.StringEquals, c.Next])).toEqual([
+      ['wait', STATE_NAMES.wait],
+      ['superseded', STATE_NAMES.superseded],
+    ]);
+    expect(turn.Default).toBe(STATE_NAMES.segments);
+    expect(states[STATE_NAMES.wait]).toMatchObject({ Type: 'Wait', Seconds: 60, Next: STATE_NAMES.queue });
+    expect(states[STATE_NAMES.superseded]!.Type).toBe('Succeed');
+    // The machine's role may list its own executions, nothing else.
+    template.hasResourceProperties('AWS::IAM::Policy', {
+      PolicyDocument: {
+        Statement: [
+          {
+            Action: 'states:ListExecutions',
+            Effect: 'Allow',
+            Resource: { Ref: Match.stringLikeRegexp('BatchRecompute') },
+          },
+        ],
+      },
+      Roles: [{ Ref: Match.stringLikeRegexp('BatchRecomputeRole') }],
+    });
+  });
+
   it('runs prepare → segments → finalize, the worker retried with backoff and resumed when it stopped early', () => {
     const definition = stateMachineDefinition(dev().json);
-    expect(definition.StartAt).toBe(STATE_NAMES.prepare);
-    expect(definition.States[STATE_NAMES.prepare]!.Next).toBe(STATE_NAMES.segments);
     expect(definition.States[STATE_NAMES.segments]!.Next).toBe(STATE_NAMES.finalize);
     expect(definition.States[STATE_NAMES.finalize]!.End).toBe(true);
 
