@@ -80,12 +80,14 @@ export interface RecomputeDefinitionProps {
  * missing segments.
  */
 export function recomputeDefinition(scope: Construct, props: RecomputeDefinitionProps): DefinitionBody {
+  // At most 100 listed (newest first, ~300 bytes each): well inside a state's 256 KB payload limit; more than a
+  // handful of running executions would already mean something else is wrong.
   const queue = new CustomState(scope, STATE_NAMES.queue, {
     stateJson: {
       Type: 'Task',
       Comment: 'List the running executions of this state machine: one recompute run at a time.',
       Resource: `arn:${Stack.of(scope).partition}:states:::aws-sdk:sfn:listExecutions`,
-      Parameters: { 'StateMachineArn.$': '$$.StateMachine.Id', StatusFilter: 'RUNNING', MaxResults: 1000 },
+      Parameters: { 'StateMachineArn.$': '$$.StateMachine.Id', StatusFilter: 'RUNNING', MaxResults: 100 },
       ResultSelector: { 'running.$': '$.Executions' },
       ResultPath: '$.queue',
       Retry: [

@@ -19,7 +19,7 @@ export class SegmentIncompleteError extends Error {
 
 /**
  * What the state machine hands Prepare: its state (the execution input — `{ trigger }`, or `{ runId }` /
- * `{ asOf, segments }` by hand — with the running executions the Queue state listed, and the previous turn
+ * `{ asOf, segments }` by hand — with the running executions the ListRunning state listed, and the previous turn
  * after a wait) and who this execution is (`$$.Execution`).
  */
 export interface PrepareEvent {
