@@ -1,7 +1,12 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { loadCatalog } from '@sbiz24/shared';
+import { App, Stack } from 'aws-cdk-lib';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { handlerEntries } from '../lib/paths.js';
+import { PortalFunction } from '../lib/portal-function.js';
+import { stageConfig } from '../lib/stage.js';
 import { API_BUNDLE_LIMIT_BYTES, type BundleReport, bundleReport } from '../scripts/bundle-report.js';
 
 // Bundles every handler the way CDK does (the PortalFunction's esbuild settings) and runs the API bundle cold
@@ -50,4 +55,27 @@ describe('Lambda bundles', () => {
     expect(body.items.length).toBeGreaterThan(0);
     for (const item of body.items) expect(item.title).toBe(titles.get(item.id));
   });
+
+  it('measures the bundle CDK ships: the PortalFunction built by NodejsFunction is byte for byte the same', () => {
+    const outdir = mkdtempSync(join(tmpdir(), 'sbiz24-cdk-bundle-'));
+    try {
+      const app = new App({ outdir });
+      const stack = new Stack(app, 'BundleCheck');
+      new PortalFunction(stack, 'Api', {
+        stage: stageConfig('dev'),
+        handler: 'api',
+        serviceName: 'api',
+        description: 'bundle check',
+      });
+      app.synth();
+      const assets = readdirSync(outdir).filter((d) => d.startsWith('asset.'));
+      expect(assets).toHaveLength(1);
+      const shipped = readFileSync(join(outdir, assets[0]!, 'index.mjs'));
+      const api = report.bundles.find((b) => b.name === 'api')!;
+      expect(shipped.length).toBe(api.bytes);
+      expect(shipped.equals(readFileSync(api.file))).toBe(true);
+    } finally {
+      rmSync(outdir, { recursive: true, force: true });
+    }
+  }, 120_000);
 });
