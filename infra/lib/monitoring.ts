@@ -12,9 +12,11 @@ import {
 import { SnsAction } from 'aws-cdk-lib/aws-cloudwatch-actions';
 import { ServicePrincipal } from 'aws-cdk-lib/aws-iam';
 import { Key } from 'aws-cdk-lib/aws-kms';
+import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import { CATALOG_EVENT_FAILED_MESSAGE } from '../../functions/src/api/catalog-events.js';
 import type { Api } from './api.js';
 import type { Batch } from './batch.js';
 import type { PortalFunction } from './portal-function.js';
@@ -32,7 +34,8 @@ const FIVE_MINUTES = Duration.minutes(5);
 
 /**
  * Alarms (API 5xx and p99 latency, every function's errors and throttles, failed recompute runs, messages in
- * the dead-letter queue) on an encrypted SNS topic, and one dashboard with the same metrics.
+ * the dead-letter queue, catalog changes whose event was not put) on an encrypted SNS topic, and one dashboard
+ * with the same metrics.
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
@@ -117,6 +120,23 @@ export class Monitoring extends Construct {
     });
     alarm('NewMatchDlqDepth', dlqDepth, 1, 'New-match events landed in the dead-letter queue.');
 
+    // A catalog change the API stored but could not put on the bus started no recompute: the request
+    // succeeded, so only the API's log tells (functions/src/api/app.ts).
+    const eventNotPut = new MetricFilter(this, 'CatalogEventNotPutFilter', {
+      logGroup: api.fn.logGroup,
+      filterPattern: FilterPattern.stringValue('$.message', '=', CATALOG_EVENT_FAILED_MESSAGE),
+      metricNamespace: `Sbiz24/${stage.name}`,
+      metricName: 'CatalogEventNotPut',
+      metricValue: '1',
+    }).metric({ period: FIVE_MINUTES, statistic: 'Sum' });
+    alarm(
+      'CatalogEventNotPut',
+      eventNotPut,
+      1,
+      'A catalog change was stored but its EventBridge event was not put: no recompute started. ' +
+        'Start one by hand (docs/deploy.md) or let the nightly run pick it up.',
+    );
+
     this.dashboard = new Dashboard(this, 'Dashboard', {
       defaultInterval: Duration.hours(24),
       widgets: [
@@ -146,8 +166,9 @@ export class Monitoring extends Construct {
         ],
         [
           new GraphWidget({
-            title: 'Recompute runs',
+            title: 'Recompute runs / catalog events not put',
             left: [batch.stateMachine.metricSucceeded({ period: FIVE_MINUTES }), failedRuns, timedOutRuns],
+            right: [eventNotPut],
             width: 12,
           }),
           new SingleValueWidget({ title: 'New-match DLQ depth', metrics: [dlqDepth], width: 6 }),

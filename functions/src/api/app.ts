@@ -1,6 +1,7 @@
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import { Hono } from 'hono/tiny';
+import { CATALOG_EVENT_FAILED_MESSAGE } from './catalog-events';
 import { requireAccess } from './middleware/auth';
 import { errorResponse, notFound, onError } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
@@ -38,7 +39,7 @@ export function createApp(deps: AppDeps): App {
     try {
       await deps.onProgramChanged?.(event);
     } catch (err) {
-      logger.error('program change listener failed', { eventType: event.type, error: err as Error });
+      logger.error(CATALOG_EVENT_FAILED_MESSAGE, { eventType: event.type, error: err as Error });
     }
   };
 

@@ -1,5 +1,12 @@
 import type { ProgramChangeEvent } from './types';
 
+/**
+ * What the API logs (level ERROR) when a stored change could not be told to its listener — on AWS, the event
+ * was not put on the bus, so no recompute started. A CloudWatch metric filter on this exact message raises an
+ * alarm (infra/lib/monitoring.ts).
+ */
+export const CATALOG_EVENT_FAILED_MESSAGE = 'program change listener failed';
+
 /** The `source` of the events the API puts on the portal's EventBridge bus. */
 export const API_EVENT_SOURCE = 'sbiz24.api';
 

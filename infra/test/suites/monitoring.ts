@@ -1,0 +1,96 @@
+import { Match } from 'aws-cdk-lib/assertions';
+import { expect, it } from 'vitest';
+import { CATALOG_EVENT_FAILED_MESSAGE } from '../../../functions/src/api/catalog-events.js';
+import type { Synthesized } from '../synth.js';
+import { functionId } from '../template-query.js';
+
+type Props = Record<string, unknown>;
+
+/** The alarms of a synth, by logical id, with their properties. */
+function alarms(synth: Synthesized): [string, Props][] {
+  return Object.entries(synth.template.findResources('AWS::CloudWatch::Alarm')).map(([id, r]) => [
+    id,
+    r.Properties as Props,
+  ]);
+}
+
+/** The alarm on `metricName` (and, when given, the dimension `name` referring to `ref`). */
+function alarmOn(synth: Synthesized, metricName: string, dimension?: { name: string; ref: string }): Props {
+  const found = alarms(synth).filter(([, p]) => {
+    if (p.MetricName !== metricName) return false;
+    if (!dimension) return true;
+    return JSON.stringify(p.Dimensions ?? []).includes(dimension.ref);
+  });
+  expect(found, `alarm on ${metricName} ${dimension?.ref ?? ''}`).toHaveLength(1);
+  return found[0]![1];
+}
+
+/** Alarms on the API, every function, the recompute runs, the dead-letter queue and unsent catalog events. */
+export function monitoringSuite(dev: () => Synthesized, prod: () => Synthesized): void {
+  it('alarms on API 5xx and p99 latency, each Lambda’s errors and throttles, failed runs and DLQ depth', () => {
+    const synth = dev();
+    expect(alarmOn(synth, '5xx')).toMatchObject({ Namespace: 'AWS/ApiGateway', Statistic: 'Sum' });
+    expect(alarmOn(synth, 'Latency')).toMatchObject({
+      Namespace: 'AWS/ApiGateway',
+      ExtendedStatistic: 'p99',
+    });
+    for (const path of [
+      'Api/Handler',
+      'Batch/Prepare',
+      'Batch/SegmentWorker',
+      'Batch/Finalize',
+      'Batch/Notifier',
+    ]) {
+      const fn = functionId(synth, path);
+      for (const metric of ['Errors', 'Throttles'])
+        expect(alarmOn(synth, metric, { name: 'FunctionName', ref: fn })).toMatchObject({
+          Namespace: 'AWS/Lambda',
+        });
+    }
+    expect(alarmOn(synth, 'ExecutionsFailed')).toMatchObject({ Namespace: 'AWS/States', Threshold: 1 });
+    expect(alarmOn(synth, 'ExecutionsTimedOut')).toMatchObject({ Namespace: 'AWS/States', Threshold: 1 });
+    expect(JSON.stringify(alarmOn(synth, 'ApproximateNumberOfMessagesVisible').Dimensions)).toMatch(
+      /BatchNewMatchDlq/,
+    );
+  });
+
+  it('alarms when a stored catalog change could not be put on the bus (a metric filter on the API log)', () => {
+    const synth = dev();
+    synth.template.hasResourceProperties('AWS::Logs::MetricFilter', {
+      LogGroupName: { Ref: Match.stringLikeRegexp('ApiHandlerLogs') },
+      FilterPattern: `{ $.message = "${CATALOG_EVENT_FAILED_MESSAGE}" }`,
+      MetricTransformations: [
+        Match.objectLike({
+          MetricName: 'CatalogEventNotPut',
+          MetricNamespace: 'Sbiz24/dev',
+          MetricValue: '1',
+        }),
+      ],
+    });
+    expect(alarmOn(synth, 'CatalogEventNotPut')).toMatchObject({ Namespace: 'Sbiz24/dev', Threshold: 1 });
+  });
+
+  it('sends every alarm and its recovery to the KMS-encrypted alarm topic', () => {
+    const synth = dev();
+    const [topicId] = Object.keys(synth.template.findResources('AWS::SNS::Topic'));
+    expect(
+      synth.template.findResources('AWS::SNS::Topic')[topicId!]!.Properties.KmsMasterKeyId,
+    ).toBeDefined();
+    const all = alarms(synth);
+    expect(all.length).toBe(16);
+    for (const [id, p] of all) {
+      expect(p.AlarmActions, id).toEqual([{ Ref: topicId }]);
+      expect(p.OKActions, id).toEqual([{ Ref: topicId }]);
+      expect(p.TreatMissingData, id).toBe('notBreaching');
+    }
+    synth.template.resourceCountIs('AWS::CloudWatch::Dashboard', 1);
+  });
+
+  it('is stricter in prod than in dev', () => {
+    for (const metric of ['5xx', 'Latency']) {
+      const devThreshold = alarmOn(dev(), metric).Threshold as number;
+      const prodThreshold = alarmOn(prod(), metric).Threshold as number;
+      expect(prodThreshold, metric).toBeLessThan(devThreshold);
+    }
+  });
+}
