@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { DEMO_OWNED_BUSINESSES, DEMO_USERS } from '../local/demo-data';
 import { createDevIssuer } from '../local/dev-auth';
 import { MAX_BODY_BYTES } from './app';
-import { call, createTestApp, tokenFor } from './test-support';
+import { call, createTestApp, SNOW_DECLARATION, tokenFor } from './test-support';
 
 describe('request context', () => {
   it('echoes a given correlation id and makes one otherwise', async () => {
@@ -95,14 +95,7 @@ describe('errors', () => {
     });
     const res = await call(app, 'POST', '/api/staff/disasters', {
       as: 'admin',
-      body: {
-        id: '2026-11-snow',
-        name: '대설',
-        kind: 'snow',
-        regionCodes: ['51110'],
-        startDate: '2026-11-20',
-        endDate: '2026-11-21',
-      },
+      body: SNOW_DECLARATION,
     });
     expect(res.status).toBe(201);
   });

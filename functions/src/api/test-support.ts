@@ -66,6 +66,16 @@ export function capturingLogger(lines: string[]): Logger {
   return new CapturingLogger(lines, { serviceName: 'sbiz24-test', logLevel: 'DEBUG' });
 }
 
+/** A disaster declaration as staff send it (`POST /api/staff/disasters`): heavy snow in one 시군구. */
+export const SNOW_DECLARATION = {
+  id: '2026-11-snow',
+  name: '대설',
+  kind: 'snow',
+  regionCodes: ['51110'],
+  startDate: '2026-11-20',
+  endDate: '2026-11-21',
+} as const;
+
 /** The app over in-memory repositories holding the catalog, its disasters and the demo businesses. */
 export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
   let now = TEST_NOW;

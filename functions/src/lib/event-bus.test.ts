@@ -2,7 +2,7 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { API_EVENT_SOURCE } from '../api/catalog-events';
-import { call, createTestApp } from '../api/test-support';
+import { call, createTestApp, SNOW_DECLARATION } from '../api/test-support';
 import { EventBusError, eventBusPublisher, PUT_ATTEMPTS } from './event-bus';
 import { realDeps } from './real-deps';
 
@@ -115,14 +115,7 @@ describe('the API on AWS', () => {
 
     const res = await call(app, 'POST', '/api/staff/disasters', {
       as: 'admin',
-      body: {
-        id: '2026-11-snow',
-        name: '대설',
-        kind: 'snow',
-        regionCodes: ['51110'],
-        startDate: '2026-11-20',
-        endDate: '2026-11-21',
-      },
+      body: SNOW_DECLARATION,
     });
 
     expect(res.status).toBe(201);
@@ -138,18 +131,11 @@ describe('the API on AWS', () => {
 
     const res = await call(app, 'POST', '/api/staff/disasters', {
       as: 'admin',
-      body: {
-        id: '2026-11-snow',
-        name: '대설',
-        kind: 'snow',
-        regionCodes: ['51110'],
-        startDate: '2026-11-20',
-        endDate: '2026-11-21',
-      },
+      body: SNOW_DECLARATION,
     });
 
     expect(res.status).toBe(201);
-    expect((await repos.disasters.list()).map((d) => d.id)).toContain('2026-11-snow');
+    expect((await repos.disasters.list()).map((d) => d.id)).toContain(SNOW_DECLARATION.id);
     expect(logs.join('\n')).toMatch(/program change listener failed[\s\S]*bus unavailable/);
   });
 });
