@@ -19,6 +19,18 @@ describe('API config', () => {
     });
   });
 
+  it('reads the optional snapshot bucket and event bus, ignoring blank values', () => {
+    expect(
+      readApiConfig({ ...env, SNAPSHOT_BUCKET: ' snaps ', EVENT_BUS_NAME: 'sbiz24-dev-bus' }),
+    ).toMatchObject({
+      snapshotBucket: 'snaps',
+      eventBusName: 'sbiz24-dev-bus',
+    });
+    const blank = readApiConfig({ ...env, SNAPSHOT_BUCKET: ' ', EVENT_BUS_NAME: '' });
+    expect(blank).not.toHaveProperty('snapshotBucket');
+    expect(blank).not.toHaveProperty('eventBusName');
+  });
+
   it('names every missing variable at once', () => {
     expect(() => readApiConfig({ TABLE_NAME: 'x' })).toThrow(ConfigError);
     expect(() => readApiConfig({ TABLE_NAME: 'x' })).toThrow(
