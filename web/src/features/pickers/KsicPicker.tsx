@@ -2,6 +2,7 @@ import { isKsicPrefix, KSIC_DIVISIONS, KSIC_SECTIONS, ksicName } from '@sbiz24/s
 import { useId, useState } from 'react';
 import { useLang } from '../../i18n/i18n';
 import { Chips } from './Chips';
+import { PickerFieldset, PickerSelect } from './PickerFrame';
 
 function label(code: string): string {
   return `${ksicName(code)} (${code})`;
@@ -36,7 +37,6 @@ export function KsicPicker({
         (d) => Number(d) >= info.divisions[0] && Number(d) <= info.divisions[1],
       )
     : [];
-  const errId = `${id}-err`;
   const add = (code: string) => {
     if (!value.includes(code)) onChange([...value, code]);
   };
@@ -52,51 +52,36 @@ export function KsicPicker({
   };
 
   return (
-    <fieldset
-      className={`app-picker${error ? ' is-error' : ''}`}
-      id={id}
-      aria-describedby={error ? errId : undefined}
-    >
-      <legend className="app-legend">{legend}</legend>
+    <PickerFieldset id={id} legend={legend} error={error}>
       <div className="app-controls">
-        <div className="app-control">
-          <label htmlFor={`${uid}-section`} className="app-label">
-            {t('rule.ksicSection')}
-          </label>
-          <select
-            id={`${uid}-section`}
-            className="krds-form-select"
-            value={section}
-            onChange={(e) => {
-              setSection(e.target.value);
-              setDivision('');
-            }}
-          >
-            {KSIC_SECTIONS.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.code}. {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="app-control">
-          <label htmlFor={`${uid}-division`} className="app-label">
-            {t('rule.ksicDivision')}
-          </label>
-          <select
-            id={`${uid}-division`}
-            className="krds-form-select"
-            value={division}
-            onChange={(e) => setDivision(e.target.value)}
-          >
-            <option value="">{t('common.all')}</option>
-            {divisions.map((d) => (
-              <option key={d} value={d}>
-                {d}. {KSIC_DIVISIONS[d]}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PickerSelect
+          id={`${uid}-section`}
+          label={t('rule.ksicSection')}
+          value={section}
+          onChange={(code) => {
+            setSection(code);
+            setDivision('');
+          }}
+        >
+          {KSIC_SECTIONS.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.code}. {s.name}
+            </option>
+          ))}
+        </PickerSelect>
+        <PickerSelect
+          id={`${uid}-division`}
+          label={t('rule.ksicDivision')}
+          value={division}
+          onChange={setDivision}
+        >
+          <option value="">{t('common.all')}</option>
+          {divisions.map((d) => (
+            <option key={d} value={d}>
+              {d}. {KSIC_DIVISIONS[d]}
+            </option>
+          ))}
+        </PickerSelect>
         <button type="button" className="krds-btn secondary medium" onClick={() => add(division || section)}>
           {t('rule.add')}
         </button>
@@ -138,11 +123,6 @@ export function KsicPicker({
         items={value.map((c) => ({ key: c, label: label(c) }))}
         onRemove={(c) => onChange(value.filter((v) => v !== c))}
       />
-      {error ? (
-        <p className="form-hint-invalid" id={errId}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </PickerFieldset>
   );
 }

@@ -3,6 +3,7 @@ import { useId, useState } from 'react';
 import { Check } from '../../components/Field';
 import { useLang } from '../../i18n/i18n';
 import { Chips } from './Chips';
+import { PickerFieldset, PickerSelect } from './PickerFrame';
 
 /**
  * Picks regions by 시도 and 시군구: choose a 시도, then tick the whole 시도 (when allowed) or some of its
@@ -34,8 +35,6 @@ export function RegionPicker({
   const wholeSido = !sigunguOnly && selected.has(sido);
   const districts = SIGUNGUS.filter((s) => s.sidoCode === sido && s.name.includes(filter.trim()));
   const sidoName = findSido(sido)?.name ?? sido;
-  const errId = `${id}-err`;
-  const hintId = `${id}-hint`;
 
   const toggle = (code: string, on: boolean) => {
     const next = new Set(value);
@@ -53,38 +52,23 @@ export function RegionPicker({
   };
 
   return (
-    <fieldset
-      className={`app-picker${error ? ' is-error' : ''}`}
-      id={id}
-      aria-describedby={[error ? errId : '', hint ? hintId : ''].filter(Boolean).join(' ') || undefined}
-    >
-      <legend className="app-legend">{legend}</legend>
-      {hint ? (
-        <p className="form-hint" id={hintId}>
-          {hint}
-        </p>
-      ) : null}
+    <PickerFieldset id={id} legend={legend} hint={hint} error={error}>
       <div className="app-controls">
-        <div className="app-control">
-          <label htmlFor={`${uid}-sido`} className="app-label">
-            {t('rule.sido')}
-          </label>
-          <select
-            id={`${uid}-sido`}
-            className="krds-form-select"
-            value={sido}
-            onChange={(e) => {
-              setSido(e.target.value);
-              setFilter('');
-            }}
-          >
-            {SIDOS.map((s) => (
-              <option key={s.code} value={s.code}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <PickerSelect
+          id={`${uid}-sido`}
+          label={t('rule.sido')}
+          value={sido}
+          onChange={(code) => {
+            setSido(code);
+            setFilter('');
+          }}
+        >
+          {SIDOS.map((s) => (
+            <option key={s.code} value={s.code}>
+              {s.name}
+            </option>
+          ))}
+        </PickerSelect>
         <div className="app-control">
           <label htmlFor={`${uid}-filter`} className="app-label">
             {t('rule.sigunguFilter')}
@@ -128,11 +112,6 @@ export function RegionPicker({
         items={value.map((c) => ({ key: c, label: regionName(c) }))}
         onRemove={(c) => toggle(c, false)}
       />
-      {error ? (
-        <p className="form-hint-invalid" id={errId}>
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </PickerFieldset>
   );
 }
