@@ -1,8 +1,9 @@
 import { FLAGS } from '@sbiz24/shared/profile/profile';
 import { ksicName } from '@sbiz24/shared/reference/ksic';
-import { SIDOS, SIGUNGUS } from '@sbiz24/shared/reference/regions';
+import { SIGUNGUS } from '@sbiz24/shared/reference/regions';
 import { Check, Field, FieldGroup } from '../../components/Field';
 import { useLang } from '../../i18n/i18n';
+import { SidoOptions } from '../pickers/SidoOptions';
 import { errorsUnder } from '../rules/rule-tree';
 import { type ExampleForm, emptyExample } from './draft-form';
 
@@ -133,11 +134,7 @@ function ExampleEditor({
                 set('regionCode', SIGUNGUS.find((s) => s.sidoCode === ev.target.value)?.code ?? '')
               }
             >
-              {SIDOS.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.name}
-                </option>
-              ))}
+              <SidoOptions />
             </select>
           )}
         </Field>

@@ -1,9 +1,10 @@
-import { findSido, regionName, SIDOS, SIGUNGUS } from '@sbiz24/shared/reference/regions';
+import { findSido, regionName, SIGUNGUS } from '@sbiz24/shared/reference/regions';
 import { useId, useState } from 'react';
 import { Check } from '../../components/Field';
 import { useLang } from '../../i18n/i18n';
 import { Chips } from './Chips';
 import { PickerFieldset, PickerSelect } from './PickerFrame';
+import { SidoOptions } from './SidoOptions';
 
 /**
  * Picks regions by 시도 and 시군구: choose a 시도, then tick the whole 시도 (when allowed) or some of its
@@ -63,11 +64,7 @@ export function RegionPicker({
             setFilter('');
           }}
         >
-          {SIDOS.map((s) => (
-            <option key={s.code} value={s.code}>
-              {s.name}
-            </option>
-          ))}
+          <SidoOptions />
         </PickerSelect>
         <div className="app-control">
           <label htmlFor={`${uid}-filter`} className="app-label">

@@ -1,4 +1,3 @@
-import { SIDOS } from '@sbiz24/shared/reference/regions';
 import { type FormEvent, useEffect, useState } from 'react';
 import { useNavigate, useSearchParams } from 'react-router';
 import type { ProgramListResponse } from '../../api/types';
@@ -8,6 +7,7 @@ import { Check, Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { Pagination } from '../../components/Pagination';
 import { ProgramCard } from '../../components/ProgramCard';
+import { SidoOptions } from '../../features/pickers/SidoOptions';
 import { useLang } from '../../i18n/i18n';
 import { formatCount } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -137,11 +137,7 @@ export default function Catalog() {
                   onChange={(e) => set('region', e.target.value)}
                 >
                   <option value="">{t('common.all')}</option>
-                  {SIDOS.map((s) => (
-                    <option key={s.code} value={s.code}>
-                      {s.name}
-                    </option>
-                  ))}
+                  <SidoOptions />
                 </select>
               )}
             </Field>
