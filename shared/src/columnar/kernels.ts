@@ -3,6 +3,10 @@
  * being row r0 + 32·w + b. `T` gets the true bits and `U` the unknown ones (false is neither). Every
  * kernel is a tight loop over typed arrays with per-dictionary lookup tables precomputed by the compiler;
  * rows beyond r1 in the last word are left 0.
+ *
+ * The kernels look alike on purpose. A u8 and a u16 variant are two functions, not one taking
+ * `Uint8Array | Uint16Array`: closures made by one function share V8's type feedback, so a shared loop would
+ * see both array types and its element loads turn polymorphic — in the full match's innermost loop.
  */
 
 import { type Kernel, patchRows } from './kernel-base';
