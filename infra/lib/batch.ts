@@ -1,3 +1,4 @@
+import { API_EVENT_SOURCE, RECOMPUTE_DETAIL_TYPES } from '@sbiz24/functions/services/catalog-events';
 import { Duration } from 'aws-cdk-lib';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
@@ -7,7 +8,6 @@ import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Queue, QueueEncryption } from 'aws-cdk-lib/aws-sqs';
 import { LogLevel, StateMachine, StateMachineType } from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { API_EVENT_SOURCE, RECOMPUTE_DETAIL_TYPES } from '../../functions/src/api/catalog-events.js';
 import type { Data } from './data.js';
 import { acknowledge, nagArnOf, nagLogicalId } from './nag.js';
 import { PortalFunction } from './portal-function.js';
@@ -67,7 +67,7 @@ export class Batch extends Construct {
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
     });
 
-    // The three steps share one runtime (functions/src/batch/aws-runtime.ts), which reads all three variables.
+    // The three steps share one runtime (functions/src/aws/batch-runtime.ts), which reads all three variables.
     const runEnv = {
       SNAPSHOT_BUCKET: data.snapshotBucket.bucketName,
       NEW_MATCH_QUEUE_URL: this.queue.queueUrl,

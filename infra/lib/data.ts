@@ -1,9 +1,9 @@
+import { type KeyAttribute, TABLE_DESIGN } from '@sbiz24/functions/store/table-design';
 import { Duration } from 'aws-cdk-lib';
 import { AttributeType, BillingMode, ProjectionType, Table, TableEncryption } from 'aws-cdk-lib/aws-dynamodb';
 import { type IGrantable, PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { BlockPublicAccess, Bucket, BucketEncryption, ObjectOwnership } from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
-import { type KeyAttribute, TABLE_DESIGN } from '../../functions/src/store/table-design.js';
 import { acknowledge, nagArnOf } from './nag.js';
 import type { BindableTable } from './portal-function.js';
 import type { StageConfig } from './stage.js';
@@ -12,7 +12,7 @@ export interface DataProps {
   readonly stage: StageConfig;
 }
 
-/** Where the batch writes its columnar snapshot parts (`runs/<id>/…`); see functions/src/batch/snapshot-keys.ts. */
+/** Where the batch writes its columnar snapshot parts (`runs/<id>/…`); see functions/src/services/snapshot-keys.ts. */
 export const SNAPSHOT_RUNS_PREFIX = 'runs/';
 /** The pointer to the newest complete snapshot. */
 export const SNAPSHOT_LATEST_KEY = 'latest.json';

@@ -1,3 +1,4 @@
+import { CATALOG_EVENT_FAILED_MESSAGE } from '@sbiz24/functions/services/catalog-events';
 import { Duration } from 'aws-cdk-lib';
 import {
   Alarm,
@@ -16,7 +17,6 @@ import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
-import { CATALOG_EVENT_FAILED_MESSAGE } from '../../functions/src/api/catalog-events.js';
 import type { Api } from './api.js';
 import type { Batch } from './batch.js';
 import type { PortalFunction } from './portal-function.js';
@@ -121,7 +121,7 @@ export class Monitoring extends Construct {
     alarm('NewMatchDlqDepth', dlqDepth, 1, 'New-match events landed in the dead-letter queue.');
 
     // A catalog change the API stored but could not put on the bus started no recompute: the request
-    // succeeded, so only the API's log tells (functions/src/api/app.ts).
+    // succeeded, so only the API's log tells (functions/src/http/app.ts).
     const eventNotPut = new MetricFilter(this, 'CatalogEventNotPutFilter', {
       logGroup: api.fn.logGroup,
       filterPattern: FilterPattern.stringValue('$.message', '=', CATALOG_EVENT_FAILED_MESSAGE),

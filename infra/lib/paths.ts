@@ -13,11 +13,11 @@ export const lockFile = join(repoRoot, 'package-lock.json');
  * and never imports them, so that the CDK app does not load the AWS SDK or hono.
  */
 export const handlerEntries = {
-  api: 'functions/src/handlers/api.ts',
-  prepare: 'functions/src/handlers/prepare.ts',
-  segmentWorker: 'functions/src/handlers/segment-worker.ts',
-  finalize: 'functions/src/handlers/finalize.ts',
-  notifier: 'functions/src/handlers/notifier.ts',
+  api: 'functions/src/aws/handlers/api.ts',
+  prepare: 'functions/src/aws/handlers/prepare.ts',
+  segmentWorker: 'functions/src/aws/handlers/segment-worker.ts',
+  finalize: 'functions/src/aws/handlers/finalize.ts',
+  notifier: 'functions/src/aws/handlers/notifier.ts',
 } as const;
 
 export type HandlerName = keyof typeof handlerEntries;

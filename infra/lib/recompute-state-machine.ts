@@ -31,7 +31,7 @@ export const STATE_NAMES = {
 
 /**
  * The error the worker throws when it stopped early (Lambda time budget) after storing its checkpoint; the
- * retry re-invokes it and it resumes from the checkpoint (functions/src/batch/lambda-handlers.ts).
+ * retry re-invokes it and it resumes from the checkpoint (functions/src/aws/batch-handlers.ts).
  */
 export const SEGMENT_INCOMPLETE_ERROR = 'SegmentIncompleteError';
 
@@ -64,7 +64,7 @@ export interface RecomputeDefinitionProps {
 
 /**
  * The recompute run: ListRunning (this state machine's running executions) → Prepare, which takes this
- * execution's turn (functions/src/batch/run-turn.ts: one run at a time — wait a minute and list again while an
+ * execution's turn (functions/src/aws/run-turn.ts: one run at a time — wait a minute and list again while an
  * older run is going on, end at once when a newer execution exists) and, when it is this one's, fixes the
  * program set and chooses N segments → a Distributed Map over the segment list, one child execution per
  * segment invoking the worker → Finalize (per-program counts, latest snapshot).

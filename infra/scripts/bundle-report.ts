@@ -14,9 +14,9 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
+import { startTestTable } from '@sbiz24/functions/testing/dynalite-harness';
 import { loadCatalog } from '@sbiz24/shared';
 import { build } from 'esbuild';
-import { startTestTable } from '../../functions/src/testing/dynalite-harness.js';
 import { CHARSET, ESM_REQUIRE_BANNER, EXTERNAL_MODULES, MAIN_FIELDS, NODE_TARGET } from '../lib/bundling.js';
 import { entryPath, type HandlerName, handlerEntries, repoRoot } from '../lib/paths.js';
 
@@ -45,7 +45,7 @@ export interface BundleInfo {
   inputs: string[];
   /**
    * External `@aws-sdk/*` packages the bundle imports with a static ESM `import` (which costs Node a format
-   * check and an export scan of the CommonJS SDK at every cold start) rather than `require` (lib/aws-sdk.ts).
+   * check and an export scan of the CommonJS SDK at every cold start) rather than `require` (store/aws-sdk.ts).
    */
   sdkStaticImports: string[];
 }
@@ -232,7 +232,7 @@ export async function measureApiColdInit(
   }));
 }
 
-/** Loads the DynamoDB clients as the bundle does (lib/aws-sdk.ts: require), or with a static-style import. */
+/** Loads the DynamoDB clients as the bundle does (store/aws-sdk.ts: require), or with a static-style import. */
 const SDK_LOAD_SCRIPT = {
   require: `
 const { createRequire } = await import('node:module');
@@ -364,7 +364,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     ...[report.apiColdInit, report.apiFirstRead]
       .filter((init) => init.medianMs > API_COLD_INIT_LIMIT_MS)
       .map((init) => `API cold init + GET ${init.path}: ${ms(init.medianMs)} > ${API_COLD_INIT_LIMIT_MS} ms`),
-    ...api.sdkStaticImports.map((p) => `API bundle imports ${p} statically (load it through lib/aws-sdk.ts)`),
+    ...api.sdkStaticImports.map(
+      (p) => `API bundle imports ${p} statically (load it through store/aws-sdk.ts)`,
+    ),
     ...report.forbiddenInApi.map((p) => `API bundle contains ${p}`),
   ];
   for (const f of failures) process.stderr.write(`✗ ${f}\n`);

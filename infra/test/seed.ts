@@ -1,6 +1,6 @@
+import type { TestTable } from '@sbiz24/functions/testing/dynalite-harness';
 import type { StoredBusiness } from '@sbiz24/shared';
 import { generateBusinesses, registryStatusOf } from '@sbiz24/shared/synthetic/generate';
-import type { TestTable } from '../../functions/src/testing/dynalite-harness.js';
 
 /** Owners of the claimed synthetic businesses: a few owners with several businesses each. */
 const OWNERS = 40;

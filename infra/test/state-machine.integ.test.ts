@@ -1,25 +1,25 @@
-import type { StoredBusiness } from '@sbiz24/shared';
-import { evaluateRule, loadCatalog } from '@sbiz24/shared';
-import type { SQSEvent } from 'aws-lambda';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MemoryBlobStore } from '../../functions/src/batch/blob-store.js';
-import { createColumnarEvaluator } from '../../functions/src/batch/columnar-evaluator.js';
-import { MemoryEventSink } from '../../functions/src/batch/event-sinks.js';
-import type { FinalizeOutput } from '../../functions/src/batch/finalize.js';
 import {
   createFinalizeHandler,
   createPrepareHandler,
   createSegmentWorkerHandler,
   type PrepareTurn,
   STOP_MARGIN_MS,
-} from '../../functions/src/batch/lambda-handlers.js';
-import { createNotifierHandler } from '../../functions/src/batch/notifier-sqs.js';
-import { EVENTS_PER_MESSAGE } from '../../functions/src/batch/sqs-event-sink.js';
-import { tableRuntime } from '../../functions/src/batch/test-runtime.js';
-import type { SegmentTask } from '../../functions/src/batch/types.js';
-import { createOutboxRepository } from '../../functions/src/store/outbox-repository.js';
-import { createRunRepository } from '../../functions/src/store/run-repository.js';
-import { startTestTable, type TestTable } from '../../functions/src/testing/dynalite-harness.js';
+} from '@sbiz24/functions/aws/batch-handlers';
+import { createNotifierHandler } from '@sbiz24/functions/aws/notifier-sqs';
+import { EVENTS_PER_MESSAGE } from '@sbiz24/functions/aws/sqs-event-sink';
+import { createColumnarEvaluator } from '@sbiz24/functions/recompute/columnar-evaluator';
+import { MemoryEventSink } from '@sbiz24/functions/recompute/event-sinks';
+import type { FinalizeOutput } from '@sbiz24/functions/recompute/finalize';
+import { MemoryBlobStore } from '@sbiz24/functions/services/blob-store';
+import { createOutboxRepository } from '@sbiz24/functions/store/outbox-repository';
+import { createRunRepository } from '@sbiz24/functions/store/run-repository';
+import { startTestTable, type TestTable } from '@sbiz24/functions/testing/dynalite-harness';
+import { tableRuntime } from '@sbiz24/functions/testing/table-runtime';
+import type { StoredBusiness } from '@sbiz24/shared';
+import { evaluateRule, loadCatalog } from '@sbiz24/shared';
+import type { SegmentTask } from '@sbiz24/shared/recompute/types';
+import type { SQSEvent } from 'aws-lambda';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STATE_NAMES } from '../lib/recompute-state-machine.js';
 import { type Json, stateMachineDefinition } from './asl.js';
 import { seedSyntheticBusinesses } from './seed.js';
@@ -27,7 +27,7 @@ import { synthPortal } from './synth.js';
 
 /**
  * The synthesized recompute state machine, run locally by aws-local-stepfunctions with its Lambda tasks
- * replaced by the real handlers (functions/src/batch/lambda-handlers.ts) over a local DynamoDB (dynalite)
+ * replaced by the real handlers (functions/src/aws/batch-handlers.ts) over a local DynamoDB (dynalite)
  * seeded with synthetic businesses and the real catalog.
  */
 

@@ -1,6 +1,7 @@
 /**
- * Calendar dates as ISO strings (`YYYY-MM-DD`) and as day numbers (days since 1970-01-01).
- * Domain code never reads the system clock: every "today" is passed in as an as-of date.
+ * Korea time and calendar dates: dates as ISO strings (`YYYY-MM-DD`) and as day numbers (days since
+ * 1970-01-01); the date and clock time in Korea at an instant; D-day. The one place that knows KST is UTC+9.
+ * Domain code never reads the system clock: every "today" is passed in, as an as-of date or a clock.
  */
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -51,4 +52,28 @@ export function addYears(iso: string, years: number): string {
 /** Days from `asOf` until `deadline` (0 on the day itself, negative once past): the D-day counter. */
 export function dDay(deadline: string, asOf: string): number {
   return daysBetween(asOf, deadline);
+}
+
+/** Korea Standard Time has no daylight saving: UTC+9 all year. */
+const KST_OFFSET_MS = 9 * 3_600_000;
+
+/** The instant shifted to Korea time, as an ISO string whose fields read as Korean wall-clock time. */
+function koreaWallClock(at: Date): string {
+  return new Date(at.getTime() + KST_OFFSET_MS).toISOString();
+}
+
+/** The calendar date in Korea at an instant (YYYY-MM-DD). */
+export function koreanDate(at: Date): string {
+  return koreaWallClock(at).slice(0, 10);
+}
+
+/** The calendar date in Korea at the clock's instant: "today" for deadlines, stages and runs. */
+export function todayInKorea(clock: () => Date): string {
+  return koreanDate(clock());
+}
+
+/** The date and the clock time (`HH:MM`) in Korea at an instant. */
+export function koreanDateTime(at: Date): { date: string; time: string } {
+  const wall = koreaWallClock(at);
+  return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
 }

@@ -66,3 +66,19 @@ export class UnprocessableError extends DomainError {
     super(message, details);
   }
 }
+
+/** 401: no token, or one that does not verify. */
+export class UnauthenticatedError extends DomainError {
+  readonly code = 'UNAUTHENTICATED';
+}
+
+/** 429: too many attempts; `retryAfterSeconds` goes into the Retry-After header. */
+export class RateLimitedError extends DomainError {
+  readonly code = 'RATE_LIMITED';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

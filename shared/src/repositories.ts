@@ -129,3 +129,31 @@ export interface AuditRepository {
   append(entry: AuditEntry): Promise<void>;
   list(entityType: AuditEntry['entityType'], entityId: string): Promise<AuditEntry[]>;
 }
+
+/** Every repository the use cases need, over one table. */
+export interface Repositories {
+  businesses: BusinessRepository;
+  programs: ProgramRepository;
+  disasters: DisasterRepository;
+  notifications: NotificationRepository;
+  audit: AuditRepository;
+}
+
+/** An e-mail or SMS waiting to be sent: SES/SNS pick them up on AWS; locally they stay listed for the demo UI. */
+export interface OutboxMessage {
+  /** Same as the notification's id: one message per channel and notification. */
+  id: string;
+  userId: string;
+  channel: 'email' | 'sms';
+  notificationId: string;
+  title: string;
+  body: string;
+  createdAt: string;
+  status: 'pending' | 'sent';
+}
+
+export interface Outbox {
+  /** Stores the message unless one with the same id and channel exists (idempotent). */
+  enqueue(message: OutboxMessage): Promise<void>;
+  list(userId: string): Promise<OutboxMessage[]>;
+}

@@ -1,7 +1,7 @@
 /** Item 1: every business against every program, on all cores (worker threads over one shared snapshot). */
 import type { Disaster } from '@sbiz24/shared';
 import { BLOCK_ROWS } from '@sbiz24/shared/columnar/plan';
-import { startWorker } from '../snapshot/ts-worker';
+import { startWorker } from '../cli/snapshot/ts-worker';
 import type { BenchProgram } from './programs';
 
 export interface MatchJob {

@@ -1,11 +1,16 @@
 import { availableParallelism } from 'node:os';
+
 import { parseArgs } from 'node:util';
-import { isIsoDate } from '@sbiz24/shared';
+
+import { isIsoDate, todayInKorea } from '@sbiz24/shared';
+
 import { snapshotBytes } from '@sbiz24/shared/columnar/size';
-import { todayInKorea } from '../api/today';
-import { generateSnapshot } from '../snapshot/generate-parallel';
-import { createRowProgress } from '../snapshot/progress';
-import { writeSnapshotFile } from '../snapshot/snapshot-file';
+
+import { generateSnapshot } from './snapshot/generate-parallel';
+
+import { createRowProgress } from './snapshot/progress';
+
+import { writeSnapshotFile } from './snapshot/snapshot-file';
 
 const USAGE =
   '사용법: npm run gen -- --businesses 6000000 [--out .data/snapshot.bin] [--seed 1] [--as-of YYYY-MM-DD] [--workers 2]';

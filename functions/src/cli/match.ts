@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
-import { deriveStage, isIsoDate, loadCatalog, matchPrograms } from '@sbiz24/shared';
-import { todayInKorea } from '../api/today';
+
+import { deriveStage, isIsoDate, loadCatalog, matchPrograms, todayInKorea } from '@sbiz24/shared';
+
 import { readProfileFile } from './profile-file';
 
 /**

@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { connectLocalTable, localDynamoDir } from '../batch/local-table';
 import { startDynalite } from '../local/dynalite';
+import { connectLocalTable, localDynamoDir } from '../local/local-table';
 import { startPortal } from '../local/portal';
 
 const run = promisify(execFile);

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { type RunSummary, runAllSegments } from '../batch/local-runner';
-import { localBatchRuntime } from '../batch/local-runtime';
-import { connectLocalTable } from '../batch/local-table';
-import { createProgress } from '../batch/progress';
+import { localBatchRuntime } from '../local/local-runtime';
+import { connectLocalTable } from '../local/local-table';
+import { type RunSummary, runAllSegments } from '../recompute/run-all';
+import { createProgress } from './recompute-progress';
 
 /**
  * `npm run recompute [-- --segments N]`: every segment of the local table, in this process, with a progress

@@ -4,7 +4,7 @@ import {
   type StoredBusiness,
   withCheckDigit,
 } from '@sbiz24/shared';
-import type { DevUser } from '../api/types';
+import type { DevUser } from '../http/types';
 
 /**
  * The hand-made demo data of the local portal: who can log in, the demo owners' businesses (each chosen so

@@ -1,6 +1,6 @@
 import { createLocalJWKSet, decodeJwt, exportJWK, SignJWT } from 'jose';
 import { describe, expect, it } from 'vitest';
-import { createTokenVerifier } from '../api/services/token-verifier';
+import { createTokenVerifier } from '../http/token-verifier';
 import { DEMO_USERS } from './demo-data';
 import { createDevIssuer, DEV_AUDIENCE, DEV_ISSUER } from './dev-auth';
 

@@ -1,8 +1,9 @@
 import { NotFoundError } from '@sbiz24/shared';
 import { createLocalJWKSet, exportJWK, generateKeyPair, type JWK, SignJWT } from 'jose';
-import { devResource } from '../api/routes/dev';
-import { createTokenVerifier } from '../api/services/token-verifier';
-import type { DevAuth, DevUser, VerifyToken } from '../api/types';
+import { devResource } from '../http/routes/dev';
+import { createTokenVerifier } from '../http/token-verifier';
+import type { DevAuth, DevUser } from '../http/types';
+import type { VerifyToken } from '../services/types';
 
 /** Issuer and audience of local tokens: never Cognito's, so a local token is refused on AWS. */
 export const DEV_ISSUER = 'urn:sbiz24:local-dev-issuer';

@@ -10,8 +10,8 @@ import {
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoClient, toDocumentClient } from '../lib/dynamo';
 import { ensureTable } from '../store/create-table';
+import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
 import { startTestTable, type TestTable } from '../testing/dynalite-harness';
 import { DataDirLockedError, startDynalite } from './dynalite';
 

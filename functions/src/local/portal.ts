@@ -1,19 +1,22 @@
 import { rmSync, writeFileSync } from 'node:fs';
+
 import type { AddressInfo } from 'node:net';
+
 import { resolve } from 'node:path';
+
 import { serve } from '@hono/node-server';
-import { createApp } from '../api/app';
-import { todayInKorea } from '../api/today';
-import { startLocalBatch } from '../batch/local-batch';
-import { localDynamoDir, type PortalRuntimeInfo, portalInfoPath } from '../batch/local-table';
-import { createDynamoClient, toDocumentClient } from '../lib/dynamo';
-import { createLogger } from '../lib/logger';
+import { todayInKorea } from '@sbiz24/shared';
+import { createApp } from '../http/app';
+import { createLogger } from '../services/logger';
 import { ensureTable } from '../store/create-table';
+import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
 import { createRepositories } from '../store/repositories';
 import { TABLE_DESIGN } from '../store/table-design';
 import { DEMO_USERS } from './demo-data';
 import { createDevIssuer } from './dev-auth';
 import { startDynalite } from './dynalite';
+import { startLocalBatch } from './local-batch';
+import { localDynamoDir, type PortalRuntimeInfo, portalInfoPath } from './local-table';
 import { acquirePortalLock } from './lock';
 import { seedIfEmpty } from './seed';
 import { createSeedProgress } from './seed-progress';

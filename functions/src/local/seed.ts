@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
+import type { Repositories } from '@sbiz24/shared';
 import { ConflictError, loadCatalog, type StoredBusiness } from '@sbiz24/shared';
-import type { Repositories } from '../api/types';
 import { localSeedMarkerKey } from '../store/keys';
 import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from './demo-data';
 

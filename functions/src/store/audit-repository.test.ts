@@ -1,8 +1,8 @@
 import 'aws-sdk-client-mock-vitest/extend';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { conditionFailed, mockDocumentClient, TABLE } from '../testing/mock-dynamo';
 import { createAuditRepository } from './audit-repository';
-import { conditionFailed, mockDocumentClient, TABLE } from './mock-dynamo';
 
 const { doc, ddb } = mockDocumentClient();
 const repo = createAuditRepository(doc, TABLE, { suffix: () => 'abcd1234' });

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { AuditEntry, AuditRepository } from '@sbiz24/shared';
-import { PutCommand, QueryCommand } from '../lib/dynamodb-sdk';
+import { PutCommand, QueryCommand } from './dynamodb-sdk';
 import { auditKey, auditPartition } from './keys';
 
 const ENTRY_FIELDS = ['entityType', 'entityId', 'at', 'actorId', 'action', 'summary', 'version'] as const;

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { BatchGetCommand, BatchWriteCommand } from '../lib/dynamodb-sdk';
+import { BatchGetCommand, BatchWriteCommand } from './dynamodb-sdk';
 import type { TableKey } from './keys';
 
 /** BatchWriteItem's limit on requests per call. */

@@ -2,9 +2,9 @@ import { GetCommand } from '@aws-sdk/lib-dynamodb';
 import type { StoredBusiness } from '@sbiz24/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTable, type TestTable } from '../testing/dynalite-harness';
+import { brnOf, newBusiness } from '../testing/store-data';
 import { createBusinessRepository } from './business-repository';
 import { businessKey } from './keys';
-import { brnOf, newBusiness } from './test-data';
 
 let t: TestTable;
 beforeAll(async () => {

@@ -10,10 +10,10 @@ import {
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError } from '@sbiz24/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { conditionFailed, fixedClock, mockDocumentClient, TABLE, throttled } from '../testing/mock-dynamo';
+import { brnOf, newBusiness } from '../testing/store-data';
 import { createBusinessRepository } from './business-repository';
 import { businessKey } from './keys';
-import { conditionFailed, fixedClock, mockDocumentClient, TABLE, throttled } from './mock-dynamo';
-import { brnOf, newBusiness } from './test-data';
 
 const { doc, ddb } = mockDocumentClient();
 const repo = createBusinessRepository(doc, TABLE, { clock: fixedClock, retryBaseMs: 1, maxBatchAttempts: 3 });

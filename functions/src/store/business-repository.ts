@@ -7,10 +7,10 @@ import {
   type StoredBusiness,
   ValidationError,
 } from '@sbiz24/shared';
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from '../lib/dynamodb-sdk';
 import { type BatchOptions, batchGetKeys, batchWriteAll, mapWithConcurrency } from './batch';
 import { decodeCursor, encodeCursor } from './cursor';
 import { alreadyExists, isConditionalCheckFailed, versionConflict } from './dynamo-errors';
+import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from './dynamodb-sdk';
 import { businessKey, businessProfileMarker, INDEX, ownerIndexKeys, ownerPartition } from './keys';
 import { type StoreOptions, systemClock } from './store-options';
 

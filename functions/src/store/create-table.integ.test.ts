@@ -1,8 +1,8 @@
 import { CreateTableCommand, DescribeTableCommand } from '@aws-sdk/client-dynamodb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createDynamoClient } from '../lib/dynamo';
-import { type RunningDynalite, startDynalite } from '../local/dynalite';
+import { type RunningDynalite, startDynalite } from '../testing/dynalite-harness';
 import { ensureTable } from './create-table';
+import { createDynamoClient } from './dynamo-client';
 import { TABLE_DESIGN } from './table-design';
 
 let server: RunningDynalite;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTable, type TestTable } from '../testing/dynalite-harness';
-import { disaster } from './test-data';
+import { disaster } from '../testing/store-data';
 
 let t: TestTable;
 beforeAll(async () => {

@@ -2,9 +2,9 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { PutCommand, QueryCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '@sbiz24/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { conditionFailed, fixedClock, mockDocumentClient, TABLE } from '../testing/mock-dynamo';
+import { disaster } from '../testing/store-data';
 import { createDisasterRepository } from './disaster-repository';
-import { conditionFailed, fixedClock, mockDocumentClient, TABLE } from './mock-dynamo';
-import { disaster } from './test-data';
 
 const { doc, ddb } = mockDocumentClient();
 const repo = createDisasterRepository(doc, TABLE, { clock: fixedClock });

@@ -1,7 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Disaster, DisasterRepository } from '@sbiz24/shared';
-import { GetCommand, PutCommand, QueryCommand } from '../lib/dynamodb-sdk';
 import { alreadyExists, isConditionalCheckFailed } from './dynamo-errors';
+import { GetCommand, PutCommand, QueryCommand } from './dynamodb-sdk';
 import { disasterIndexKeys, disasterKey, disasterListPartition, INDEX } from './keys';
 import { type StoreOptions, systemClock } from './store-options';
 

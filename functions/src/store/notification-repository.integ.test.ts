@@ -2,8 +2,8 @@ import { QueryCommand } from '@aws-sdk/lib-dynamodb';
 import type { Notification } from '@sbiz24/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestTable, type TestTable } from '../testing/dynalite-harness';
+import { notification } from '../testing/store-data';
 import { userPartition } from './keys';
-import { notification } from './test-data';
 
 let t: TestTable;
 beforeAll(async () => {

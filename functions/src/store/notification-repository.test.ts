@@ -2,9 +2,15 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { QueryCommand, TransactWriteCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError } from '@sbiz24/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { conditionFailed, mockDocumentClient, TABLE, throttled, transactionCancelled } from './mock-dynamo';
+import {
+  conditionFailed,
+  mockDocumentClient,
+  TABLE,
+  throttled,
+  transactionCancelled,
+} from '../testing/mock-dynamo';
+import { notification } from '../testing/store-data';
 import { createNotificationRepository } from './notification-repository';
-import { notification } from './test-data';
 
 const { doc, ddb } = mockDocumentClient();
 const repo = createNotificationRepository(doc, TABLE);

@@ -7,9 +7,9 @@ import {
   type Page,
   ValidationError,
 } from '@sbiz24/shared';
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from '../lib/dynamodb-sdk';
 import { decodeCursor, encodeCursor } from './cursor';
 import { cancellationCodes, isConditionalCheckFailed } from './dynamo-errors';
+import { QueryCommand, TransactWriteCommand, UpdateCommand } from './dynamodb-sdk';
 import {
   INDEX,
   notificationDedupeKey,

@@ -1,6 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Outbox, OutboxMessage } from '../batch/notifier';
-import { ConditionalCheckFailedException, PutCommand, QueryCommand } from '../lib/dynamodb-sdk';
+import type { Outbox, OutboxMessage } from '@sbiz24/shared';
+import { ConditionalCheckFailedException, PutCommand, QueryCommand } from './dynamodb-sdk';
 import { outboxKey, outboxPrefix, userPartition } from './keys';
 
 /**

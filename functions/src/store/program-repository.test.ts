@@ -2,9 +2,15 @@ import 'aws-sdk-client-mock-vitest/extend';
 import { GetCommand, QueryCommand, TransactWriteCommand } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError } from '@sbiz24/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { fixedClock, mockDocumentClient, TABLE, throttled, transactionCancelled } from './mock-dynamo';
+import {
+  fixedClock,
+  mockDocumentClient,
+  TABLE,
+  throttled,
+  transactionCancelled,
+} from '../testing/mock-dynamo';
+import { program } from '../testing/store-data';
 import { createProgramRepository } from './program-repository';
-import { program } from './test-data';
 
 const { doc, ddb } = mockDocumentClient();
 const repo = createProgramRepository(doc, TABLE, { clock: fixedClock });

@@ -7,8 +7,8 @@ import {
   type ProgramRepository,
   ValidationError,
 } from '@sbiz24/shared';
-import { GetCommand, QueryCommand, TransactWriteCommand } from '../lib/dynamodb-sdk';
 import { alreadyExists, cancellationCodes, versionConflict } from './dynamo-errors';
+import { GetCommand, QueryCommand, TransactWriteCommand } from './dynamodb-sdk';
 import {
   agencyPartition,
   INDEX,

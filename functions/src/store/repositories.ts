@@ -1,25 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type {
-  AuditRepository,
-  BusinessRepository,
-  DisasterRepository,
-  NotificationRepository,
-  ProgramRepository,
-} from '@sbiz24/shared';
+import type { Repositories } from '@sbiz24/shared';
 import { createAuditRepository } from './audit-repository';
 import { createBusinessRepository } from './business-repository';
 import { createDisasterRepository } from './disaster-repository';
 import { createNotificationRepository } from './notification-repository';
 import { createProgramRepository } from './program-repository';
 import type { StoreOptions } from './store-options';
-
-export interface Repositories {
-  businesses: BusinessRepository;
-  programs: ProgramRepository;
-  disasters: DisasterRepository;
-  notifications: NotificationRepository;
-  audit: AuditRepository;
-}
 
 /** Every repository over one table and one DocumentClient. */
 export function createRepositories(

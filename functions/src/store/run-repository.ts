@@ -1,7 +1,12 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '@sbiz24/shared';
-import type { ProgramCount, RunManifest, RunRepository, SegmentCheckpoint } from '../batch/types';
-import { ConditionalCheckFailedException, GetCommand, PutCommand, QueryCommand } from '../lib/dynamodb-sdk';
+import type {
+  ProgramCount,
+  RunManifest,
+  RunRepository,
+  SegmentCheckpoint,
+} from '@sbiz24/shared/recompute/types';
+import { ConditionalCheckFailedException, GetCommand, PutCommand, QueryCommand } from './dynamodb-sdk';
 import { programCountsKey, runKey, segmentCheckpointKey, segmentCheckpointPrefix } from './keys';
 
 /** Run bookkeeping expires a month after it was last written (DynamoDB TTL); counts stay. */

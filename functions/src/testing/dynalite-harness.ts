@@ -1,9 +1,10 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { createDynamoClient, toDocumentClient } from '../lib/dynamo';
+import type { Repositories } from '@sbiz24/shared';
 import { startDynalite } from '../local/dynalite';
 import { ensureTable } from '../store/create-table';
-import { createRepositories, type Repositories } from '../store/repositories';
+import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
+import { createRepositories } from '../store/repositories';
 import type { StoreOptions } from '../store/store-options';
 import { TABLE_DESIGN } from '../store/table-design';
 
@@ -56,3 +57,6 @@ export async function startTestTable(options: TestTableOptions = {}): Promise<Te
     },
   };
 }
+
+/** A bare local DynamoDB-protocol server, for tests of table creation itself. */
+export { type RunningDynalite, startDynalite } from '../local/dynalite';

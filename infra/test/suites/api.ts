@@ -1,6 +1,6 @@
+import { readApiConfig } from '@sbiz24/functions/aws/config';
 import { Match } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
-import { readApiConfig } from '../../../functions/src/lib/config.js';
 import { PUBLIC_ROUTES } from '../../lib/api.js';
 import { type Json, resolveCfn } from '../asl.js';
 import type { Synthesized } from '../synth.js';
@@ -59,11 +59,9 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
 
   it("routes every operation of the app's own OpenAPI document to a gateway route with the same access", async () => {
     // Loaded here, not at the top: the rest of this file needs no API code.
-    const { createApp } = await import('../../../functions/src/api/app.js');
-    const { createLogger } = await import('../../../functions/src/lib/logger.js');
-    const { createMemoryRepositories } = await import(
-      '../../../functions/src/testing/memory-repositories.js'
-    );
+    const { createApp } = await import('@sbiz24/functions/http/app');
+    const { createLogger } = await import('@sbiz24/functions/services/logger');
+    const { createMemoryRepositories } = await import('@sbiz24/functions/testing/memory-repositories');
     const app = createApp({
       repos: createMemoryRepositories(),
       clock: () => new Date('2025-03-01T00:00:00Z'),

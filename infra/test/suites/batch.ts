@@ -1,6 +1,6 @@
+import { readBatchConfig } from '@sbiz24/functions/aws/config';
 import { Match } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
-import { readBatchConfig } from '../../../functions/src/lib/config.js';
 import { API_EVENT_SOURCE, RECOMPUTE_DETAIL_TYPES } from '../../lib/batch.js';
 import { STATE_NAMES } from '../../lib/recompute-state-machine.js';
 import { stateMachineDefinition } from '../asl.js';

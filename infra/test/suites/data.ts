@@ -1,6 +1,6 @@
+import { keyAttributes, TABLE_DESIGN } from '@sbiz24/functions/store/table-design';
 import { Match } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
-import { keyAttributes, TABLE_DESIGN } from '../../../functions/src/store/table-design.js';
 import type { Synthesized } from '../synth.js';
 
 /** The table and the snapshot bucket. */

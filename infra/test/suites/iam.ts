@@ -1,5 +1,5 @@
+import { TABLE_DESIGN } from '@sbiz24/functions/store/table-design';
 import { expect, it } from 'vitest';
-import { TABLE_DESIGN } from '../../../functions/src/store/table-design.js';
 import type { Json } from '../asl.js';
 import type { Synthesized } from '../synth.js';
 import { asArray, functionId, roleOf, roleStatements } from '../template-query.js';

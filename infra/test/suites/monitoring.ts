@@ -1,6 +1,6 @@
+import { CATALOG_EVENT_FAILED_MESSAGE } from '@sbiz24/functions/services/catalog-events';
 import { Match } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
-import { CATALOG_EVENT_FAILED_MESSAGE } from '../../../functions/src/api/catalog-events.js';
 import type { Synthesized } from '../synth.js';
 import { functionId } from '../template-query.js';
 

@@ -106,3 +106,20 @@ export function isOpenOn(p: Pick<Program, 'status' | 'applyStart' | 'applyEnd'>,
   if (p.applyEnd && asOf > p.applyEnd) return false;
   return true;
 }
+
+/** The status a program has on `today`, taking its apply window into account. */
+export function effectiveStatus(
+  p: Pick<Program, 'status' | 'applyStart' | 'applyEnd'>,
+  today: string,
+): ProgramStatus {
+  if (p.status === 'scheduled' && p.applyStart && p.applyStart <= today) {
+    return p.applyEnd && p.applyEnd < today ? 'closed' : 'open';
+  }
+  if (p.status === 'open' && p.applyEnd && p.applyEnd < today) return 'closed';
+  return p.status;
+}
+
+/** True when the program takes applications on `asOf` (a scheduled program counts once its window opens). */
+export function isOpenAsOf(p: Pick<Program, 'status' | 'applyStart' | 'applyEnd'>, asOf: string): boolean {
+  return isOpenOn({ ...p, status: effectiveStatus(p, asOf) }, asOf);
+}

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
+import { koreanDate } from '@sbiz24/shared/dates';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { E2E_NOW } from './portal';
@@ -114,5 +115,5 @@ export async function loginAs(page: Page, baseUrl: string, name: string): Promis
 
 /** The portal's today in Korea (YYYY-MM-DD), give or take some days. */
 export function todayInKorea(offsetDays = 0): string {
-  return new Date(E2E_NOW.getTime() + 9 * 3_600_000 + offsetDays * 86_400_000).toISOString().slice(0, 10);
+  return koreanDate(new Date(E2E_NOW.getTime() + offsetDays * 86_400_000));
 }

@@ -3,6 +3,8 @@
  * "2026. 11. 27.", D-day counters. Pure functions; the language is passed in.
  */
 
+import { koreanDateTime } from '@sbiz24/shared/dates';
+
 export type Lang = 'ko' | 'en';
 
 const EOK = 100_000_000;
@@ -57,9 +59,8 @@ export function formatDate(iso: string | undefined | null, lang: Lang = 'ko'): s
 export function formatDateTime(isoTimestamp: string, lang: Lang = 'ko'): string {
   const t = new Date(isoTimestamp);
   if (Number.isNaN(t.getTime())) return isoTimestamp;
-  const kst = new Date(t.getTime() + 9 * 3_600_000).toISOString();
-  const hhmm = kst.slice(11, 16);
-  return `${formatDate(kst.slice(0, 10), lang)} ${hhmm}`;
+  const { date, time } = koreanDateTime(t);
+  return `${formatDate(date, lang)} ${time}`;
 }
 
 /** An application window: "2026. 1. 2. ~ 2026. 12. 31."; open-ended sides are left blank. */

@@ -1,0 +1,5 @@
+import { awsNotifierDeps } from '../batch-runtime';
+import { createNotifierHandler } from '../notifier-sqs';
+
+/** SQS (new-match events) → in-app notifications and the e-mail/SMS outbox, with partial batch failures. */
+export const handler = createNotifierHandler(awsNotifierDeps);

@@ -1,5 +1,0 @@
-import { awsNotifierDeps } from '../batch/aws-runtime';
-import { createNotifierHandler } from '../batch/notifier-sqs';
-
-/** SQS (new-match events) → in-app notifications and the e-mail/SMS outbox, with partial batch failures. */
-export const handler = createNotifierHandler(awsNotifierDeps);

@@ -1,0 +1,60 @@
+import { AGENCIES, type AgencyId } from '@sbiz24/shared';
+import { type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
+import type { Caller, Role, VerifyToken } from '../services/types';
+
+export interface TokenVerifierOptions {
+  /** Where the signing keys come from: `createRemoteJWKSet` (Cognito) or `createLocalJWKSet` (dev issuer). */
+  keySet: JWTVerifyGetKey;
+  issuer: string;
+  /** The app client id: Cognito ID tokens carry it as `aud`. */
+  audience: string;
+}
+
+/**
+ * Claims of a Cognito ID token that the portal reads. The dev issuer signs the same names, so one verifier
+ * serves both.
+ */
+interface PortalClaims extends JWTPayload {
+  name?: unknown;
+  email?: unknown;
+  'cognito:username'?: unknown;
+  'cognito:groups'?: unknown;
+  'custom:agency'?: unknown;
+  token_use?: unknown;
+}
+
+function roleOf(groups: unknown): Role {
+  const list = Array.isArray(groups) ? groups : [];
+  if (list.includes('admin')) return 'admin';
+  if (list.includes('staff')) return 'staff';
+  return 'owner';
+}
+
+function agencyOf(value: unknown): AgencyId | undefined {
+  return typeof value === 'string' && Object.hasOwn(AGENCIES, value) ? (value as AgencyId) : undefined;
+}
+
+/** Maps verified claims to the caller; the role comes from `cognito:groups`, the agency from `custom:agency`. */
+export function callerFromClaims(claims: PortalClaims): Caller {
+  if (typeof claims.sub !== 'string' || claims.sub === '') throw new Error('token has no subject');
+  if (claims.token_use !== undefined && claims.token_use !== 'id') throw new Error('not an ID token');
+  const name = [claims.name, claims.email, claims['cognito:username']].find(
+    (v): v is string => typeof v === 'string' && v !== '',
+  );
+  const role = roleOf(claims['cognito:groups']);
+  const agencyId = agencyOf(claims['custom:agency']);
+  return { sub: claims.sub, name: name ?? '', role, ...(agencyId && role !== 'owner' ? { agencyId } : {}) };
+}
+
+/** A `verifyToken` on jose: signature by the key set, issuer, audience, expiry (60 s clock tolerance). */
+export function createTokenVerifier({ keySet, issuer, audience }: TokenVerifierOptions): VerifyToken {
+  return async (token) => {
+    const { payload } = await jwtVerify<PortalClaims>(token, keySet, {
+      issuer,
+      audience,
+      clockTolerance: 60,
+      algorithms: ['RS256', 'ES256'],
+    });
+    return callerFromClaims(payload);
+  };
+}

@@ -1,0 +1,195 @@
+import { type BusinessRepository, ConflictError, type Program } from '@sbiz24/shared';
+import { describe, expect, it } from 'vitest';
+import { MemoryBlobStore } from '../services/blob-store';
+import { segmentPartKey } from '../services/snapshot-keys';
+import { brnOf, business, regionProgram, ruleEvaluator } from '../testing/fixtures';
+import { createMemoryBusinessRepository } from '../testing/memory-repositories';
+import { MemoryRunRepository } from '../testing/memory-run-repository';
+import { MemoryEventSink } from './event-sinks';
+import { matchHash } from './match-hash';
+import { runSegment, type SegmentWorkerDeps } from './segment-worker';
+
+const clock = () => new Date('2025-03-01T00:00:00Z');
+const SEOUL = '11110';
+const BUSAN = '26110';
+
+async function setup(count = 30) {
+  const businesses = createMemoryBusinessRepository(clock);
+  const all = Array.from({ length: count }, (_, i) =>
+    business(i, i % 2 === 0 ? SEOUL : BUSAN, i % 3 === 0 ? `user-${i}` : undefined),
+  );
+  await businesses.createMany(all);
+  const deps: SegmentWorkerDeps = {
+    businesses,
+    runs: new MemoryRunRepository(),
+    sink: new MemoryEventSink(),
+    blobs: new MemoryBlobStore(),
+    clock,
+    pageSize: 4,
+  };
+  return { deps, businesses, sink: deps.sink as MemoryEventSink };
+}
+
+const compiledFor = (programs: Program[]) => ({ programs, evaluator: ruleEvaluator(programs) });
+const task = (runId: string, segment = 0, totalSegments = 1) => ({
+  runId,
+  segment,
+  totalSegments,
+  asOf: '2025-03-01',
+});
+
+describe('runSegment', () => {
+  it('writes every business on the first run and emits new-match events for claimed ones only', async () => {
+    const { deps, businesses, sink } = await setup();
+    const programs = [regionProgram('seoul-a', ['11']), regionProgram('all-b', ['11', '26'])];
+
+    const result = await runSegment(deps, task('r1'), compiledFor(programs));
+
+    expect(result.done).toBe(true);
+    expect(result.counts.scanned).toBe(30);
+    expect(result.counts.changed).toBe(30);
+    const seoul = await businesses.get(brnOf(0));
+    expect(seoul?.matchIds).toEqual(['all-b', 'seoul-a']);
+    expect(seoul?.matchHash).toBe(matchHash(['all-b', 'seoul-a']));
+    const claimed = Array.from({ length: 30 }, (_, i) => i).filter((i) => i % 3 === 0);
+    const expectedEvents = claimed.reduce((n, i) => n + (i % 2 === 0 ? 2 : 1), 0);
+    expect(sink.events).toHaveLength(expectedEvents);
+    expect(sink.events.every((e) => e.ownerId.startsWith('user-') && e.reason === 'new-match')).toBe(true);
+  });
+
+  it('changes nothing and emits nothing when rerun in a new run', async () => {
+    const { deps, sink } = await setup();
+    const compiled = compiledFor([regionProgram('seoul-a', ['11'])]);
+    await runSegment(deps, task('r1'), compiled);
+    sink.events.length = 0;
+
+    const second = await runSegment(deps, task('r2'), compiled);
+
+    expect(second.counts).toMatchObject({ scanned: 30, changed: 0, newMatches: 0 });
+    expect(sink.events).toHaveLength(0);
+  });
+
+  it('writes only the businesses whose match set changed when a program is added', async () => {
+    const { deps, sink } = await setup();
+    await runSegment(deps, task('r1'), compiledFor([regionProgram('seoul-a', ['11'])]));
+    sink.events.length = 0;
+
+    const second = await runSegment(
+      deps,
+      task('r2'),
+      compiledFor([regionProgram('seoul-a', ['11']), regionProgram('busan-b', ['26'])]),
+    );
+
+    expect(second.counts.changed).toBe(15);
+    expect(sink.events.map((e) => e.programId)).toEqual(Array(5).fill('busan-b'));
+  });
+
+  it('is a no-op for a segment already done in the same run', async () => {
+    const { deps, sink } = await setup();
+    const compiled = compiledFor([regionProgram('seoul-a', ['11'])]);
+    const first = await runSegment(deps, task('r1'), compiled);
+    sink.events.length = 0;
+
+    const again = await runSegment(deps, task('r1'), compiled);
+
+    expect(again).toEqual(first);
+    expect(sink.events).toHaveLength(0);
+  });
+
+  it('resumes from its checkpoint after stopping and ends where an uninterrupted run ends', async () => {
+    const programs = [regionProgram('seoul-a', ['11']), regionProgram('all-b', ['11', '26'])];
+    const a = await setup();
+    let pages = 0;
+    const stopped = await runSegment(a.deps, task('r1'), compiledFor(programs), {
+      shouldStop: () => ++pages >= 3,
+    });
+    expect(stopped.done).toBe(false);
+    expect(stopped.pages).toBe(3);
+    const resumed = await runSegment(a.deps, task('r1'), compiledFor(programs));
+    const b = await setup();
+    const straight = await runSegment(b.deps, task('r1'), compiledFor(programs));
+
+    expect(resumed.counts).toEqual(straight.counts);
+    for (let i = 0; i < 30; i++) {
+      expect((await a.businesses.get(brnOf(i)))?.matchIds).toEqual(
+        (await b.businesses.get(brnOf(i)))?.matchIds,
+      );
+    }
+    const partA = await a.deps.blobs.get(segmentPartKey('r1', 0));
+    const partB = await b.deps.blobs.get(segmentPartKey('r1', 0));
+    expect(partA).toEqual(partB);
+    expect(await a.deps.blobs.list('runs/r1/pages/')).toEqual([]);
+  });
+
+  it('keeps a concurrent owner edit and recomputes that business from the fresh profile', async () => {
+    const { deps, businesses } = await setup(6);
+    const target = brnOf(2);
+    let raced = false;
+    // The owner moves the business to Busan between the scan and the batch's write.
+    const racing: BusinessRepository = {
+      ...businesses,
+      async putMatches(brn, result, expectedVersion) {
+        if (brn === target && !raced) {
+          raced = true;
+          const current = (await businesses.get(brn))!;
+          await businesses.updateProfile(brn, { ...current.profile, regionCode: BUSAN }, current.version);
+        }
+        return businesses.putMatches(brn, result, expectedVersion);
+      },
+    };
+
+    const result = await runSegment(
+      { ...deps, businesses: racing },
+      task('r1'),
+      compiledFor([regionProgram('seoul-a', ['11']), regionProgram('busan-b', ['26'])]),
+    );
+
+    const stored = await businesses.get(target);
+    expect(stored?.profile.regionCode).toBe(BUSAN);
+    expect(stored?.version).toBe(2);
+    expect(stored?.matchIds).toEqual(['busan-b']);
+    expect(result.counts.conflicts).toBe(1);
+    expect(result.counts.changed).toBe(6);
+  });
+
+  it('gives up on a business after bounded retries and leaves it for the next run', async () => {
+    const { deps, businesses } = await setup(2);
+    const alwaysConflicting: BusinessRepository = {
+      ...businesses,
+      async putMatches(brn) {
+        if (brn === brnOf(0)) throw new ConflictError('race', 'VERSION_CONFLICT');
+      },
+    };
+
+    const result = await runSegment(
+      { ...deps, businesses: alwaysConflicting, maxConflictRetries: 2 },
+      task('r1'),
+      compiledFor([regionProgram('seoul-a', ['11'])]),
+    );
+
+    expect(result.done).toBe(true);
+    expect(result.counts.conflicts).toBe(1);
+    expect(result.counts.changed).toBe(1);
+  });
+
+  it('counts every business once per matched program across pages', async () => {
+    const { deps } = await setup();
+    await runSegment(
+      deps,
+      task('r1'),
+      compiledFor([regionProgram('seoul-a', ['11']), regionProgram('all-b', ['11', '26'])]),
+    );
+
+    const cp = await deps.runs.getCheckpoint('r1', 0);
+
+    expect(cp?.programCounts).toEqual({ 'seoul-a': 15, 'all-b': 30 });
+  });
+
+  it('splits the table between segments without overlap', async () => {
+    const { deps } = await setup();
+    const compiled = compiledFor([regionProgram('all-b', ['11', '26'])]);
+    const results = await Promise.all([0, 1, 2].map((s) => runSegment(deps, task('r1', s, 3), compiled)));
+
+    expect(results.reduce((n, r) => n + r.counts.scanned, 0)).toBe(30);
+  });
+});

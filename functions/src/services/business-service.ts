@@ -1,0 +1,201 @@
+import type { Repositories } from '@sbiz24/shared';
+import {
+  BUSINESS_NUMBER_MESSAGES,
+  BusinessProfileSchema,
+  ConflictError,
+  FLAGS,
+  type Flag,
+  isIsoDate,
+  NotFoundError,
+  parseBusinessNumber,
+  type StoredBusiness,
+  todayInKorea,
+  toFieldErrors,
+  UnprocessableError,
+  ValidationError,
+} from '@sbiz24/shared';
+import * as z from 'zod';
+import { type BusinessItem, toBusinessItem } from './business-view';
+import { createFailureLimiter } from './rate-limiter';
+import type { Caller } from './types';
+
+const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
+
+export const ClaimRequestSchema = z
+  .object({
+    brn: z.string().max(20),
+    representativeName: z.string().trim().min(1).max(50),
+    openingDate: isoDate,
+  })
+  .strict();
+
+/** Flags an owner may state; tax arrears and suspension come from the tax office, never from the owner. */
+export const OWNER_FLAGS = FLAGS.filter((f) => f !== 'taxArrears' && f !== 'suspended') as [Flag, ...Flag[]];
+
+const amount = z.number().min(0, { message: '0 이상이어야 합니다.' }).max(1e13);
+
+/** Fields an owner may change; `null` clears an optional fact (back to unknown). */
+export const ProfileChangesSchema = z
+  .object({
+    tradeName: z.string().trim().min(1).max(100).optional(),
+    employees: z.number().int().min(0).max(100_000).nullable().optional(),
+    revenue: amount.nullable().optional(),
+    revenueAvg3y: amount.nullable().optional(),
+    plannedClosureDate: isoDate.nullable().optional(),
+    highestLoanRate: z.number().min(0).max(100).nullable().optional(),
+    flags: z.partialRecord(z.enum(OWNER_FLAGS), z.boolean().nullable()).optional(),
+  })
+  .strict()
+  .refine((c) => Object.keys(c).length > 0, { message: '바꿀 항목을 하나 이상 입력해 주세요.' });
+
+export const PatchBusinessSchema = z
+  .object({ version: z.number().int().min(1), changes: ProfileChangesSchema })
+  .strict();
+
+export type ClaimRequest = z.output<typeof ClaimRequestSchema>;
+export type PatchBusiness = z.output<typeof PatchBusinessSchema>;
+
+const NOT_FOUND = '사업자를 찾을 수 없습니다. 사업자등록번호를 다시 확인해 주세요.';
+const MISMATCH = '대표자명 또는 개업일이 사업자 등록 정보와 일치하지 않습니다';
+
+const sameName = (a: string, b: string) =>
+  a.normalize('NFC').replace(/\s+/g, '').toLowerCase() ===
+  b.normalize('NFC').replace(/\s+/g, '').toLowerCase();
+
+export interface BusinessServiceDeps {
+  repos: Repositories;
+  clock: () => Date;
+}
+
+export function createBusinessService({ repos, clock }: BusinessServiceDeps) {
+  const today = () => todayInKorea(clock);
+  const claimLimiter = createFailureLimiter({
+    limit: 5,
+    windowMs: 10 * 60_000,
+    clock,
+    message: '사업자 확인에 여러 번 실패했습니다. 10분 뒤에 다시 시도해 주세요.',
+  });
+
+  /** The caller's business, or 404 — also for another owner's business, so that existence does not leak. */
+  async function owned(caller: Caller, brnInput: string): Promise<StoredBusiness> {
+    const parsed = parseBusinessNumber(brnInput);
+    const business = parsed.ok ? await repos.businesses.get(parsed.value) : undefined;
+    if (!business || business.ownerId !== caller.sub)
+      throw new NotFoundError(NOT_FOUND, 'BUSINESS_NOT_FOUND');
+    return business;
+  }
+
+  return {
+    owned,
+
+    async list(caller: Caller): Promise<BusinessItem[]> {
+      const d = today();
+      return (await repos.businesses.listByOwner(caller.sub)).map((b) => toBusinessItem(b, d));
+    },
+
+    async get(caller: Caller, brn: string): Promise<BusinessItem> {
+      return toBusinessItem(await owned(caller, brn), today());
+    },
+
+    /**
+     * Claims a registered business: the number must exist (404) and the representative's name and opening
+     * date must match the registry record (422), as the tax office's status check asks. Failed attempts are
+     * limited per user (429) so that the registry cannot be probed.
+     */
+    async claim(caller: Caller, input: ClaimRequest): Promise<BusinessItem> {
+      const parsed = parseBusinessNumber(input.brn);
+      if (!parsed.ok) {
+        throw new ValidationError('입력값이 올바르지 않습니다.', [
+          { path: 'brn', message: BUSINESS_NUMBER_MESSAGES[parsed.problem] },
+        ]);
+      }
+      claimLimiter.check(caller.sub);
+      const business = await repos.businesses.get(parsed.value);
+      if (!business) {
+        claimLimiter.recordFailure(caller.sub);
+        throw new NotFoundError(NOT_FOUND, 'BUSINESS_NOT_FOUND');
+      }
+      const p = business.profile;
+      if (!sameName(p.representativeName, input.representativeName) || p.openingDate !== input.openingDate) {
+        claimLimiter.recordFailure(caller.sub);
+        throw new UnprocessableError(MISMATCH, 'CLAIM_MISMATCH');
+      }
+      if (business.ownerId === caller.sub) return toBusinessItem(business, today());
+      if (business.ownerId)
+        throw new ConflictError('이미 다른 사용자가 등록한 사업자입니다.', 'ALREADY_CLAIMED');
+      let claimed: StoredBusiness;
+      try {
+        claimed = await repos.businesses.claim(parsed.value, caller.sub);
+      } catch (err) {
+        if (err instanceof ConflictError)
+          throw new ConflictError('이미 다른 사용자가 등록한 사업자입니다.', 'ALREADY_CLAIMED');
+        throw err;
+      }
+      await repos.audit.append({
+        entityType: 'business',
+        entityId: parsed.value,
+        at: clock().toISOString(),
+        actorId: caller.sub,
+        action: 'claim',
+        summary: '사업자 등록(소유 확인)',
+        version: claimed.version,
+      });
+      return toBusinessItem(claimed, today());
+    },
+
+    /** Applies owner-editable changes if `version` is still current (409 VERSION_CONFLICT otherwise). */
+    async update(caller: Caller, brn: string, { version, changes }: PatchBusiness): Promise<BusinessItem> {
+      const business = await owned(caller, brn);
+      const conflict = () =>
+        new ConflictError(
+          '다른 곳에서 먼저 수정되었습니다. 새로고침한 뒤 다시 시도해 주세요.',
+          'VERSION_CONFLICT',
+          { currentVersion: business.version },
+        );
+      if (business.version !== version) throw conflict();
+
+      const next: Record<string, unknown> = { ...business.profile };
+      const { flags, ...fields } = changes;
+      for (const [key, value] of Object.entries(fields)) {
+        if (value === null) delete next[key];
+        else if (value !== undefined) next[key] = value;
+      }
+      const nextFlags: Record<string, boolean> = { ...business.profile.flags };
+      for (const [flag, value] of Object.entries(flags ?? {})) {
+        if (value === null || value === undefined) delete nextFlags[flag];
+        else nextFlags[flag] = value;
+      }
+      next.flags = nextFlags;
+      const checked = BusinessProfileSchema.safeParse(next);
+      if (!checked.success)
+        throw new ValidationError(
+          '입력값이 올바르지 않습니다.',
+          toFieldErrors(checked.error.issues, 'changes'),
+        );
+
+      let updated: StoredBusiness;
+      try {
+        updated = await repos.businesses.updateProfile(
+          business.profile.brn,
+          { ...checked.data, brn: business.profile.brn },
+          version,
+        );
+      } catch (err) {
+        if (err instanceof ConflictError) throw conflict();
+        throw err;
+      }
+      await repos.audit.append({
+        entityType: 'business',
+        entityId: business.profile.brn,
+        at: clock().toISOString(),
+        actorId: caller.sub,
+        action: 'update-profile',
+        summary: `변경 항목: ${Object.keys(changes).join(', ')}`,
+        version: updated.version,
+      });
+      return toBusinessItem(updated, today());
+    },
+  };
+}
+
+export type BusinessService = ReturnType<typeof createBusinessService>;

@@ -1,0 +1,136 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
+import { loadCatalog } from '@sbiz24/shared';
+import { type App, createApp } from '../http/app';
+import type { AppDeps } from '../http/types';
+import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from '../local/demo-data';
+import type { Caller, ProgramChangeEvent } from '../services/types';
+import { createMemoryRepositories, type MemoryRepositories } from './memory-repositories';
+
+/** 10:00 in Korea on 2026-11-26: "today" of the route tests. */
+export const TEST_NOW = new Date('2026-11-26T01:00:00Z');
+
+/** The six kinds of caller of the authorization matrix (owners A and B are the demo owners). */
+export const CALLERS = {
+  ownerA: { sub: 'owner-kim', name: '김하늘', role: 'owner' },
+  ownerB: { sub: 'owner-park', name: '박준호', role: 'owner' },
+  staffSemas: { sub: 'staff-semas', name: '이소진', role: 'staff', agencyId: 'semas' },
+  staffMss: { sub: 'staff-mss', name: '최민수', role: 'staff', agencyId: 'mss' },
+  admin: { sub: 'admin', name: '정관리', role: 'admin' },
+} as const satisfies Record<string, Caller>;
+export type CallerKey = keyof typeof CALLERS;
+
+/** Tokens of the test verifier: `test:<caller key>`. The real verifier has its own tests. */
+export const tokenFor = (key: CallerKey) => `test:${key}`;
+
+async function testVerifyToken(token: string): Promise<Caller> {
+  const key = token.startsWith('test:') ? (token.slice(5) as CallerKey) : undefined;
+  const caller = key && CALLERS[key];
+  if (!caller) throw new Error('unknown token');
+  return { ...caller };
+}
+
+export interface TestApp {
+  app: App;
+  repos: MemoryRepositories;
+  events: ProgramChangeEvent[];
+  /** Captured log lines (JSON strings). */
+  logs: string[];
+  setNow(date: Date): void;
+}
+
+/** A Powertools logger (and its per-request children) writing JSON lines into an array instead of stdout. */
+class CapturingLogger extends Logger {
+  constructor(
+    private readonly lines: string[],
+    options: ConstructorOptions = {},
+  ) {
+    super(options);
+    const write = (s: string) => lines.push(s);
+    // Powertools writes through its own Console instance; point every level at the array.
+    (this as unknown as { console: Record<string, (s: string) => void> }).console = {
+      log: write,
+      info: write,
+      warn: write,
+      error: write,
+      debug: write,
+      trace: write,
+    };
+  }
+
+  protected override createLogger(options?: ConstructorOptions): Logger {
+    return new CapturingLogger(this.lines, options);
+  }
+}
+
+export function capturingLogger(lines: string[]): Logger {
+  return new CapturingLogger(lines, { serviceName: 'sbiz24-test', logLevel: 'DEBUG' });
+}
+
+/** A disaster declaration as staff send it (`POST /api/staff/disasters`): heavy snow in one 시군구. */
+export const SNOW_DECLARATION = {
+  id: '2026-11-snow',
+  name: '대설',
+  kind: 'snow',
+  regionCodes: ['51110'],
+  startDate: '2026-11-20',
+  endDate: '2026-11-21',
+} as const;
+
+/** The app over in-memory repositories holding the catalog, its disasters and the demo businesses. */
+export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<TestApp> {
+  let now = TEST_NOW;
+  const clock = () => now;
+  const repos = createMemoryRepositories(clock);
+  const catalog = loadCatalog();
+  for (const p of catalog.programs) await repos.programs.create(p);
+  for (const d of catalog.disasters) await repos.disasters.create(d);
+  await repos.businesses.createMany([...DEMO_OWNED_BUSINESSES, ...DEMO_CLAIMABLE_BUSINESSES]);
+  const events: ProgramChangeEvent[] = [];
+  const logs: string[] = [];
+  const app = createApp({
+    repos,
+    clock,
+    verifyToken: testVerifyToken,
+    logger: capturingLogger(logs),
+    onProgramChanged: (e) => {
+      events.push(e);
+    },
+    ...overrides,
+  });
+  return { app, repos, events, logs, setNow: (d) => (now = d) };
+}
+
+export interface CallOptions {
+  as?: CallerKey;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+/** One request through `app.request`, JSON in and out. */
+export async function call(
+  app: App,
+  method: string,
+  path: string,
+  { as, body, headers = {} }: CallOptions = {},
+) {
+  const init: RequestInit = {
+    method,
+    headers: {
+      ...(as ? { authorization: `Bearer ${tokenFor(as)}` } : {}),
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body: typeof body === 'string' ? body : JSON.stringify(body) } : {}),
+  };
+  const res = await app.request(path, init);
+  const text = await res.text();
+  let json: unknown;
+  try {
+    json = text ? JSON.parse(text) : undefined;
+  } catch {
+    json = undefined;
+  }
+  // biome-ignore lint/suspicious/noExplicitAny: test responses are inspected field by field
+  return { status: res.status, body: json as any, text, headers: res.headers };
+}
