@@ -77,3 +77,10 @@ export function koreanDateTime(at: Date): { date: string; time: string } {
   const wall = koreaWallClock(at);
   return { date: wall.slice(0, 10), time: wall.slice(11, 16) };
 }
+
+const WEEKDAYS_KO = ['일', '월', '화', '수', '목', '금', '토'] as const;
+
+/** The day of the week of an ISO date, as Koreans abbreviate it: '2026-12-03' → '목'. */
+export function koreanWeekday(iso: string): string {
+  return WEEKDAYS_KO[new Date(`${iso}T00:00:00Z`).getUTCDay()]!;
+}

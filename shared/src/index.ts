@@ -1,3 +1,6 @@
+export * from './alerts/alimtalk';
+export * from './alerts/message';
+export * from './alerts/preferences';
 export * from './business-number/business-number';
 export * from './catalog/index';
 export * from './dates';

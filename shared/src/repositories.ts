@@ -1,3 +1,4 @@
+import type { AlertKind, AlertPreferences, OutboundChannel } from './alerts/preferences';
 import type { Disaster } from './disaster/disaster';
 import type { BusinessProfile } from './profile/profile';
 import type { AgencyId, Program, ProgramStatus } from './program/program';
@@ -137,23 +138,78 @@ export interface Repositories {
   disasters: DisasterRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
+  alertPreferences: AlertPreferencesRepository;
 }
 
-/** An e-mail or SMS waiting to be sent: SES/SNS pick them up on AWS; locally they stay listed for the demo UI. */
+/** An e-mail or text message on its way out: one per notification and channel (SES or SMTP, a 알림톡 provider). */
+/**
+ * Where a message is on its way out: `pending` (waiting, maybe for a retry or the end of quiet hours),
+ * `sending` (claimed by a sender until its lease ends), then `sent`, `skipped` (the owner turned that
+ * channel or kind off meanwhile) or `parked` (given up, with the reason; admins see it).
+ */
+export type OutboxStatus = 'pending' | 'sending' | 'sent' | 'skipped' | 'parked';
+
 export interface OutboxMessage {
-  /** Same as the notification's id: one message per channel and notification. */
+  /** Same as the notification's id: one message per channel and notification (the idempotency key). */
   id: string;
   userId: string;
-  channel: 'email' | 'sms';
+  channel: OutboundChannel;
   notificationId: string;
   title: string;
   body: string;
   createdAt: string;
-  status: 'pending' | 'sent';
+  status: OutboxStatus;
+  /** What the alert is about: preferences and templates go by it. Absent on messages stored before kinds. */
+  kind?: AlertKind;
+  /** The business and program concerned, when there is one (the message names the business, links the program). */
+  brn?: string;
+  programId?: string;
+  programTitle?: string;
+  applyEnd?: string;
+  /** Send attempts so far (each claim counts one). */
+  attempts?: number;
+  /** When a pending message is due (ISO timestamp); the creation time at first. */
+  nextAttemptAt?: string;
+  /** While `sending`: when the claim lapses and the message counts as interrupted. */
+  leaseUntil?: string;
+  /** The last failure, as a short code and message without personal data. */
+  lastError?: string;
+  /** When it reached `sent`, `skipped` or `parked`. */
+  finishedAt?: string;
 }
 
 export interface Outbox {
   /** Stores the message unless one with the same id and channel exists (idempotent). */
   enqueue(message: OutboxMessage): Promise<void>;
   list(userId: string): Promise<OutboxMessage[]>;
+  /** Pending messages of a channel due at `now`, oldest due first. */
+  listDue(channel: OutboundChannel, now: string, limit: number): Promise<OutboxMessage[]>;
+  /** Messages of a channel left `sending` past their lease (a sender stopped between claim and finish). */
+  listInterrupted(channel: OutboundChannel, now: string, limit: number): Promise<OutboxMessage[]>;
+  /** Parked messages of a channel, newest first (for admins). */
+  listParked(channel: OutboundChannel, limit: number): Promise<OutboxMessage[]>;
+  /**
+   * Takes a pending message for sending until `leaseUntil` (one more attempt). Undefined when another
+   * sender took it first or it is no longer pending: then this sender leaves it alone.
+   */
+  claim(message: OutboxMessage, leaseUntil: string): Promise<OutboxMessage | undefined>;
+  /** Ends a claimed message (`sending` with the same attempt count); false if it is not in that state. */
+  finish(
+    message: OutboxMessage,
+    status: 'sent' | 'skipped' | 'parked',
+    at: string,
+    reason?: string,
+  ): Promise<boolean>;
+  /** Puts a claimed message back to pending, due at `nextAttemptAt`; false if it is not claimed as given. */
+  retryLater(message: OutboxMessage, nextAttemptAt: string, error: string): Promise<boolean>;
+  /** Moves a pending message's due time (quiet hours), without counting an attempt. */
+  postpone(message: OutboxMessage, nextAttemptAt: string): Promise<boolean>;
+}
+
+/** An owner's alert preferences, one per account; the defaults until they save their own. */
+export interface AlertPreferencesRepository {
+  get(userId: string): Promise<AlertPreferences>;
+  /** Replaces the preferences; `version` as read (0 for never saved), ConflictError when stale. */
+  put(userId: string, preferences: AlertPreferences, version: number): Promise<number>;
+  getWithVersion(userId: string): Promise<{ preferences: AlertPreferences; version: number }>;
 }

@@ -1,5 +1,13 @@
 import { createHash } from 'node:crypto';
-import type { Notification, NotificationRepository, Outbox, OutboxMessage } from '@sbiz24/shared';
+import {
+  type AlertKind,
+  type AlertPreferencesRepository,
+  channelsFor,
+  type Notification,
+  type NotificationRepository,
+  type OutboundChannel,
+  type Outbox,
+} from '@sbiz24/shared';
 import type { MatchEvent } from '@sbiz24/shared/recompute/types';
 import { dedupeKey, notificationText } from './notification-text';
 
@@ -7,8 +15,11 @@ export interface NotifierDeps {
   notifications: NotificationRepository;
   outbox?: Outbox;
   clock: () => Date;
-  /** Channels beyond in-app, per user (preferences); e-mail only by default. */
-  channelsFor?: (userId: string) => Promise<OutboxMessage['channel'][]>;
+  /**
+   * The owners' alert preferences: which channels beyond the inbox an alert goes to. Without them, e-mail
+   * only (the sender still checks the preferences again when it sends).
+   */
+  preferences?: Pick<AlertPreferencesRepository, 'get'>;
   /** True when the business already applied to the program: no deadline reminder then. */
   hasApplied?: (brn: string, programId: string) => Promise<boolean>;
 }
@@ -52,7 +63,15 @@ export async function notify(deps: NotifierDeps, event: MatchEvent): Promise<Not
   const added = await deps.notifications.add(notification);
   // Enqueued even for a duplicate: a crash after `add` must not lose the e-mail; the outbox ignores repeats.
   if (deps.outbox) {
-    const channels = (await deps.channelsFor?.(event.ownerId)) ?? ['email'];
+    const kind: AlertKind =
+      notification.kind === 'disaster'
+        ? 'disaster'
+        : notification.kind === 'deadline'
+          ? 'deadline'
+          : 'new-match';
+    const channels: OutboundChannel[] = deps.preferences
+      ? channelsFor(await deps.preferences.get(event.ownerId), kind)
+      : ['email'];
     for (const channel of channels) {
       await deps.outbox.enqueue({
         id,
@@ -63,6 +82,11 @@ export async function notify(deps: NotifierDeps, event: MatchEvent): Promise<Not
         body,
         createdAt,
         status: 'pending',
+        kind,
+        brn: event.brn,
+        programId: event.programId,
+        programTitle: event.programTitle,
+        ...(event.applyEnd ? { applyEnd: event.applyEnd } : {}),
       });
     }
   }

@@ -167,6 +167,29 @@ export function outboxKey(userId: string, id: string, channel: string): TableKey
   return { PK: userPartition(userId), SK: `${outboxPrefix}${id}#${channel}` };
 }
 
+/**
+ * The outbox's work queues in GSI1, one partition per state and channel (`OUTBOXQ#pending#email`), sorted by
+ * the time that matters in that state (due, lease end, parked at). Sparse: a sent or skipped message leaves.
+ */
+export function outboxQueueKey(
+  status: 'pending' | 'sending' | 'parked',
+  channel: string,
+  at: string,
+  userId: string,
+  id: string,
+): { GSI1PK: string; GSI1SK: string } {
+  return { GSI1PK: outboxQueuePartition(status, channel), GSI1SK: `${at}#${userId}#${id}` };
+}
+
+export function outboxQueuePartition(status: 'pending' | 'sending' | 'parked', channel: string): string {
+  return `OUTBOXQ#${status}#${channel}`;
+}
+
+/** An owner's alert preferences, in their partition. */
+export function alertPreferencesKey(userId: string): TableKey {
+  return { PK: userPartition(userId), SK: 'ALERTPREFS' };
+}
+
 // Local runtime (functions/src/local)
 
 /** Written last by the local seeding: `npm start` seeds only while it is absent. */

@@ -1,8 +1,11 @@
 import {
+  type AlertPreferences,
+  type AlertPreferencesRepository,
   type AuditEntry,
   type AuditRepository,
   type BusinessRepository,
   ConflictError,
+  DEFAULT_ALERT_PREFERENCES,
   type Disaster,
   type DisasterRepository,
   NotFoundError,
@@ -26,6 +29,7 @@ export interface MemoryRepositories {
   disasters: DisasterRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
+  alertPreferences: AlertPreferencesRepository;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -226,6 +230,28 @@ export function createMemoryAuditRepository(): AuditRepository {
   };
 }
 
+/** Alert preferences in memory: the defaults at version 0 until saved, conflicts on a stale version. */
+export function createMemoryAlertPreferencesRepository(): AlertPreferencesRepository {
+  const stored = new Map<string, { preferences: AlertPreferences; version: number }>();
+  const getWithVersion = async (userId: string) =>
+    copy(stored.get(userId) ?? { preferences: DEFAULT_ALERT_PREFERENCES, version: 0 });
+  return {
+    getWithVersion,
+    async get(userId) {
+      return (await getWithVersion(userId)).preferences;
+    },
+    async put(userId, preferences, version) {
+      if ((stored.get(userId)?.version ?? 0) !== version) {
+        throw new ConflictError(
+          '알림 설정이 다른 곳에서 먼저 바뀌었습니다. 새로 불러온 뒤 다시 저장해 주세요.',
+        );
+      }
+      stored.set(userId, { preferences: copy(preferences), version: version + 1 });
+      return version + 1;
+    },
+  };
+}
+
 /** A full set of in-memory repositories; `clock` stamps `updatedAt` on businesses. */
 export function createMemoryRepositories(clock: () => Date = () => new Date()): MemoryRepositories {
   return {
@@ -234,5 +260,6 @@ export function createMemoryRepositories(clock: () => Date = () => new Date()): 
     disasters: createMemoryDisasterRepository(),
     notifications: createMemoryNotificationRepository(),
     audit: createMemoryAuditRepository(),
+    alertPreferences: createMemoryAlertPreferencesRepository(),
   };
 }

@@ -1,0 +1,276 @@
+import {
+  type AlertContent,
+  type AlertKind,
+  type AlertPreferencesRepository,
+  type BusinessRepository,
+  channelsFor,
+  isQuietTime,
+  OUTBOUND_CHANNELS,
+  type OutboundChannel,
+  type Outbox,
+  type OutboxMessage,
+  quietHoursEnd,
+  type RenderedAlimtalk,
+  type RenderedEmail,
+  renderEmail,
+  renderTextMessage,
+} from '@sbiz24/shared';
+
+/**
+ * Delivery of the outbox to the channels beyond the inbox. Each message is sent at most once per channel:
+ * a sender claims it (a conditional write with a lease) before handing it to the channel and marks it sent
+ * after. A failed send is retried with growing delays, then parked with the reason for admins. A sender
+ * that stopped between claim and mark leaves the message `sending`: once the lease lapses it is never sent
+ * again blindly — the channel is asked whether it arrived when it can tell, and otherwise it is parked as
+ * interrupted (an admin decides), because a duplicate text message is worse than a late one.
+ */
+
+export interface OutgoingEmail {
+  channel: 'email';
+  /** The outbox message's id: a channel that can deduplicate uses it (Message-ID, provider key). */
+  idempotencyKey: string;
+  to: string;
+  email: RenderedEmail;
+}
+
+export interface OutgoingText {
+  channel: 'sms';
+  idempotencyKey: string;
+  /** Digits only. */
+  to: string;
+  message: RenderedAlimtalk;
+}
+
+export type OutgoingMessage = OutgoingEmail | OutgoingText;
+
+/** One channel: SES or an SMTP relay for e-mail; a 알림톡/SMS provider, or the local development sink. */
+export interface ChannelAdapter {
+  readonly channel: OutboundChannel;
+  /** Hands the message to the channel; throws when it did not take it. */
+  send(message: OutgoingMessage): Promise<void>;
+  /** Whether the message with this key reached the channel (after an interrupted send). Absent: it cannot tell. */
+  wasDelivered?(idempotencyKey: string): Promise<boolean>;
+}
+
+/** The channel refused the message for good (an address it will never accept): parked at once, not retried. */
+export class PermanentDeliveryError extends Error {
+  override readonly name = 'PermanentDeliveryError';
+  constructor(
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** Waits before the 2nd, 3rd, 4th and 5th attempt; after the 5th failure the message is parked. */
+export const RETRY_DELAYS_MS = [60_000, 5 * 60_000, 30 * 60_000, 2 * 3_600_000] as const;
+export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
+/** How long a claim holds: far longer than one send takes, so a live sender is never overtaken. */
+export const LEASE_MS = 2 * 60_000;
+
+export interface DeliveryLinks {
+  /** The page the alert is about, absolute URL. */
+  page(message: OutboxMessage): string;
+  /** One-click stop for this kind of e-mail, absolute URL. */
+  unsubscribe(userId: string, kind: AlertKind): string;
+}
+
+export interface DeliveryDeps {
+  outbox: Outbox;
+  preferences: Pick<AlertPreferencesRepository, 'get'>;
+  businesses: Pick<BusinessRepository, 'get'>;
+  adapters: Partial<Record<OutboundChannel, ChannelAdapter>>;
+  links: DeliveryLinks;
+  clock: () => Date;
+  /** Told of every give-up, with no personal data (ids and codes only). */
+  onParked?: (message: Pick<OutboxMessage, 'id' | 'channel'>, reason: string) => void;
+}
+
+export interface DeliveryCounts {
+  sent: number;
+  retried: number;
+  parked: number;
+  skipped: number;
+  postponed: number;
+  /** Interrupted sends the channel confirmed as delivered. */
+  recovered: number;
+}
+
+const emptyCounts = (): DeliveryCounts => ({
+  sent: 0,
+  retried: 0,
+  parked: 0,
+  skipped: 0,
+  postponed: 0,
+  recovered: 0,
+});
+
+/** The kind of a message stored before kinds existed: new matches were the only outbound alerts then. */
+const kindOf = (m: OutboxMessage): AlertKind => m.kind ?? 'new-match';
+
+/** A short, personal-data-free description of a failure for the outbox and the admins. */
+function describeError(err: unknown): string {
+  if (err instanceof PermanentDeliveryError) return `${err.code}: ${err.message}`.slice(0, 200);
+  const e = err as { name?: string; code?: string; responseCode?: number };
+  return [e.name ?? 'Error', e.code, e.responseCode].filter(Boolean).join(' ').slice(0, 200);
+}
+
+async function contentOf(deps: DeliveryDeps, m: OutboxMessage): Promise<AlertContent> {
+  const business = m.brn ? await deps.businesses.get(m.brn) : undefined;
+  return {
+    kind: kindOf(m),
+    title: m.title,
+    body: m.body,
+    ...(business ? { tradeName: business.profile.tradeName } : {}),
+    ...(m.programTitle ? { programTitle: m.programTitle } : {}),
+    ...(m.applyEnd ? { applyEnd: m.applyEnd } : {}),
+    link: deps.links.page(m),
+    unsubscribeUrl: deps.links.unsubscribe(m.userId, kindOf(m)),
+  };
+}
+
+type Plan =
+  | { action: 'send'; outgoing: OutgoingMessage }
+  | { action: 'skip'; reason: string }
+  | { action: 'wait'; until: Date };
+
+/** What to do with a due message under the owner's preferences now. */
+async function plan(deps: DeliveryDeps, m: OutboxMessage, now: Date): Promise<Plan> {
+  const prefs = await deps.preferences.get(m.userId);
+  const kind = kindOf(m);
+  if (!channelsFor(prefs, kind).includes(m.channel)) return { action: 'skip', reason: 'preferences' };
+  const content = await contentOf(deps, m);
+  if (m.channel === 'email') {
+    return {
+      action: 'send',
+      outgoing: {
+        channel: 'email',
+        idempotencyKey: m.id,
+        to: prefs.email!.address,
+        email: renderEmail(content),
+      },
+    };
+  }
+  const quietApplies = !(kind === 'disaster' && prefs.disasterIgnoresQuietHours);
+  if (quietApplies && isQuietTime(now, prefs.quietHours)) {
+    return { action: 'wait', until: quietHoursEnd(now, prefs.quietHours) };
+  }
+  return {
+    action: 'send',
+    outgoing: {
+      channel: 'sms',
+      idempotencyKey: m.id,
+      to: prefs.phone!.replace(/\D/g, ''),
+      message: renderTextMessage(content),
+    },
+  };
+}
+
+async function park(
+  deps: DeliveryDeps,
+  m: OutboxMessage,
+  at: string,
+  reason: string,
+  counts: DeliveryCounts,
+) {
+  if (await deps.outbox.finish(m, 'parked', at, reason)) {
+    counts.parked++;
+    deps.onParked?.({ id: m.id, channel: m.channel }, reason);
+  }
+}
+
+/** Settles sends that a stopped sender left behind: confirmed ones count as sent, the rest are parked. */
+async function settleInterrupted(
+  deps: DeliveryDeps,
+  channel: OutboundChannel,
+  adapter: ChannelAdapter | undefined,
+  limit: number,
+  counts: DeliveryCounts,
+) {
+  const now = deps.clock().toISOString();
+  for (const m of await deps.outbox.listInterrupted(channel, now, limit)) {
+    const delivered = adapter?.wasDelivered
+      ? await adapter.wasDelivered(m.id).catch(() => undefined)
+      : undefined;
+    if (delivered === true) {
+      if (await deps.outbox.finish(m, 'sent', now, 'confirmed after an interrupted send')) counts.recovered++;
+    } else if (delivered === false && (m.attempts ?? 0) < MAX_ATTEMPTS) {
+      // The channel says it never arrived: a plain retry cannot duplicate it.
+      if (await deps.outbox.retryLater(m, now, 'interrupted before the channel took it')) counts.retried++;
+    } else {
+      await park(
+        deps,
+        m,
+        now,
+        'interrupted: the sender stopped mid-send and the channel cannot tell whether it arrived',
+        counts,
+      );
+    }
+  }
+}
+
+/** Sends every due message of one channel, up to `limit`; one message's failure never stops the others. */
+export async function deliverChannel(
+  deps: DeliveryDeps,
+  channel: OutboundChannel,
+  options: { limit?: number } = {},
+): Promise<DeliveryCounts> {
+  const limit = options.limit ?? 100;
+  const counts = emptyCounts();
+  const adapter = deps.adapters[channel];
+  await settleInterrupted(deps, channel, adapter, limit, counts);
+  if (!adapter) return counts; // a channel with no adapter configured keeps its messages pending
+  for (const due of await deps.outbox.listDue(channel, deps.clock().toISOString(), limit)) {
+    const now = deps.clock();
+    let decided: Plan;
+    try {
+      decided = await plan(deps, due, now);
+    } catch (err) {
+      decided = { action: 'skip', reason: `unrenderable: ${describeError(err)}` };
+    }
+    if (decided.action === 'wait') {
+      if (await deps.outbox.postpone(due, decided.until.toISOString())) counts.postponed++;
+      continue;
+    }
+    const claimed = await deps.outbox.claim(due, new Date(now.getTime() + LEASE_MS).toISOString());
+    if (!claimed) continue; // another sender has it
+    if (decided.action === 'skip') {
+      if (decided.reason.startsWith('unrenderable'))
+        await park(deps, claimed, now.toISOString(), decided.reason, counts);
+      else if (await deps.outbox.finish(claimed, 'skipped', now.toISOString(), decided.reason))
+        counts.skipped++;
+      continue;
+    }
+    try {
+      await adapter.send(decided.outgoing);
+    } catch (err) {
+      const at = deps.clock();
+      const reason = describeError(err);
+      const attempts = claimed.attempts ?? 1;
+      if (err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS) {
+        await park(deps, claimed, at.toISOString(), reason, counts);
+      } else {
+        const next = new Date(at.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString();
+        if (await deps.outbox.retryLater(claimed, next, reason)) counts.retried++;
+      }
+      continue;
+    }
+    if (await deps.outbox.finish(claimed, 'sent', deps.clock().toISOString())) counts.sent++;
+  }
+  return counts;
+}
+
+/** Every channel at once: an outage of one (its sends failing or hanging) never holds up the others. */
+export async function deliverAll(
+  deps: DeliveryDeps,
+  options: { limit?: number } = {},
+): Promise<Record<OutboundChannel, DeliveryCounts | { error: string }>> {
+  const results = await Promise.allSettled(OUTBOUND_CHANNELS.map((c) => deliverChannel(deps, c, options)));
+  return Object.fromEntries(
+    OUTBOUND_CHANNELS.map((c, i) => {
+      const r = results[i]!;
+      return [c, r.status === 'fulfilled' ? r.value : { error: describeError(r.reason) }];
+    }),
+  ) as Record<OutboundChannel, DeliveryCounts | { error: string }>;
+}

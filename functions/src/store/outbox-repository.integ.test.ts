@@ -1,0 +1,116 @@
+import type { OutboxMessage } from '@sbiz24/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestTable, type TestTable } from '../testing/dynalite-harness';
+import { createOutboxRepository } from './outbox-repository';
+
+let t: TestTable;
+beforeAll(async () => {
+  t = await startTestTable({ tableName: 'outbox-queues' });
+});
+afterAll(() => t.stop());
+
+const msg = (id: string, createdAt: string, channel: 'email' | 'sms' = 'email'): OutboxMessage => ({
+  id,
+  userId: `user-${id}`,
+  channel,
+  notificationId: id,
+  title: '제목',
+  body: '본문',
+  createdAt,
+  status: 'pending',
+  kind: 'new-match',
+});
+
+describe('the outbox queues in the table', () => {
+  it('lists due messages oldest first, per channel, not those due later', async () => {
+    const outbox = createOutboxRepository(t.doc, t.tableName);
+    await outbox.enqueue(msg('b', '2026-12-03T01:00:02.000Z'));
+    await outbox.enqueue(msg('a', '2026-12-03T01:00:01.000Z'));
+    await outbox.enqueue(msg('later', '2026-12-03T02:00:00.000Z'));
+    await outbox.enqueue(msg('s', '2026-12-03T01:00:00.000Z', 'sms'));
+    await outbox.enqueue(msg('a', '2026-12-03T09:00:00.000Z')); // a repeat: ignored
+    const due = await outbox.listDue('email', '2026-12-03T01:00:02.000Z', 10);
+    expect(due.map((m) => m.id)).toEqual(['a', 'b']);
+    expect(due[0]).toMatchObject({
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: '2026-12-03T01:00:01.000Z',
+    });
+    expect(due[0]).not.toHaveProperty('PK');
+    expect((await outbox.listDue('email', '2026-12-03T01:00:02.000Z', 1)).map((m) => m.id)).toEqual(['a']);
+  });
+
+  it('lets exactly one sender claim a message, and moves it through the states conditionally', async () => {
+    const outbox = createOutboxRepository(t.doc, t.tableName);
+    await outbox.enqueue(msg('c', '2026-12-03T01:00:00.000Z'));
+    const [due] = await outbox.listDue('email', '2026-12-03T01:00:00.000Z', 10);
+    const claims = await Promise.all(
+      Array.from({ length: 5 }, () => outbox.claim(due!, '2026-12-03T01:02:00.000Z')),
+    );
+    const won = claims.filter(Boolean);
+    expect(won).toHaveLength(1);
+    const claimed = won[0]!;
+    expect(claimed).toMatchObject({ status: 'sending', attempts: 1 });
+    expect((await outbox.listDue('email', '2026-12-03T03:00:00.000Z', 10)).map((m) => m.id)).not.toContain(
+      'c',
+    );
+    // Lease not lapsed yet: not interrupted.
+    expect(await outbox.listInterrupted('email', '2026-12-03T01:01:00.000Z', 10)).toEqual([]);
+    expect((await outbox.listInterrupted('email', '2026-12-03T01:02:00.000Z', 10)).map((m) => m.id)).toEqual([
+      'c',
+    ]);
+
+    expect(await outbox.retryLater(claimed, '2026-12-03T01:05:00.000Z', 'Error ECONNRESET')).toBe(true);
+    expect(await outbox.retryLater(claimed, '2026-12-03T01:05:00.000Z', 'again')).toBe(false); // no longer sending
+    const [retry] = await outbox
+      .listDue('email', '2026-12-03T01:05:00.000Z', 10)
+      .then((l) => l.filter((m) => m.id === 'c'));
+    expect(retry).toMatchObject({ status: 'pending', attempts: 1, lastError: 'Error ECONNRESET' });
+    expect(retry).not.toHaveProperty('leaseUntil');
+
+    const again = (await outbox.claim(retry!, '2026-12-03T01:07:00.000Z'))!;
+    expect(await outbox.finish({ ...again, attempts: 1 }, 'sent', '2026-12-03T01:05:01.000Z')).toBe(false); // stale
+    expect(await outbox.finish(again, 'sent', '2026-12-03T01:05:01.000Z')).toBe(true);
+    const [stored] = (await outbox.list('user-c')).filter((m) => m.id === 'c');
+    expect(stored).toMatchObject({ status: 'sent', attempts: 2, finishedAt: '2026-12-03T01:05:01.000Z' });
+    expect(await outbox.listInterrupted('email', '2026-12-04T00:00:00.000Z', 10)).toEqual([]);
+  });
+
+  it('lists parked messages newest first and postpones a pending one without an attempt', async () => {
+    const outbox = createOutboxRepository(t.doc, t.tableName);
+    for (const [id, at] of [
+      ['p1', '2026-12-03T04:00:00.000Z'],
+      ['p2', '2026-12-03T05:00:00.000Z'],
+    ] as const) {
+      await outbox.enqueue(msg(id, '2026-12-03T04:00:00.000Z', 'sms'));
+      const [m] = (await outbox.listDue('sms', at, 10)).filter((x) => x.id === id);
+      const claimed = (await outbox.claim(m!, at))!;
+      expect(await outbox.finish(claimed, 'parked', at, 'SMTP_550: refused')).toBe(true);
+    }
+    expect((await outbox.listParked('sms', 10)).map((m) => [m.id, m.lastError])).toEqual([
+      ['p2', 'SMTP_550: refused'],
+      ['p1', 'SMTP_550: refused'],
+    ]);
+
+    await outbox.enqueue(msg('q', '2026-12-03T13:30:00.000Z', 'sms'));
+    const [q] = (await outbox.listDue('sms', '2026-12-03T13:30:00.000Z', 10)).filter((m) => m.id === 'q');
+    expect(await outbox.postpone(q!, '2026-12-03T23:00:00.000Z')).toBe(true);
+    expect((await outbox.listDue('sms', '2026-12-03T22:59:59.000Z', 10)).map((m) => m.id)).not.toContain('q');
+    const [later] = (await outbox.listDue('sms', '2026-12-03T23:00:00.000Z', 10)).filter((m) => m.id === 'q');
+    expect(later).toMatchObject({ attempts: 0, nextAttemptAt: '2026-12-03T23:00:00.000Z' });
+  });
+});
+
+describe('alert preferences in the table', () => {
+  it('starts from the defaults at version 0 and refuses a stale save', async () => {
+    const prefs = t.repos.alertPreferences;
+    const first = await prefs.getWithVersion('user-p');
+    expect(first.version).toBe(0);
+    expect(first.preferences.channels).toEqual({ email: true, sms: false });
+    const v1 = await prefs.put('user-p', { ...first.preferences, phone: '010-1234-5678' }, 0);
+    expect(v1).toBe(1);
+    await expect(prefs.put('user-p', first.preferences, 0)).rejects.toMatchObject({ code: 'CONFLICT' });
+    expect((await prefs.get('user-p')).phone).toBe('010-1234-5678');
+    expect(await prefs.put('user-p', first.preferences, 1)).toBe(2);
+  });
+});
