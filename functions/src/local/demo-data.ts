@@ -1,6 +1,8 @@
 import {
+  type AlertPreferences,
   type BusinessProfileInput,
   BusinessProfileSchema,
+  DEFAULT_ALERT_PREFERENCES,
   type StoredBusiness,
   withCheckDigit,
 } from '@sbiz24/shared';
@@ -163,4 +165,27 @@ export const DEMO_CLAIMABLE_BUSINESSES: readonly NewBusiness[] = [
     ownerBirthYear: 1990,
     flags: { ...clean, employmentInsurance: true },
   }),
+];
+
+/**
+ * The demo owners' alert settings: both verified an e-mail address (example.com, which receives nothing
+ * real: the development mailbox catches every mail), and 김하늘 also takes text messages.
+ */
+export const DEMO_ALERT_PREFERENCES: readonly { userId: string; preferences: AlertPreferences }[] = [
+  {
+    userId: 'owner-kim',
+    preferences: {
+      ...DEFAULT_ALERT_PREFERENCES,
+      channels: { email: true, sms: true },
+      email: { address: 'owner-kim@example.com', verified: true },
+      phone: '010-0000-0001',
+    },
+  },
+  {
+    userId: 'owner-park',
+    preferences: {
+      ...DEFAULT_ALERT_PREFERENCES,
+      email: { address: 'owner-park@example.com', verified: true },
+    },
+  },
 ];

@@ -34,7 +34,12 @@ export function localBatchRuntime(options: LocalRuntimeOptions): BatchRuntime & 
     runs: createRunRepository(options.doc, options.tableName),
     blobs: new FsBlobStore(localSnapshotDir(options.dataDir)),
     outbox,
-    sink: new DirectNotifierSink({ notifications: repos.notifications, outbox, clock }),
+    sink: new DirectNotifierSink({
+      notifications: repos.notifications,
+      outbox,
+      clock,
+      preferences: repos.alertPreferences,
+    }),
     clock,
     evaluatorFor: options.evaluatorFor ?? createColumnarEvaluator,
     pageSize: 1000,

@@ -31,6 +31,7 @@ function banner(portal: RunningPortal, seconds: string): string {
     '',
     `소상공인24 포털이 실행 중입니다: ${local}   (${seconds}초 만에 시작)`,
     `  API 문서: ${local}/api/docs · 데이터: ${portal.dataDir}`,
+    `  개발용 메일함: ${local}/dev/mailbox (SMTP 127.0.0.1:${portal.smtpPort}) · 문자 발송 기록: ${local}/dev/texts`,
     '',
     '데모 로그인 (화면의 "데모 로그인" 또는 POST /api/dev/login {"userId"}):',
     ...users,

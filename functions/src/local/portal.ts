@@ -12,12 +12,14 @@ import { ensureTable } from '../store/create-table';
 import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
 import { createRepositories } from '../store/repositories';
 import { TABLE_DESIGN } from '../store/table-design';
+import { type LocalAlerts, startLocalAlerts } from './alerts';
 import { DEMO_USERS } from './demo-data';
 import { createDevIssuer } from './dev-auth';
 import { startDynalite } from './dynalite';
 import { startLocalBatch } from './local-batch';
 import { localDynamoDir, type PortalRuntimeInfo, portalInfoPath } from './local-table';
 import { acquirePortalLock } from './lock';
+import { mountDevMailbox } from './mailbox-page';
 import { seedIfEmpty } from './seed';
 import { createSeedProgress } from './seed-progress';
 import { syntheticBusinesses } from './synthetic-businesses';
@@ -47,6 +49,10 @@ export interface RunningPortal {
   url: string;
   port: number;
   dataDir: string;
+  /** The development mailbox's SMTP port. */
+  smtpPort: number;
+  /** The alert channels (development mailbox, text-message log, sender). */
+  alerts: LocalAlerts;
   /** Closes the server, the local DynamoDB and the lock; safe to call twice. */
   stop(): Promise<void>;
 }
@@ -124,6 +130,18 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       onProgramChanged: batch.onProgramChanged,
       preview: batch.preview,
     });
+    // E-mail and text messages: the development mailbox (a real SMTP server) and the outbox sender.
+    let portalUrl = `http://${host}:${port}`;
+    const alerts = await startLocalAlerts({
+      dataDir,
+      doc,
+      tableName,
+      repos,
+      clock,
+      baseUrl: () => portalUrl,
+    });
+    cleanups.push(() => alerts.stop());
+    mountDevMailbox(app, alerts);
     const web = mountWebApp(app, webDist);
     if (!web.built)
       log.log('웹 앱 빌드(web/dist)가 없어 API만 제공합니다. (web/dist not found: serving the API only)');
@@ -143,6 +161,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     const actualPort = (server.address() as AddressInfo).port;
     lock.setPort(actualPort);
     const url = `http://${host.includes(':') ? `[${host}]` : host}:${actualPort}`;
+    portalUrl = url;
     // Tells CLIs (npm run recompute) where this portal's database listens: LevelDB allows one process per folder.
     const info: PortalRuntimeInfo = { pid: process.pid, url, dynamoEndpoint: db.endpoint, tableName };
     writeFileSync(portalInfoPath(dataDir), `${JSON.stringify(info, null, 2)}\n`);
@@ -151,6 +170,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       url,
       port: actualPort,
       dataDir,
+      smtpPort: alerts.mail.port,
+      alerts,
       stop: runCleanups,
     };
   } catch (err) {

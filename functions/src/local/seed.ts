@@ -3,7 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Repositories } from '@sbiz24/shared';
 import { ConflictError, loadCatalog, type StoredBusiness } from '@sbiz24/shared';
 import { localSeedMarkerKey } from '../store/keys';
-import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from './demo-data';
+import { DEMO_ALERT_PREFERENCES, DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from './demo-data';
 
 type NewBusiness = Omit<StoredBusiness, 'version' | 'updatedAt'>;
 
@@ -56,6 +56,9 @@ export async function seedIfEmpty(options: SeedOptions): Promise<SeedResult> {
   const total = demo.length + options.businesses;
   let done = 0;
   await repos.businesses.createMany(demo);
+  for (const { userId, preferences } of DEMO_ALERT_PREFERENCES) {
+    await ignoreConflict(repos.alertPreferences.put(userId, preferences, 0));
+  }
   done += demo.length;
   options.onProgress?.(done, total);
 
