@@ -1,13 +1,11 @@
+import { escapeHtml } from '@sbiz24/shared';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/types';
 import type { LocalAlerts } from './alerts';
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 const page = (title: string, body: string) => `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escape(title)} — 소상공인24 개발용</title>
+<title>${escapeHtml(title)} — 소상공인24 개발용</title>
 <style>
 body{font-family:'Noto Sans KR',system-ui,sans-serif;max-width:60rem;margin:2rem auto;padding:0 1rem;line-height:1.6;color:#1d1d1d}
 table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #ccc;padding:.5rem;text-align:left;vertical-align:top}
@@ -30,7 +28,7 @@ export function mountDevMailbox(app: Hono<AppEnv>, alerts: LocalAlerts): void {
     const rows = mails
       .map(
         (m) =>
-          `<tr><td>${escape(time(m.receivedAt))}</td><td>${escape(m.to.join(', '))}</td><td><a href="/dev/mailbox/${escape(m.id)}">${escape(m.subject)}</a></td></tr>`,
+          `<tr><td>${escapeHtml(time(m.receivedAt))}</td><td>${escapeHtml(m.to.join(', '))}</td><td><a href="/dev/mailbox/${escapeHtml(m.id)}">${escapeHtml(m.subject)}</a></td></tr>`,
       )
       .join('\n');
     return c.html(
@@ -59,15 +57,15 @@ ${
     return c.html(
       page(
         mail.subject,
-        `<h1>${escape(mail.subject)}</h1>
-<dl><dt>보낸 사람</dt><dd>${escape(mail.from)}</dd><dt>받는 사람</dt><dd>${escape(mail.to.join(', '))}</dd>
-<dt>받은 시각</dt><dd>${escape(time(mail.receivedAt))}</dd>${
+        `<h1>${escapeHtml(mail.subject)}</h1>
+<dl><dt>보낸 사람</dt><dd>${escapeHtml(mail.from)}</dd><dt>받는 사람</dt><dd>${escapeHtml(mail.to.join(', '))}</dd>
+<dt>받은 시각</dt><dd>${escapeHtml(time(mail.receivedAt))}</dd>${
           mail.listUnsubscribe
-            ? `<dt>수신 거부 (List-Unsubscribe)</dt><dd>${escape(mail.listUnsubscribe)}</dd>`
+            ? `<dt>수신 거부 (List-Unsubscribe)</dt><dd>${escapeHtml(mail.listUnsubscribe)}</dd>`
             : ''
         }</dl>
-${mail.html ? `<h2>HTML 본문</h2><iframe title="메일 HTML 본문" sandbox srcdoc="${escape(mail.html)}"></iframe>` : ''}
-<h2>텍스트 본문</h2><pre>${escape(mail.text)}</pre>`,
+${mail.html ? `<h2>HTML 본문</h2><iframe title="메일 HTML 본문" sandbox srcdoc="${escapeHtml(mail.html)}"></iframe>` : ''}
+<h2>텍스트 본문</h2><pre>${escapeHtml(mail.text)}</pre>`,
       ),
     );
   });
@@ -76,8 +74,8 @@ ${mail.html ? `<h2>HTML 본문</h2><iframe title="메일 HTML 본문" sandbox sr
     const rows = texts
       .map(
         (t) =>
-          `<tr><td>${escape(time(t.at))}</td><td>${escape(t.to.replace(/(\d{3})\d+(\d{4})/, '$1-****-$2'))}</td><td>${escape(t.templateCode)}</td><td><pre>${escape(t.text)}</pre>${
-            t.button ? `<a href="${escape(t.button.url)}">${escape(t.button.name)}</a>` : ''
+          `<tr><td>${escapeHtml(time(t.at))}</td><td>${escapeHtml(t.to.replace(/(\d{3})\d+(\d{4})/, '$1-****-$2'))}</td><td>${escapeHtml(t.templateCode)}</td><td><pre>${escapeHtml(t.text)}</pre>${
+            t.button ? `<a href="${escapeHtml(t.button.url)}">${escapeHtml(t.button.name)}</a>` : ''
           }</td></tr>`,
       )
       .join('\n');

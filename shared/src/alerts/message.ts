@@ -42,7 +42,8 @@ export function koreanDateWithWeekday(iso: string): string {
   return `${formatDate(iso)}(${koreanWeekday(iso)})`;
 }
 
-const escapeHtml = (s: string) =>
+/** Text made safe inside HTML (element content and quoted attributes). */
+export const escapeHtml = (s: string): string =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 export function renderEmail(content: AlertContent): RenderedEmail {
