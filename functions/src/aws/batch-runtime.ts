@@ -41,13 +41,15 @@ export function awsBatchRuntime(): BatchRuntime {
   return runtime;
 }
 
-/** The notifier's dependencies on Lambda: the table's notifications and outbox. */
+/** The notifier's dependencies on Lambda: the table's notifications, the owners' alert preferences and the outbox. */
 export function awsNotifierDeps(): NotifierDeps {
   if (notifierDeps) return notifierDeps;
   const config = readBatchConfig(process.env, { bucket: false, queue: false });
   const doc = toDocumentClient(createDynamoClient());
+  const repos = createRepositories(doc, config.tableName);
   notifierDeps = {
-    notifications: createRepositories(doc, config.tableName).notifications,
+    notifications: repos.notifications,
+    preferences: repos.alertPreferences,
     outbox: createOutboxRepository(doc, config.tableName),
     clock: () => new Date(),
   };

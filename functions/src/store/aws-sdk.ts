@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import type * as ClientDynamoDB from '@aws-sdk/client-dynamodb';
 import type * as ClientEventBridge from '@aws-sdk/client-eventbridge';
 import type * as ClientS3 from '@aws-sdk/client-s3';
+import type * as ClientSESv2 from '@aws-sdk/client-sesv2';
 import type * as LibDynamoDB from '@aws-sdk/lib-dynamodb';
 
 /**
@@ -29,3 +30,6 @@ export const clientS3 = (): typeof ClientS3 => requireSdk('@aws-sdk/client-s3');
 
 /** `@aws-sdk/client-eventbridge`, loaded on the first call: only a staff publish, close or declaration puts events. */
 export const clientEventBridge = (): typeof ClientEventBridge => requireSdk('@aws-sdk/client-eventbridge');
+
+/** `@aws-sdk/client-sesv2`, loaded on the first call: only the alert sender sends e-mail. */
+export const clientSESv2 = (): typeof ClientSESv2 => requireSdk('@aws-sdk/client-sesv2');
