@@ -1,5 +1,7 @@
+import { BATCH_SERVICES, type BatchMetricName } from '@sbiz24/functions/aws/batch-metrics';
 import { API_EVENT_SOURCE, RECOMPUTE_DETAIL_TYPES } from '@sbiz24/functions/services/catalog-events';
 import { Duration } from 'aws-cdk-lib';
+import { Metric, type MetricOptions } from 'aws-cdk-lib/aws-cloudwatch';
 import { EventBus, EventField, Rule, RuleTargetInput, Schedule } from 'aws-cdk-lib/aws-events';
 import { SfnStateMachine } from 'aws-cdk-lib/aws-events-targets';
 import { Policy, PolicyStatement } from 'aws-cdk-lib/aws-iam';
@@ -33,6 +35,8 @@ export interface BatchProps {
  * its dead-letter queue and the notifier that drains it.
  */
 export class Batch extends Construct {
+  /** Namespace of the batch functions' own metrics (Powertools EMF): `Sbiz24/<stage>`. */
+  readonly metricsNamespace: string;
   readonly bus: EventBus;
   readonly stateMachine: StateMachine;
   readonly queue: Queue;
@@ -67,16 +71,20 @@ export class Batch extends Construct {
       deadLetterQueue: { queue: this.deadLetterQueue, maxReceiveCount: 5 },
     });
 
+    // Per stage, like the API's metric filter: two stages in one account never add up into one metric.
+    this.metricsNamespace = `Sbiz24/${stage.name}`;
+    const metricsEnv = { POWERTOOLS_METRICS_NAMESPACE: this.metricsNamespace };
     // The three steps share one runtime (functions/src/aws/batch-runtime.ts), which reads all three variables.
     const runEnv = {
       SNAPSHOT_BUCKET: data.snapshotBucket.bucketName,
       NEW_MATCH_QUEUE_URL: this.queue.queueUrl,
+      ...metricsEnv,
     };
 
     this.prepareFn = new PortalFunction(this, 'Prepare', {
       stage,
       handler: 'prepare',
-      serviceName: 'recompute-prepare',
+      serviceName: BATCH_SERVICES.prepare,
       description: 'Recompute run: fix the program set and list the scan segments',
       timeout: Duration.minutes(5),
       memorySize: 1024,
@@ -87,7 +95,7 @@ export class Batch extends Construct {
     this.workerFn = new PortalFunction(this, 'SegmentWorker', {
       stage,
       handler: 'segmentWorker',
-      serviceName: 'recompute-segment',
+      serviceName: BATCH_SERVICES.worker,
       description: 'Recompute run: evaluate one scan segment, write changed matches and its snapshot part',
       timeout: WORKER_TIMEOUT,
       // 1,769 MB is one full vCPU: the worker is CPU-bound between DynamoDB pages.
@@ -102,7 +110,7 @@ export class Batch extends Construct {
     this.finalizeFn = new PortalFunction(this, 'Finalize', {
       stage,
       handler: 'finalize',
-      serviceName: 'recompute-finalize',
+      serviceName: BATCH_SERVICES.finalize,
       description: 'Recompute run: per-program counts and the latest snapshot pointer',
       timeout: Duration.minutes(5),
       memorySize: 1024,
@@ -114,9 +122,10 @@ export class Batch extends Construct {
     this.notifierFn = new PortalFunction(this, 'Notifier', {
       stage,
       handler: 'notifier',
-      serviceName: 'notifier',
+      serviceName: BATCH_SERVICES.notifier,
       description: 'New-match events → in-app notifications (partial batch failures)',
       timeout: NOTIFIER_TIMEOUT,
+      environment: metricsEnv,
     });
     this.notifierFn.bindTable(data, 'RW');
     this.notifierFn.addEventSource(
@@ -203,6 +212,25 @@ export class Batch extends Construct {
       eventBus: this.bus,
       eventPattern: { source: [API_EVENT_SOURCE], detailType: [...RECOMPUTE_DETAIL_TYPES] },
       targets: [target(EventField.detailType)],
+    });
+  }
+
+  /**
+   * One of the metrics a batch function publishes (functions/src/aws/batch-metrics.ts): namespace
+   * `Sbiz24/<stage>`, dimension `service` = the function's service name. Sum over 5 minutes by default.
+   */
+  metric(
+    service: keyof typeof BATCH_SERVICES,
+    metricName: BatchMetricName,
+    options: MetricOptions = {},
+  ): Metric {
+    return new Metric({
+      namespace: this.metricsNamespace,
+      metricName,
+      dimensionsMap: { service: BATCH_SERVICES[service] },
+      statistic: 'Sum',
+      period: Duration.minutes(5),
+      ...options,
     });
   }
 

@@ -1,3 +1,4 @@
+import { BATCH_METRICS } from '@sbiz24/functions/aws/batch-metrics';
 import { CATALOG_EVENT_FAILED_MESSAGE } from '@sbiz24/functions/services/catalog-events';
 import { Duration } from 'aws-cdk-lib';
 import {
@@ -33,9 +34,10 @@ export interface MonitoringProps {
 const FIVE_MINUTES = Duration.minutes(5);
 
 /**
- * Alarms (API 5xx and p99 latency, every function's errors and throttles, failed recompute runs, messages in
- * the dead-letter queue, catalog changes whose event was not put) on an encrypted SNS topic, and one dashboard
- * with the same metrics.
+ * Alarms (API 5xx and p99 latency, every function's errors and throttles, failed recompute runs and segments,
+ * messages in the dead-letter queue, catalog changes whose event was not put) on an encrypted SNS topic, and
+ * one dashboard with the same metrics and the batch's own (businesses evaluated, match sets changed, events,
+ * notifications).
  */
 export class Monitoring extends Construct {
   readonly topic: Topic;
@@ -114,6 +116,17 @@ export class Monitoring extends Construct {
     );
     alarm('RecomputeTimedOut', timedOutRuns, 1, 'A recompute run timed out.');
 
+    // The worker's Lambda Errors also count SegmentIncompleteError, its normal "out of time, resume me" stop;
+    // the worker's own count of failed invocations leaves those out, so one real failure is enough to tell.
+    const failedSegments = batch.metric('worker', BATCH_METRICS.segmentsFailed);
+    alarm(
+      'RecomputeSegmentsFailed',
+      failedSegments,
+      1,
+      'A recompute segment failed with an error (retried by the state machine; search the worker log for ' +
+        '"segment failed" and the runId).',
+    );
+
     const dlqDepth = batch.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
       period: FIVE_MINUTES,
       statistic: 'Maximum',
@@ -176,6 +189,31 @@ export class Monitoring extends Construct {
             title: 'New-match queue depth',
             metrics: [batch.queue.metricApproximateNumberOfMessagesVisible({ period: FIVE_MINUTES })],
             width: 6,
+          }),
+        ],
+        [
+          new GraphWidget({
+            title: 'Recompute: businesses evaluated, match sets changed / events',
+            left: [
+              batch.metric('worker', BATCH_METRICS.businessesEvaluated),
+              batch.metric('worker', BATCH_METRICS.matchSetsChanged),
+            ],
+            right: [
+              batch.metric('worker', BATCH_METRICS.newMatchEvents),
+              batch.metric('worker', BATCH_METRICS.reminderEvents),
+              batch.metric('notifier', BATCH_METRICS.notificationsAdded),
+            ],
+            width: 12,
+          }),
+          new GraphWidget({
+            title: 'Recompute segments: completed, stopped, failed / duration p90 (ms)',
+            left: [
+              batch.metric('worker', BATCH_METRICS.segmentsCompleted),
+              batch.metric('worker', BATCH_METRICS.segmentsStopped),
+              failedSegments,
+            ],
+            right: [batch.metric('worker', BATCH_METRICS.segmentDuration, { statistic: 'p90' })],
+            width: 12,
           }),
         ],
       ],

@@ -5,6 +5,8 @@ import {
   type PrepareTurn,
   STOP_MARGIN_MS,
 } from '@sbiz24/functions/aws/batch-handlers';
+import { BATCH_METRICS, BATCH_SERVICES } from '@sbiz24/functions/aws/batch-metrics';
+import { batchTelemetry } from '@sbiz24/functions/aws/batch-telemetry';
 import { createNotifierHandler } from '@sbiz24/functions/aws/notifier-sqs';
 import { EVENTS_PER_MESSAGE } from '@sbiz24/functions/aws/sqs-event-sink';
 import { createColumnarEvaluator } from '@sbiz24/functions/recompute/columnar-evaluator';
@@ -13,6 +15,7 @@ import type { FinalizeOutput } from '@sbiz24/functions/recompute/finalize';
 import { MemoryBlobStore } from '@sbiz24/functions/services/blob-store';
 import { createOutboxRepository } from '@sbiz24/functions/store/outbox-repository';
 import { createRunRepository } from '@sbiz24/functions/store/run-repository';
+import { type CapturedOutput, captureOutput } from '@sbiz24/functions/testing/capture-output';
 import { startTestTable, type TestTable } from '@sbiz24/functions/testing/dynalite-harness';
 import { tableRuntime } from '@sbiz24/functions/testing/table-runtime';
 import type { StoredBusiness } from '@sbiz24/shared';
@@ -60,6 +63,12 @@ let stored: StoredBusiness[];
 let definition: ReturnType<typeof stateMachineDefinition>;
 let prepare: ReturnType<typeof createPrepareHandler>;
 const prepared: PrepareTurn[] = [];
+/** What the handlers wrote during the first execution: their log lines and EMF metric records. */
+let executionOutput: CapturedOutput;
+const telemetry = (serviceName: string) => batchTelemetry({ serviceName, namespace: 'Sbiz24/test' });
+const isEmf = (r: Record<string, unknown>) => '_aws' in r;
+const sumOf = (records: Record<string, unknown>[], metric: string) =>
+  records.reduce((t, r) => t + ((r[metric] as number | undefined) ?? 0), 0);
 
 const MACHINE_ARN = 'arn:aws:states:ap-northeast-2:123456789012:stateMachine:Recompute';
 const executionArn = (name: string) => `${MACHINE_ARN.replace(':stateMachine:', ':execution:')}:${name}`;
@@ -108,9 +117,9 @@ describe('the synthesized recompute state machine, run locally', () => {
       clock: () => NOW,
       pageSize: 100,
     });
-    prepare = createPrepareHandler(() => runtime);
-    const worker = createSegmentWorkerHandler(() => runtime);
-    const finalize = createFinalizeHandler(() => runtime);
+    prepare = createPrepareHandler(() => runtime, telemetry(BATCH_SERVICES.prepare));
+    const worker = createSegmentWorkerHandler(() => runtime, telemetry(BATCH_SERVICES.worker));
+    const finalize = createFinalizeHandler(() => runtime, telemetry(BATCH_SERVICES.finalize));
 
     const { StateMachine } = await import('aws-local-stepfunctions');
     const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
@@ -158,7 +167,12 @@ describe('the synthesized recompute state machine, run locally', () => {
         },
       },
     );
-    output = (await execution.result) as unknown as FinalizeOutput;
+    executionOutput = captureOutput();
+    try {
+      output = (await execution.result) as unknown as FinalizeOutput;
+    } finally {
+      executionOutput.restore();
+    }
     stored = await allBusinesses(table);
   }, 300_000);
 
@@ -221,16 +235,44 @@ describe('the synthesized recompute state machine, run locally', () => {
     expect([...fromMatches.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
   });
 
+  it('logs every step with its run id, publishes what the segments did, and logs no business number or owner', () => {
+    const run = prepared.find((p) => p.turn === 'run') as { runId: string };
+    const records = executionOutput.records();
+    const logs = records.filter((r) => !isEmf(r));
+    expect(logs.length).toBeGreaterThan(2 * SEGMENTS);
+    for (const line of logs) {
+      // The waiting execution's line comes before a run is chosen; every other line names the run.
+      if (line.turn !== 'wait') expect(line.runId, JSON.stringify(line)).toBe(run.runId);
+      if (line.service === BATCH_SERVICES.worker) expect(line.segment).toBeTypeOf('number');
+    }
+    const emf = records.filter(isEmf);
+    expect(sumOf(emf, BATCH_METRICS.businessesEvaluated)).toBe(BUSINESSES);
+    expect(sumOf(emf, BATCH_METRICS.matchSetsChanged)).toBe(output.totals.changed);
+    expect(sumOf(emf, BATCH_METRICS.newMatchEvents)).toBe(output.totals.newMatches);
+    expect(sumOf(emf, BATCH_METRICS.segmentsStopped)).toBe(SEGMENTS);
+    expect(sumOf(emf, BATCH_METRICS.segmentsCompleted)).toBe(SEGMENTS);
+    expect(sumOf(emf, BATCH_METRICS.segmentsFailed)).toBe(0);
+    expect(sumOf(emf, BATCH_METRICS.runsCompleted)).toBe(1);
+    const text = executionOutput.text();
+    for (const b of stored) {
+      expect(text).not.toContain(b.profile.brn);
+      if (b.ownerId) expect(text).not.toContain(b.ownerId);
+    }
+  });
+
   it('hands the new-match events to the notifier, which reports no failed message', async () => {
     const claimed = new Set(stored.filter((b) => b.ownerId).map((b) => b.profile.brn));
     expect(sink.events.length).toBeGreaterThan(0);
     expect(sink.events.every((e) => claimed.has(e.brn))).toBe(true);
 
-    const notifier = createNotifierHandler(() => ({
-      notifications: table.repos.notifications,
-      outbox: createOutboxRepository(table.doc, table.tableName),
-      clock: () => NOW,
-    }));
+    const notifier = createNotifierHandler(
+      () => ({
+        notifications: table.repos.notifications,
+        outbox: createOutboxRepository(table.doc, table.tableName),
+        clock: () => NOW,
+      }),
+      telemetry(BATCH_SERVICES.notifier),
+    );
     const records: SQSEvent['Records'] = [];
     for (let i = 0; i < sink.events.length; i += EVENTS_PER_MESSAGE) {
       records.push({
@@ -245,8 +287,16 @@ describe('the synthesized recompute state machine, run locally', () => {
         awsRegion: 'ap-northeast-2',
       });
     }
-    const response = await notifier({ Records: records }, {} as never);
+    const notifierOutput = captureOutput();
+    const response = await notifier({ Records: records }, {} as never).finally(() =>
+      notifierOutput.restore(),
+    );
     expect(response.batchItemFailures).toEqual([]);
+    // Every event is accounted for, once: added, or skipped (the same program and reason twice is a duplicate).
+    const [metrics] = notifierOutput.records().filter(isEmf);
+    const outcomes = ['notificationsAdded', 'notificationsDuplicate', 'notificationsSkipped'] as const;
+    expect(outcomes.reduce((t, m) => t + (metrics![BATCH_METRICS[m]] as number), 0)).toBe(sink.events.length);
+    expect(metrics![BATCH_METRICS.notificationsAdded]).toBeGreaterThan(0);
     const owner = sink.events[0]!.ownerId;
     const inbox = await table.repos.notifications.list(owner);
     expect(inbox.items.length).toBeGreaterThan(0);
@@ -261,33 +311,37 @@ describe('the synthesized recompute state machine, run locally', () => {
       const calls = { queue: 0, prepare: 0, worker: 0 };
       const { StateMachine } = await import('aws-local-stepfunctions');
       const machine = new StateMachine(definition as never, { validationOptions: { checkArn: false } });
-      const result = await machine.run(
-        { trigger: 'program-published' },
-        {
-          context: contextOf(name),
-          overrides: {
-            taskResourceLocalHandlers: {
-              [STATE_NAMES.queue]: async () => {
-                // A turn that never comes would loop forever: fail the execution instead.
-                if (++calls.queue > 10) throw new Error('still waiting after 10 turns');
-                return { Executions: running(calls.queue) };
+      // Prepare logs each turn; the first execution's test checks those lines, here they are kept off the terminal.
+      const quiet = captureOutput();
+      const result = await machine
+        .run(
+          { trigger: 'program-published' },
+          {
+            context: contextOf(name),
+            overrides: {
+              taskResourceLocalHandlers: {
+                [STATE_NAMES.queue]: async () => {
+                  // A turn that never comes would loop forever: fail the execution instead.
+                  if (++calls.queue > 10) throw new Error('still waiting after 10 turns');
+                  return { Executions: running(calls.queue) };
+                },
+                [STATE_NAMES.prepare]: async (input: unknown) => {
+                  calls.prepare++;
+                  const turn = await prepare(input as never);
+                  if (turn.turn === 'run') throw new Error('this execution was to wait or give way, not run');
+                  return asJson(turn);
+                },
+                [STATE_NAMES.worker]: async () => {
+                  calls.worker++;
+                  return {};
+                },
               },
-              [STATE_NAMES.prepare]: async (input: unknown) => {
-                calls.prepare++;
-                const turn = await prepare(input as never);
-                if (turn.turn === 'run') throw new Error('this execution was to wait or give way, not run');
-                return asJson(turn);
-              },
-              [STATE_NAMES.worker]: async () => {
-                calls.worker++;
-                return {};
-              },
+              waitTimeOverrides: { [STATE_NAMES.wait]: 0 },
+              retryIntervalOverrides: { [STATE_NAMES.queue]: 0 },
             },
-            waitTimeOverrides: { [STATE_NAMES.wait]: 0 },
-            retryIntervalOverrides: { [STATE_NAMES.queue]: 0 },
           },
-        },
-      ).result;
+        )
+        .result.finally(() => quiet.restore());
       return { result, calls };
     }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createPrepareHandler } from './batch-handlers';
+import { batchTelemetry } from './batch-telemetry';
 import { takeTurn, toEpochMs } from './run-turn';
 
 const arn = (name: string) => `arn:aws:states:ap-northeast-2:123456789012:execution:Recompute:${name}`;
@@ -55,7 +56,8 @@ describe('the Prepare handler at the gate', () => {
   const newer = { executionArn: arn('c'), startDate: '2026-11-27T03:00:01.000Z' };
 
   it('hands the state back, without the listed executions, when the execution waits or gives way', async () => {
-    const prepare = createPrepareHandler(untouched);
+    // Its log lines are batch-handlers.test.ts's subject; here they would only clutter the output.
+    const prepare = createPrepareHandler(untouched, batchTelemetry({ serviceName: 'test', level: 'SILENT' }));
     const request = { trigger: 'program-published', segments: 4 };
 
     expect(await prepare({ request: { ...request, queue: { running: [older] } }, self })).toEqual({

@@ -25,6 +25,9 @@ export interface FinalizeOutput {
   totals: SegmentCounts;
   programCounts: Record<string, number>;
   snapshotKey?: string;
+  /** When prepare created the run and when this finalize finished it (the run's duration, for metrics). */
+  startedAt: string;
+  finishedAt: string;
 }
 
 /** A run finalized before all its segments finished; rerun the execution with the same run id to resume. */
@@ -95,6 +98,8 @@ export async function finalizeRun(deps: FinalizeDeps, input: { runId: string }):
     totals,
     programCounts,
     snapshotKey: manifestKey,
+    startedAt: manifest.startedAt,
+    finishedAt,
   };
 }
 

@@ -117,6 +117,7 @@ describe('finalizeRun', () => {
     const pointer = JSON.parse(new TextDecoder().decode(await blobs.get(LATEST_SNAPSHOT_KEY)));
     expect(pointer).toMatchObject({ runId: 'r1', manifestKey: 'runs/r1/manifest.json' });
     expect((await runs.getRun('r1'))?.finishedAt).toBe('2025-03-01T15:30:00.000Z');
+    expect(out).toMatchObject({ startedAt: '2025-03-01T00:00:00Z', finishedAt: '2025-03-01T15:30:00.000Z' });
   });
 
   it('fails on missing segments and leaves the previous snapshot and counts', async () => {

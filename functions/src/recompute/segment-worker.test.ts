@@ -1,4 +1,5 @@
 import { type BusinessRepository, ConflictError, type Program } from '@sbiz24/shared';
+import { addCounts, emptyCounts, type SegmentCounts } from '@sbiz24/shared/recompute/types';
 import { describe, expect, it } from 'vitest';
 import { MemoryBlobStore } from '../services/blob-store';
 import { segmentPartKey } from '../services/snapshot-keys';
@@ -119,6 +120,22 @@ describe('runSegment', () => {
     const partB = await b.deps.blobs.get(segmentPartKey('r1', 0));
     expect(partA).toEqual(partB);
     expect(await a.deps.blobs.list('runs/r1/pages/')).toEqual([]);
+  });
+
+  it("reports each page's counts, so that the pages of a stopped and a resumed invocation add up to the segment's", async () => {
+    const programs = [regionProgram('seoul-a', ['11']), regionProgram('all-b', ['11', '26'])];
+    const { deps } = await setup();
+    const seen: { rows: number; counts: SegmentCounts }[] = [];
+    const onPage = (rows: number, counts: SegmentCounts) => seen.push({ rows, counts });
+    let pages = 0;
+    await runSegment(deps, task('r1'), compiledFor(programs), { shouldStop: () => ++pages >= 3, onPage });
+    expect(seen).toHaveLength(3);
+    const result = await runSegment(deps, task('r1'), compiledFor(programs), { onPage });
+
+    expect(seen).toHaveLength(8);
+    expect(seen.every(({ rows, counts }) => rows === counts.scanned && rows <= 4)).toBe(true);
+    expect(seen.map((p) => p.counts).reduce(addCounts, emptyCounts())).toEqual(result.counts);
+    expect(result.counts).toMatchObject({ scanned: 30, changed: 30 });
   });
 
   it('keeps a concurrent owner edit and recomputes that business from the fresh profile', async () => {

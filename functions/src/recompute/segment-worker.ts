@@ -46,8 +46,11 @@ export interface CompiledRun {
 export interface SegmentRunOptions {
   /** Asked after every page; true stops the worker (checkpoint kept) so that another invocation resumes. */
   shouldStop?: () => boolean;
-  /** Called after every page with the rows of that page. */
-  onPage?: (rows: number) => void;
+  /**
+   * Called after every page, once its checkpoint is stored, with the rows of that page and what the page did
+   * (the Lambda handler sums them into the invocation's metrics; the local runner draws its progress bar).
+   */
+  onPage?: (rows: number, counts: SegmentCounts) => void;
 }
 
 /**
@@ -112,7 +115,7 @@ export async function runSegment(
       updatedAt: deps.clock().toISOString(),
     };
     await deps.runs.putCheckpoint(cp);
-    options.onPage?.(page.items.length);
+    options.onPage?.(page.items.length, outcome.counts);
     if (cp.cursor !== undefined && options.shouldStop?.()) break;
   }
   return { runId: task.runId, segment: task.segment, counts: cp.counts, pages: cp.pages, done: cp.done };

@@ -1,3 +1,4 @@
+import { BATCH_SERVICES } from '@sbiz24/functions/aws/batch-metrics';
 import { readBatchConfig } from '@sbiz24/functions/aws/config';
 import { Match } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
@@ -132,6 +133,9 @@ export function batchSuite(dev: () => Synthesized, prod: () => Synthesized): voi
       const env = functionEnvironment(dev(), functionId(dev(), path));
       const needsAll = path !== 'Batch/Notifier';
       expect(() => readBatchConfig(env, needsAll ? {} : { bucket: false, queue: false }), path).not.toThrow();
+      // Their metrics go to the stage's namespace, under the service names the alarms use.
+      expect(env.POWERTOOLS_METRICS_NAMESPACE, path).toBe('Sbiz24/dev');
+      expect(Object.values(BATCH_SERVICES), path).toContain(env.POWERTOOLS_SERVICE_NAME);
     }
   });
 }

@@ -1,8 +1,9 @@
+import { BATCH_METRICS, BATCH_SERVICES } from '@sbiz24/functions/aws/batch-metrics';
 import { CATALOG_EVENT_FAILED_MESSAGE } from '@sbiz24/functions/services/catalog-events';
 import { Match } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
 import type { Synthesized } from '../synth.js';
-import { functionId } from '../template-query.js';
+import { functionEnvironment, functionId } from '../template-query.js';
 
 type Props = Record<string, unknown>;
 
@@ -70,6 +71,25 @@ export function monitoringSuite(dev: () => Synthesized, prod: () => Synthesized)
     expect(alarmOn(synth, 'CatalogEventNotPut')).toMatchObject({ Namespace: 'Sbiz24/dev', Threshold: 1 });
   });
 
+  it("alarms on the first failed recompute segment, from the worker's own metric (not its resumable stops)", () => {
+    const synth = dev();
+    expect(alarmOn(synth, BATCH_METRICS.segmentsFailed)).toMatchObject({
+      Namespace: 'Sbiz24/dev',
+      Dimensions: [{ Name: 'service', Value: BATCH_SERVICES.worker }],
+      Statistic: 'Sum',
+      Period: 300,
+      Threshold: 1,
+      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
+    });
+    // The worker publishes into the namespace the alarm watches.
+    const env = functionEnvironment(synth, functionId(synth, 'Batch/SegmentWorker'));
+    expect(env).toMatchObject({
+      POWERTOOLS_METRICS_NAMESPACE: 'Sbiz24/dev',
+      POWERTOOLS_SERVICE_NAME: BATCH_SERVICES.worker,
+    });
+    expect(alarmOn(prod(), BATCH_METRICS.segmentsFailed)).toMatchObject({ Namespace: 'Sbiz24/prod' });
+  });
+
   it('sends every alarm and its recovery to the KMS-encrypted alarm topic', () => {
     const synth = dev();
     const [topicId] = Object.keys(synth.template.findResources('AWS::SNS::Topic'));
@@ -77,7 +97,7 @@ export function monitoringSuite(dev: () => Synthesized, prod: () => Synthesized)
       synth.template.findResources('AWS::SNS::Topic')[topicId!]!.Properties.KmsMasterKeyId,
     ).toBeDefined();
     const all = alarms(synth);
-    expect(all.length).toBe(16);
+    expect(all.length).toBe(17);
     for (const [id, p] of all) {
       expect(p.AlarmActions, id).toEqual([{ Ref: topicId }]);
       expect(p.OKActions, id).toEqual([{ Ref: topicId }]);
