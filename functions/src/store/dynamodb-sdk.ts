@@ -36,5 +36,3 @@ export const paginateScan = lib.paginateScan;
 
 export const DynamoDBClient = client.DynamoDBClient;
 export type DynamoDBClient = ClientDynamoDB.DynamoDBClient;
-export const ConditionalCheckFailedException = client.ConditionalCheckFailedException;
-export type ConditionalCheckFailedException = ClientDynamoDB.ConditionalCheckFailedException;
