@@ -21,32 +21,32 @@ async function fill(pk: string, count: number, bytes = 10): Promise<string[]> {
   return items.map((item) => item.SK);
 }
 
+/** A query for every item of partition `pk`. */
+function inPartition(pk: string) {
+  return {
+    TableName: t.tableName,
+    KeyConditionExpression: 'PK = :pk',
+    ExpressionAttributeValues: { ':pk': pk },
+  };
+}
+
 describe('paging helpers on dynalite', () => {
   it('queryAll returns every item of a partition larger than one 1 MB response, in key order', async () => {
     // 48 items of ~30 KB: DynamoDB (and dynalite) stop a page at 1 MB, so this takes at least two.
     const written = await fill('PAGE#big', 48, 30_000);
+    const input = inPartition('PAGE#big');
+    const onePage = await t.doc.send(new QueryCommand(input));
 
-    const read = await queryAll(
-      t.doc,
-      {
-        TableName: t.tableName,
-        KeyConditionExpression: 'PK = :pk',
-        ExpressionAttributeValues: { ':pk': 'PAGE#big' },
-      },
-      skOf,
-    );
+    const read = await queryAll(t.doc, input, skOf);
 
+    expect(onePage.LastEvaluatedKey).toBeDefined();
+    expect(onePage.Items?.length).toBeLessThan(48);
     expect(read).toEqual(written);
   });
 
   it('queryAll and queryCount go through many small pages (Limit) to the same items', async () => {
     const written = await fill('PAGE#small', 23);
-    const input = {
-      TableName: t.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'PAGE#small' },
-      Limit: 5,
-    };
+    const input = { ...inPartition('PAGE#small'), Limit: 5 };
 
     expect(await queryAll(t.doc, input, skOf)).toEqual(written);
     expect(await queryCount(t.doc, input)).toBe(23);
@@ -67,12 +67,7 @@ describe('paging helpers on dynalite', () => {
 
   it('queryPage hands out each item exactly once across cursors, and refuses a cursor of another scope', async () => {
     const written = await fill('PAGE#cursor', 11);
-    const input = {
-      TableName: t.tableName,
-      KeyConditionExpression: 'PK = :pk',
-      ExpressionAttributeValues: { ':pk': 'PAGE#cursor' },
-      Limit: 4,
-    };
+    const input = { ...inPartition('PAGE#cursor'), Limit: 4 };
 
     const seen: string[] = [];
     let cursor: string | undefined;
