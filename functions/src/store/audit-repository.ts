@@ -1,16 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { AuditEntry, AuditRepository } from '@sbiz24/shared';
-import { PutCommand, QueryCommand } from './dynamodb-sdk';
-import { auditKey, auditPartition } from './keys';
-
-const ENTRY_FIELDS = ['entityType', 'entityId', 'at', 'actorId', 'action', 'summary', 'version'] as const;
-
-function toEntry(item: Record<string, unknown>): AuditEntry {
-  const entry: Record<string, unknown> = {};
-  for (const field of ENTRY_FIELDS) if (item[field] !== undefined) entry[field] = item[field];
-  return entry as unknown as AuditEntry;
-}
+import type { AuditRepository } from '@sbiz24/shared';
+import { ITEM_ABSENT } from './conditional-writes';
+import { PutCommand } from './dynamodb-sdk';
+import { auditItem } from './items';
+import { auditPartition } from './keys';
+import { queryAll } from './paging';
 
 export interface AuditRepositoryOptions {
   /** Suffix that keeps two entries of the same millisecond apart. @default 8 random hex digits */
@@ -29,33 +24,23 @@ export function createAuditRepository(
       await doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: {
-            ...auditKey(entry.entityType, entry.entityId, entry.at, suffix()),
-            entity: 'audit',
-            ...entry,
-          },
-          // An entry is never replaced, even on a suffix collision.
-          ConditionExpression: 'attribute_not_exists(PK)',
+          Item: auditItem.toItem(entry, suffix()),
+          // An entry is never replaced, even on a suffix collision; the caller sees the failure as it is.
+          ConditionExpression: ITEM_ABSENT,
         }),
       );
     },
 
-    async list(entityType, entityId) {
-      const entries: AuditEntry[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk',
-            ExpressionAttributeValues: { ':pk': auditPartition(entityType, entityId) },
-            ExclusiveStartKey,
-          }),
-        );
-        entries.push(...(page.Items ?? []).map(toEntry));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return entries;
+    list(entityType, entityId) {
+      return queryAll(
+        doc,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk',
+          ExpressionAttributeValues: { ':pk': auditPartition(entityType, entityId) },
+        },
+        auditItem.fromItem,
+      );
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { BatchGetCommand, BatchWriteCommand } from './dynamodb-sdk';
+import type { RawItem } from './items';
 import type { TableKey } from './keys';
 
 /** BatchWriteItem's limit on requests per call. */
@@ -42,10 +43,10 @@ export async function mapWithConcurrency<T>(
 export async function batchWriteAll(
   doc: DynamoDBDocumentClient,
   tableName: string,
-  items: Record<string, unknown>[],
+  items: RawItem[],
   options: BatchOptions = {},
 ): Promise<void> {
-  const chunks: Record<string, unknown>[][] = [];
+  const chunks: RawItem[][] = [];
   for (let i = 0; i < items.length; i += BATCH_WRITE_SIZE) chunks.push(items.slice(i, i + BATCH_WRITE_SIZE));
   await Promise.all(
     chunks.map(async (chunk) => {

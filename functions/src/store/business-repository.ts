@@ -3,18 +3,17 @@ import {
   type BusinessRepository,
   ConflictError,
   NotFoundError,
-  type Page,
   type StoredBusiness,
   ValidationError,
 } from '@sbiz24/shared';
 import { type BatchOptions, batchGetKeys, batchWriteAll, mapWithConcurrency } from './batch';
-import { decodeCursor, encodeCursor } from './cursor';
+import { putIfAbsent } from './conditional-writes';
 import { alreadyExists, isConditionalCheckFailed, versionConflict } from './dynamo-errors';
-import { GetCommand, PutCommand, QueryCommand, ScanCommand, UpdateCommand } from './dynamodb-sdk';
+import { GetCommand, UpdateCommand } from './dynamodb-sdk';
+import { businessItem, type NewBusiness } from './items';
 import { businessKey, businessProfileMarker, INDEX, ownerIndexKeys, ownerPartition } from './keys';
+import { queryAll, scanCount, scanPage } from './paging';
 import { type StoreOptions, systemClock } from './store-options';
-
-type NewBusiness = Omit<StoredBusiness, 'version' | 'updatedAt'>;
 
 const BRN = /^\d{10}$/;
 
@@ -27,39 +26,6 @@ function assertBrn(brn: string): void {
 
 function notFound(): NotFoundError {
   return new NotFoundError('사업장을 찾을 수 없습니다.', 'BUSINESS_NOT_FOUND');
-}
-
-/** The stored item: keys, the owner index keys once claimed, and the record's fields at the top level. */
-function toItem(business: NewBusiness, updatedAt: string): Record<string, unknown> {
-  const brn = business.profile.brn;
-  return {
-    ...businessKey(brn),
-    ...(business.ownerId ? ownerIndexKeys(business.ownerId, brn) : {}),
-    entity: 'business',
-    brn,
-    profile: business.profile,
-    ownerId: business.ownerId,
-    registryStatus: business.registryStatus,
-    version: 1,
-    matchIds: business.matchIds,
-    matchHash: business.matchHash,
-    matchedAt: business.matchedAt,
-    updatedAt,
-  };
-}
-
-export function toStoredBusiness(item: Record<string, unknown>): StoredBusiness {
-  const stored: StoredBusiness = {
-    profile: item.profile as StoredBusiness['profile'],
-    registryStatus: item.registryStatus as StoredBusiness['registryStatus'],
-    version: item.version as number,
-    updatedAt: item.updatedAt as string,
-  };
-  if (item.ownerId !== undefined) stored.ownerId = item.ownerId as string;
-  if (item.matchIds !== undefined) stored.matchIds = item.matchIds as string[];
-  if (item.matchHash !== undefined) stored.matchHash = item.matchHash as string;
-  if (item.matchedAt !== undefined) stored.matchedAt = item.matchedAt as string;
-  return stored;
 }
 
 /** DynamoDB's limit on TotalSegments. */
@@ -91,7 +57,7 @@ export function createBusinessRepository(
     const { Item } = await doc.send(
       new GetCommand({ TableName: tableName, Key: businessKey(brn), ConsistentRead: true }),
     );
-    return Item ? toStoredBusiness(Item) : undefined;
+    return Item ? businessItem.fromItem(Item) : undefined;
   }
 
   /** After a failed version condition: NotFound when the business is gone, VERSION_CONFLICT otherwise. */
@@ -106,20 +72,10 @@ export function createBusinessRepository(
 
     async create(business) {
       assertBrn(business.profile.brn);
-      const item = toItem(business, clock().toISOString());
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: item,
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-      } catch (err) {
-        if (isConditionalCheckFailed(err)) throw alreadyExists('이미 등록된 사업자등록번호입니다.');
-        throw err;
-      }
-      return toStoredBusiness(item);
+      const item = businessItem.toItem(business, clock().toISOString());
+      if (!(await putIfAbsent(doc, tableName, item)))
+        throw alreadyExists('이미 등록된 사업자등록번호입니다.');
+      return businessItem.fromItem(item);
     },
 
     async createMany(businesses) {
@@ -148,7 +104,7 @@ export function createBusinessRepository(
           await batchWriteAll(
             doc,
             tableName,
-            fresh.map((b) => toItem(b, updatedAt)),
+            fresh.map((b) => businessItem.toItem(b, updatedAt)),
             options,
           );
         },
@@ -177,7 +133,7 @@ export function createBusinessRepository(
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return toStoredBusiness(Attributes ?? {});
+        return businessItem.fromItem(Attributes ?? {});
       } catch (err) {
         if (isConditionalCheckFailed(err)) return explainVersionFailure(brn, expectedVersion);
         throw err;
@@ -203,7 +159,7 @@ export function createBusinessRepository(
             ReturnValues: 'ALL_NEW',
           }),
         );
-        return toStoredBusiness(Attributes ?? {});
+        return businessItem.fromItem(Attributes ?? {});
       } catch (err) {
         if (!isConditionalCheckFailed(err)) throw err;
         if (!(await get(brn))) throw notFound();
@@ -211,23 +167,17 @@ export function createBusinessRepository(
       }
     },
 
-    async listByOwner(ownerId) {
-      const businesses: StoredBusiness[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEX.gsi1,
-            KeyConditionExpression: 'GSI1PK = :owner',
-            ExpressionAttributeValues: { ':owner': ownerPartition(ownerId) },
-            ExclusiveStartKey,
-          }),
-        );
-        businesses.push(...(page.Items ?? []).map(toStoredBusiness));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return businesses;
+    listByOwner(ownerId) {
+      return queryAll(
+        doc,
+        {
+          TableName: tableName,
+          IndexName: INDEX.gsi1,
+          KeyConditionExpression: 'GSI1PK = :owner',
+          ExpressionAttributeValues: { ':owner': ownerPartition(ownerId) },
+        },
+        businessItem.fromItem,
+      );
     },
 
     async putMatches(brn, result, expectedVersion) {
@@ -254,12 +204,7 @@ export function createBusinessRepository(
       }
     },
 
-    async scanSegment(
-      segment,
-      totalSegments,
-      cursor,
-      limit = DEFAULT_SCAN_LIMIT,
-    ): Promise<Page<StoredBusiness>> {
+    async scanSegment(segment, totalSegments, cursor, limit = DEFAULT_SCAN_LIMIT) {
       if (
         !Number.isInteger(totalSegments) ||
         totalSegments < 1 ||
@@ -269,34 +214,22 @@ export function createBusinessRepository(
         segment >= totalSegments
       )
         throw new ValidationError('세그먼트 번호가 올바르지 않습니다.', [], 'INVALID_SEGMENT');
-      const scope = `businesses:${segment}/${totalSegments}`;
-      const page = await doc.send(
-        new ScanCommand({
+      return scanPage(
+        doc,
+        {
           TableName: tableName,
           Segment: segment,
           TotalSegments: totalSegments,
           Limit: limit,
-          ExclusiveStartKey: decodeCursor(scope, cursor),
           ...profileFilter,
-        }),
+        },
+        { scope: `businesses:${segment}/${totalSegments}`, cursor },
+        businessItem.fromItem,
       );
-      const result: Page<StoredBusiness> = { items: (page.Items ?? []).map(toStoredBusiness) };
-      const next = encodeCursor(scope, page.LastEvaluatedKey);
-      if (next) result.cursor = next;
-      return result;
     },
 
-    async count() {
-      let total = 0;
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new ScanCommand({ TableName: tableName, Select: 'COUNT', ExclusiveStartKey, ...profileFilter }),
-        );
-        total += page.Count ?? 0;
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return total;
+    count() {
+      return scanCount(doc, { TableName: tableName, ...profileFilter });
     },
   };
 }

@@ -1,8 +1,11 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Disaster, DisasterRepository } from '@sbiz24/shared';
-import { alreadyExists, isConditionalCheckFailed } from './dynamo-errors';
-import { GetCommand, PutCommand, QueryCommand } from './dynamodb-sdk';
-import { disasterIndexKeys, disasterKey, disasterListPartition, INDEX } from './keys';
+import type { DisasterRepository } from '@sbiz24/shared';
+import { putIfAbsent } from './conditional-writes';
+import { alreadyExists } from './dynamo-errors';
+import { GetCommand } from './dynamodb-sdk';
+import { disasterItem } from './items';
+import { disasterKey, disasterListPartition, INDEX } from './keys';
+import { queryAll } from './paging';
 import { type StoreOptions, systemClock } from './store-options';
 
 /** Declared disasters at `DISASTER#<id>` / `META`; all of them listed from one GSI1 partition by start date. */
@@ -17,48 +20,25 @@ export function createDisasterRepository(
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: disasterKey(id), ConsistentRead: true }),
       );
-      return Item?.disaster as Disaster | undefined;
+      return Item ? disasterItem.fromItem(Item) : undefined;
     },
 
-    async list() {
-      const disasters: Disaster[] = [];
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEX.gsi1,
-            KeyConditionExpression: 'GSI1PK = :all',
-            ExpressionAttributeValues: { ':all': disasterListPartition },
-            ExclusiveStartKey,
-          }),
-        );
-        disasters.push(...(page.Items ?? []).map((item) => item.disaster as Disaster));
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return disasters;
+    list() {
+      return queryAll(
+        doc,
+        {
+          TableName: tableName,
+          IndexName: INDEX.gsi1,
+          KeyConditionExpression: 'GSI1PK = :all',
+          ExpressionAttributeValues: { ':all': disasterListPartition },
+        },
+        disasterItem.fromItem,
+      );
     },
 
     async create(disaster) {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...disasterKey(disaster.id),
-              ...disasterIndexKeys(disaster),
-              entity: 'disaster',
-              id: disaster.id,
-              disaster,
-              createdAt: clock().toISOString(),
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-      } catch (err) {
-        if (isConditionalCheckFailed(err)) throw alreadyExists('같은 ID의 재난이 이미 선포되어 있습니다.');
-        throw err;
-      }
+      if (!(await putIfAbsent(doc, tableName, disasterItem.toItem(disaster, clock().toISOString()))))
+        throw alreadyExists('같은 ID의 재난이 이미 선포되어 있습니다.');
       return disaster;
     },
   };

@@ -27,3 +27,18 @@ export function versionConflict(expectedVersion: number, currentVersion?: number
 export function alreadyExists(message: string): ConflictError {
   return new ConflictError(message, 'ALREADY_EXISTS');
 }
+
+/**
+ * A stored item that does not have the shape its entity's mapper reads (items.ts): a fault of the store or
+ * of whatever wrote it, not of the request, so the API answers 500. The message names the entity and the
+ * attributes, never their values.
+ */
+export class MalformedItemError extends Error {
+  constructor(
+    readonly entity: string,
+    readonly attributes: string[],
+  ) {
+    super(`Stored ${entity} item is malformed at: ${attributes.map((a) => a || '(item)').join(', ')}`);
+    this.name = 'MalformedItemError';
+  }
+}

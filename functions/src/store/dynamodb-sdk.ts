@@ -30,8 +30,9 @@ export const BatchGetCommand = lib.BatchGetCommand;
 export type BatchGetCommand = LibDynamoDB.BatchGetCommand;
 export const BatchWriteCommand = lib.BatchWriteCommand;
 export type BatchWriteCommand = LibDynamoDB.BatchWriteCommand;
+/** Async iterators over every page of a Query or Scan (`paging.ts` is their one user). */
+export const paginateQuery = lib.paginateQuery;
+export const paginateScan = lib.paginateScan;
 
 export const DynamoDBClient = client.DynamoDBClient;
 export type DynamoDBClient = ClientDynamoDB.DynamoDBClient;
-export const ConditionalCheckFailedException = client.ConditionalCheckFailedException;
-export type ConditionalCheckFailedException = ClientDynamoDB.ConditionalCheckFailedException;

@@ -1,51 +1,23 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import {
-  ConflictError,
-  NotFoundError,
-  type Notification,
-  type NotificationRepository,
-  type Page,
-  ValidationError,
-} from '@sbiz24/shared';
-import { decodeCursor, encodeCursor } from './cursor';
-import { cancellationCodes, isConditionalCheckFailed } from './dynamo-errors';
-import { QueryCommand, TransactWriteCommand, UpdateCommand } from './dynamodb-sdk';
-import {
-  INDEX,
-  notificationDedupeKey,
-  notificationIdSortKey,
-  notificationKey,
-  notificationPrefix,
-  unreadSortKey,
-  userPartition,
-} from './keys';
+import { ConflictError, NotFoundError, type NotificationRepository, ValidationError } from '@sbiz24/shared';
+import { conditionalPut, ITEM_ABSENT, transactWrite } from './conditional-writes';
+import { alreadyExists, isConditionalCheckFailed } from './dynamo-errors';
+import { QueryCommand, UpdateCommand } from './dynamodb-sdk';
+import { notificationDedupeItem, notificationItem, readTableKey } from './items';
+import { INDEX, notificationIdSortKey, notificationPrefix, userPartition } from './keys';
+import { queryCount, queryPage } from './paging';
 import type { StoreOptions } from './store-options';
 
 const DEFAULT_PAGE = 20;
 const MAX_PAGE = 100;
 
-const NOTIFICATION_FIELDS = [
-  'id',
-  'userId',
-  'createdAt',
-  'kind',
-  'title',
-  'body',
-  'brn',
-  'programId',
-  'read',
-  'dedupeKey',
-] as const;
-
-function toNotification(item: Record<string, unknown>): Notification {
-  const notification: Record<string, unknown> = {};
-  for (const field of NOTIFICATION_FIELDS) if (item[field] !== undefined) notification[field] = item[field];
-  return notification as unknown as Notification;
-}
-
 function notFound(): NotFoundError {
   return new NotFoundError('알림을 찾을 수 없습니다.', 'NOTIFICATION_NOT_FOUND');
 }
+
+/** The dedupe marker exists: this (user, dedupeKey) was notified before, so `add` adds nothing. */
+const ALREADY_NOTIFIED = 'ALREADY_NOTIFIED';
+const alreadyNotified = () => new ConflictError('이미 보낸 알림입니다.', ALREADY_NOTIFIED);
 
 /**
  * In-app notifications at `USER#<sub>` / `NOTE#<time>#<id>`, newest first. Each is written in one
@@ -68,69 +40,45 @@ export function createNotificationRepository(
       }),
     );
     const item = Items?.[0];
-    return item ? { PK: item.PK as string, SK: item.SK as string } : undefined;
+    return item ? readTableKey(item) : undefined;
   }
 
   return {
     async add(notification) {
-      const { userId, id, createdAt, dedupeKey } = notification;
-      const note = {
-        ...notificationKey(userId, createdAt, id),
-        LSI1SK: notificationIdSortKey(id),
-        ...(notification.read ? {} : { LSI2SK: unreadSortKey(createdAt, id) }),
-        entity: 'notification',
-        ...notification,
-      };
       try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: {
-                    ...notificationDedupeKey(userId, dedupeKey),
-                    entity: 'notificationDedupe',
-                    notificationId: id,
-                    createdAt,
-                  },
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
-              },
-              { Put: { TableName: tableName, Item: note, ConditionExpression: 'attribute_not_exists(PK)' } },
-            ],
-          }),
-        );
+        await transactWrite(doc, [
+          {
+            request: conditionalPut(tableName, notificationDedupeItem(notification), ITEM_ABSENT),
+            onConditionFailed: alreadyNotified,
+          },
+          {
+            request: conditionalPut(tableName, notificationItem.toItem(notification), ITEM_ABSENT),
+            onConditionFailed: () => alreadyExists('같은 알림 ID가 이미 있습니다.'),
+          },
+        ]);
         return true;
       } catch (err) {
-        const codes = cancellationCodes(err);
-        if (codes?.[0] === 'ConditionalCheckFailed') return false;
-        if (codes?.[1] === 'ConditionalCheckFailed')
-          throw new ConflictError('같은 알림 ID가 이미 있습니다.', 'ALREADY_EXISTS');
+        if (err instanceof ConflictError && err.code === ALREADY_NOTIFIED) return false;
         throw err;
       }
     },
 
-    async list(userId, options = {}): Promise<Page<Notification>> {
+    async list(userId, options = {}) {
       const limit = options.limit ?? DEFAULT_PAGE;
       if (!Number.isInteger(limit) || limit < 1 || limit > MAX_PAGE)
         throw new ValidationError(`한 번에 1~${MAX_PAGE}개까지 조회할 수 있습니다.`, [], 'INVALID_LIMIT');
-      const scope = `notifications:${userId}`;
-      const page = await doc.send(
-        new QueryCommand({
+      return queryPage(
+        doc,
+        {
           TableName: tableName,
           KeyConditionExpression: 'PK = :user AND begins_with(SK, :note)',
           ExpressionAttributeValues: { ':user': userPartition(userId), ':note': notificationPrefix },
           ScanIndexForward: false,
           Limit: limit,
-          ExclusiveStartKey: decodeCursor(scope, options.cursor),
-        }),
+        },
+        { scope: `notifications:${userId}`, cursor: options.cursor },
+        notificationItem.fromItem,
       );
-      const result: Page<Notification> = { items: (page.Items ?? []).map(toNotification) };
-      // A full page may be the last one; DynamoDB tells only by returning a key. An extra empty page is fine.
-      const next = encodeCursor(scope, page.LastEvaluatedKey);
-      if (next) result.cursor = next;
-      return result;
     },
 
     async markRead(userId, id) {
@@ -153,25 +101,14 @@ export function createNotificationRepository(
       }
     },
 
-    async unreadCount(userId) {
-      let total = 0;
-      let ExclusiveStartKey: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            IndexName: INDEX.unreadNotes,
-            KeyConditionExpression: 'PK = :user',
-            ExpressionAttributeValues: { ':user': userPartition(userId) },
-            Select: 'COUNT',
-            ConsistentRead: true,
-            ExclusiveStartKey,
-          }),
-        );
-        total += page.Count ?? 0;
-        ExclusiveStartKey = page.LastEvaluatedKey;
-      } while (ExclusiveStartKey);
-      return total;
+    unreadCount(userId) {
+      return queryCount(doc, {
+        TableName: tableName,
+        IndexName: INDEX.unreadNotes,
+        KeyConditionExpression: 'PK = :user',
+        ExpressionAttributeValues: { ':user': userPartition(userId) },
+        ConsistentRead: true,
+      });
     },
   };
 }

@@ -1,25 +1,13 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { OutboundChannel, Outbox, OutboxMessage } from '@sbiz24/shared';
+import { putIfAbsent } from './conditional-writes';
 import { isConditionalCheckFailed } from './dynamo-errors';
-import { PutCommand, QueryCommand, UpdateCommand } from './dynamodb-sdk';
+import { QueryCommand, UpdateCommand } from './dynamodb-sdk';
+import { outboxItem } from './items';
 import { outboxKey, outboxPrefix, outboxQueueKey, outboxQueuePartition, userPartition } from './keys';
+import { queryAll } from './paging';
 
 const GSI1 = 'GSI1';
-
-type OutboxItem = OutboxMessage & {
-  PK: string;
-  SK: string;
-  GSI1PK?: string;
-  GSI1SK?: string;
-  entity: 'Outbox';
-};
-
-/** The message without the item's keys. */
-// biome-ignore lint/suspicious/noExplicitAny: lib-dynamodb gives items as Record<string, NativeAttributeValue> (any)
-function toMessage(item: Record<string, any>): OutboxMessage {
-  const { PK: _pk, SK: _sk, GSI1PK: _g1, GSI1SK: _g2, entity: _e, ...message } = item as OutboxItem;
-  return message;
-}
 
 /**
  * The e-mail/SMS outbox in the single table (`USER#<sub>` / `OUTBOX#<id>#<channel>`), with its work queues
@@ -27,32 +15,27 @@ function toMessage(item: Record<string, any>): OutboxMessage {
  * state is conditional on the state and attempt count the caller read, so two senders never both send.
  */
 export function createOutboxRepository(doc: DynamoDBDocumentClient, tableName: string): Outbox {
+  /** One batch of work from a queue: a single Query with a Limit (the next pass takes the rest). */
   const queryQueue = async (
     status: 'pending' | 'sending' | 'parked',
     channel: OutboundChannel,
     options: { before?: string; limit: number; newestFirst?: boolean },
   ): Promise<OutboxMessage[]> => {
-    const out: OutboxMessage[] = [];
-    let start: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(
-        new QueryCommand({
-          TableName: tableName,
-          IndexName: GSI1,
-          KeyConditionExpression: options.before ? 'GSI1PK = :pk AND GSI1SK < :before' : 'GSI1PK = :pk',
-          ExpressionAttributeValues: {
-            ':pk': outboxQueuePartition(status, channel),
-            ...(options.before ? { ':before': `${options.before}$` } : {}),
-          },
-          ScanIndexForward: !options.newestFirst,
-          Limit: options.limit - out.length,
-          ExclusiveStartKey: start,
-        }),
-      );
-      for (const item of page.Items ?? []) out.push(toMessage(item));
-      start = page.LastEvaluatedKey;
-    } while (start && out.length < options.limit);
-    return out;
+    const page = await doc.send(
+      new QueryCommand({
+        TableName: tableName,
+        IndexName: GSI1,
+        KeyConditionExpression: options.before ? 'GSI1PK = :pk AND GSI1SK < :before' : 'GSI1PK = :pk',
+        ExpressionAttributeValues: {
+          ':pk': outboxQueuePartition(status, channel),
+          // Sort keys are `<time>#…`: everything at or before `before` sorts below `<before>$`.
+          ...(options.before ? { ':before': `${options.before}$` } : {}),
+        },
+        ScanIndexForward: !options.newestFirst,
+        Limit: options.limit,
+      }),
+    );
+    return (page.Items ?? []).map(outboxItem.fromItem);
   };
 
   /** One conditional state change; false when the message is not in the state the caller read. */
@@ -99,41 +82,25 @@ export function createOutboxRepository(doc: DynamoDBDocumentClient, tableName: s
   return {
     async enqueue(message) {
       const due = message.nextAttemptAt ?? message.createdAt;
-      const stored: OutboxMessage = { ...message, status: 'pending', attempts: 0, nextAttemptAt: due };
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: {
-              ...outboxKey(message.userId, message.id, message.channel),
-              ...outboxQueueKey('pending', message.channel, due, message.userId, message.id),
-              entity: 'Outbox',
-              ...stored,
-            },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-      } catch (e) {
-        if (!isConditionalCheckFailed(e)) throw e;
-      }
+      // A message that exists was enqueued by an earlier attempt: a repeat is a no-op.
+      await putIfAbsent(
+        doc,
+        tableName,
+        outboxItem.toItem({ ...message, status: 'pending', attempts: 0, nextAttemptAt: due }),
+      );
     },
 
     async list(userId) {
-      const out: OutboxMessage[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const page = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
-            ExpressionAttributeValues: { ':pk': userPartition(userId), ':p': outboxPrefix },
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of page.Items ?? []) out.push(toMessage(item));
-        start = page.LastEvaluatedKey;
-      } while (start);
-      return out.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
+      const messages = await queryAll(
+        doc,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :p)',
+          ExpressionAttributeValues: { ':pk': userPartition(userId), ':p': outboxPrefix },
+        },
+        outboxItem.fromItem,
+      );
+      return messages.sort((a, b) => b.createdAt.localeCompare(a.createdAt));
     },
 
     listDue: (channel, now, limit) => queryQueue('pending', channel, { before: now, limit }),

@@ -1,4 +1,4 @@
-import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
+import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import {
   NotFoundError,
   PROGRAM_STATUSES,
@@ -7,44 +7,21 @@ import {
   type ProgramRepository,
   ValidationError,
 } from '@sbiz24/shared';
-import { alreadyExists, cancellationCodes, versionConflict } from './dynamo-errors';
-import { GetCommand, QueryCommand, TransactWriteCommand } from './dynamodb-sdk';
+import { conditionalPut, ITEM_ABSENT, transactWrite } from './conditional-writes';
+import { alreadyExists, versionConflict } from './dynamo-errors';
+import { GetCommand } from './dynamodb-sdk';
+import { programItem, programVersionItem } from './items';
 import {
   agencyPartition,
   INDEX,
   NO_DEADLINE,
-  programIndexKeys,
   programKey,
   programStatusPartition,
   programVersionKey,
   programVersionPrefix,
 } from './keys';
+import { type QueryInput, queryAll } from './paging';
 import { type StoreOptions, systemClock } from './store-options';
-
-function currentItem(program: Program, at: string): Record<string, unknown> {
-  return {
-    ...programKey(program.id),
-    ...programIndexKeys(program),
-    entity: 'program',
-    id: program.id,
-    version: program.version,
-    status: program.status,
-    agencyId: program.agencyId,
-    program,
-    updatedAt: at,
-  };
-}
-
-function versionItem(program: Program, at: string): Record<string, unknown> {
-  return {
-    ...programVersionKey(program.id, program.version),
-    entity: 'programVersion',
-    id: program.id,
-    version: program.version,
-    program,
-    createdAt: at,
-  };
-}
 
 /** Listing order: by deadline (open-ended last), then id, whichever index served the query. */
 function byDeadline(a: Program, b: Program): number {
@@ -65,29 +42,21 @@ export function createProgramRepository(
 ): ProgramRepository {
   const clock = options.clock ?? systemClock;
 
-  async function queryAll(input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey'>) {
-    const items: Record<string, unknown>[] = [];
-    let ExclusiveStartKey: Record<string, unknown> | undefined;
-    do {
-      const page = await doc.send(new QueryCommand({ ...input, TableName: tableName, ExclusiveStartKey }));
-      items.push(...(page.Items ?? []));
-      ExclusiveStartKey = page.LastEvaluatedKey;
-    } while (ExclusiveStartKey);
-    return items.map((item) => item.program as Program);
-  }
+  const queryPrograms = (input: Omit<QueryInput, 'TableName'>) =>
+    queryAll(doc, { ...input, TableName: tableName }, programItem.fromItem);
 
   async function get(id: string): Promise<Program | undefined> {
     const { Item } = await doc.send(
       new GetCommand({ TableName: tableName, Key: programKey(id), ConsistentRead: true }),
     );
-    return Item?.program as Program | undefined;
+    return Item ? programItem.fromItem(Item) : undefined;
   }
 
   function byStatus(status: string, filter: ProgramFilter): Promise<Program[]> {
     const from = filter.closingFrom;
     const to = filter.closingTo;
     const range = from || to ? ' AND GSI1SK BETWEEN :from AND :to' : '';
-    return queryAll({
+    return queryPrograms({
       IndexName: INDEX.gsi1,
       KeyConditionExpression: `GSI1PK = :status${range}`,
       ...(filter.agencyId ? { FilterExpression: 'agencyId = :agency' } : {}),
@@ -106,11 +75,11 @@ export function createProgramRepository(
       const { Item } = await doc.send(
         new GetCommand({ TableName: tableName, Key: programVersionKey(id, version), ConsistentRead: true }),
       );
-      return Item?.program as Program | undefined;
+      return Item ? programVersionItem.fromItem(Item) : undefined;
     },
 
     listVersions(id) {
-      return queryAll({
+      return queryPrograms({
         KeyConditionExpression: 'PK = :pk AND begins_with(SK, :v)',
         ExpressionAttributeValues: { ':pk': programKey(id).PK, ':v': programVersionPrefix },
         ConsistentRead: true,
@@ -123,7 +92,7 @@ export function createProgramRepository(
         const statuses = filter.status ? [filter.status] : PROGRAM_STATUSES;
         programs = (await Promise.all(statuses.map((status) => byStatus(status, filter)))).flat();
       } else {
-        programs = await queryAll({
+        programs = await queryPrograms({
           IndexName: INDEX.gsi2,
           KeyConditionExpression: 'GSI2PK = :agency',
           ExpressionAttributeValues: { ':agency': agencyPartition(filter.agencyId) },
@@ -135,32 +104,17 @@ export function createProgramRepository(
     async create(input) {
       const program: Program = { ...input, version: 1 };
       const at = clock().toISOString();
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: currentItem(program, at),
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
-              },
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: versionItem(program, at),
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
-              },
-            ],
-          }),
-        );
-      } catch (err) {
-        if (cancellationCodes(err)?.includes('ConditionalCheckFailed'))
-          throw alreadyExists('같은 ID의 지원사업이 이미 있습니다.');
-        throw err;
-      }
+      const exists = () => alreadyExists('같은 ID의 지원사업이 이미 있습니다.');
+      await transactWrite(doc, [
+        {
+          request: conditionalPut(tableName, programItem.toItem(program, at), ITEM_ABSENT),
+          onConditionFailed: exists,
+        },
+        {
+          request: conditionalPut(tableName, programVersionItem.toItem(program, at), ITEM_ABSENT),
+          onConditionFailed: exists,
+        },
+      ]);
       return program;
     },
 
@@ -171,35 +125,28 @@ export function createProgramRepository(
         ]);
       const expected = program.version - 1;
       const at = clock().toISOString();
-      try {
-        await doc.send(
-          new TransactWriteCommand({
-            TransactItems: [
-              {
-                Put: {
-                  TableName: tableName,
-                  Item: currentItem(program, at),
-                  ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-                  ExpressionAttributeValues: { ':expected': expected },
-                },
-              },
-              {
-                // Versions are never overwritten, even if META were somehow behind.
-                Put: {
-                  TableName: tableName,
-                  Item: versionItem(program, at),
-                  ConditionExpression: 'attribute_not_exists(PK)',
-                },
-              },
-            ],
-          }),
-        );
-      } catch (err) {
-        if (!cancellationCodes(err)?.includes('ConditionalCheckFailed')) throw err;
+      // Either condition failing means someone else wrote first (or the program is gone): read to tell which.
+      const explain = async (): Promise<Error> => {
         const current = await get(program.id);
-        if (!current) throw new NotFoundError('지원사업을 찾을 수 없습니다.', 'PROGRAM_NOT_FOUND');
-        throw versionConflict(expected, current.version);
-      }
+        if (!current) return new NotFoundError('지원사업을 찾을 수 없습니다.', 'PROGRAM_NOT_FOUND');
+        return versionConflict(expected, current.version);
+      };
+      await transactWrite(doc, [
+        {
+          request: conditionalPut(
+            tableName,
+            programItem.toItem(program, at),
+            'attribute_exists(PK) AND version = :expected',
+            { ':expected': expected },
+          ),
+          onConditionFailed: explain,
+        },
+        {
+          // Versions are never overwritten, even if META were somehow behind.
+          request: conditionalPut(tableName, programVersionItem.toItem(program, at), ITEM_ABSENT),
+          onConditionFailed: explain,
+        },
+      ]);
       return program;
     },
   };

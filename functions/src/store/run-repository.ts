@@ -1,67 +1,38 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '@sbiz24/shared';
-import type {
-  ProgramCount,
-  RunManifest,
-  RunRepository,
-  SegmentCheckpoint,
-} from '@sbiz24/shared/recompute/types';
-import { ConditionalCheckFailedException, GetCommand, PutCommand, QueryCommand } from './dynamodb-sdk';
+import type { RunRepository } from '@sbiz24/shared/recompute/types';
+import { putIfAbsent } from './conditional-writes';
+import { isConditionalCheckFailed } from './dynamo-errors';
+import { GetCommand, PutCommand } from './dynamodb-sdk';
+import { checkpointItem, programCountItem, runItem } from './items';
 import { programCountsKey, runKey, segmentCheckpointKey, segmentCheckpointPrefix } from './keys';
+import { queryAll } from './paging';
 
 /** Run bookkeeping expires a month after it was last written (DynamoDB TTL); counts stay. */
 const RUN_TTL_SECONDS = 30 * 86_400;
 
 const ttl = (at: string): number => Math.floor(Date.parse(at) / 1000) + RUN_TTL_SECONDS;
 
-function isConditionFailure(e: unknown): boolean {
-  return (
-    e instanceof ConditionalCheckFailedException ||
-    (e as { name?: string }).name === 'ConditionalCheckFailedException'
-  );
-}
-
-function strip<T>(item: Record<string, unknown> | undefined): T | undefined {
-  if (!item) return undefined;
-  const { PK: _pk, SK: _sk, entity: _e, ttl: _t, ...rest } = item;
-  return rest as T;
-}
-
 /** The batch's run manifest, checkpoints and per-program counts in the single table (keys in keys.ts). */
 export function createRunRepository(doc: DynamoDBDocumentClient, tableName: string): RunRepository {
   return {
     async createRun(manifest) {
-      try {
-        await doc.send(
-          new PutCommand({
-            TableName: tableName,
-            Item: { ...runKey(manifest.runId), entity: 'Run', ...manifest, ttl: ttl(manifest.startedAt) },
-            ConditionExpression: 'attribute_not_exists(PK)',
-          }),
-        );
-      } catch (e) {
-        if (isConditionFailure(e)) throw new ConflictError('이미 있는 실행입니다.', 'RUN_EXISTS');
-        throw e;
-      }
+      if (!(await putIfAbsent(doc, tableName, runItem.toItem(manifest, ttl(manifest.startedAt)))))
+        throw new ConflictError('이미 있는 실행입니다.', 'RUN_EXISTS');
     },
 
     async getRun(runId) {
       const out = await doc.send(
         new GetCommand({ TableName: tableName, Key: runKey(runId), ConsistentRead: true }),
       );
-      return strip<RunManifest>(out.Item);
+      return out.Item ? runItem.fromItem(out.Item) : undefined;
     },
 
     async finishRun(manifest) {
       await doc.send(
         new PutCommand({
           TableName: tableName,
-          Item: {
-            ...runKey(manifest.runId),
-            entity: 'Run',
-            ...manifest,
-            ttl: ttl(manifest.finishedAt ?? manifest.startedAt),
-          },
+          Item: runItem.toItem(manifest, ttl(manifest.finishedAt ?? manifest.startedAt)),
         }),
       );
     },
@@ -74,7 +45,7 @@ export function createRunRepository(doc: DynamoDBDocumentClient, tableName: stri
           ConsistentRead: true,
         }),
       );
-      return strip<SegmentCheckpoint>(out.Item);
+      return out.Item ? checkpointItem.fromItem(out.Item) : undefined;
     },
 
     async putCheckpoint(cp) {
@@ -82,12 +53,7 @@ export function createRunRepository(doc: DynamoDBDocumentClient, tableName: stri
         await doc.send(
           new PutCommand({
             TableName: tableName,
-            Item: {
-              ...segmentCheckpointKey(cp.runId, cp.segment),
-              entity: 'Checkpoint',
-              ...cp,
-              ttl: ttl(cp.updatedAt),
-            },
+            Item: checkpointItem.toItem(cp, ttl(cp.updatedAt)),
             // Never backwards: a slow duplicate invocation cannot undo a further-along checkpoint.
             ConditionExpression: 'attribute_not_exists(PK) OR (#done = :false AND #pages <= :pages)',
             ExpressionAttributeNames: { '#done': 'done', '#pages': 'pages' },
@@ -95,29 +61,23 @@ export function createRunRepository(doc: DynamoDBDocumentClient, tableName: stri
           }),
         );
       } catch (e) {
-        if (isConditionFailure(e))
+        if (isConditionalCheckFailed(e))
           throw new ConflictError('체크포인트가 이미 더 진행되었습니다.', 'CHECKPOINT_AHEAD');
         throw e;
       }
     },
 
-    async listCheckpoints(runId) {
-      const items: SegmentCheckpoint[] = [];
-      let start: Record<string, unknown> | undefined;
-      do {
-        const out = await doc.send(
-          new QueryCommand({
-            TableName: tableName,
-            KeyConditionExpression: 'PK = :pk AND begins_with(SK, :seg)',
-            ExpressionAttributeValues: { ':pk': runKey(runId).PK, ':seg': segmentCheckpointPrefix },
-            ConsistentRead: true,
-            ExclusiveStartKey: start,
-          }),
-        );
-        for (const item of out.Items ?? []) items.push(strip<SegmentCheckpoint>(item) as SegmentCheckpoint);
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return items;
+    listCheckpoints(runId) {
+      return queryAll(
+        doc,
+        {
+          TableName: tableName,
+          KeyConditionExpression: 'PK = :pk AND begins_with(SK, :seg)',
+          ExpressionAttributeValues: { ':pk': runKey(runId).PK, ':seg': segmentCheckpointPrefix },
+          ConsistentRead: true,
+        },
+        checkpointItem.fromItem,
+      );
     },
 
     async putProgramCounts(counts) {
@@ -128,7 +88,7 @@ export function createRunRepository(doc: DynamoDBDocumentClient, tableName: stri
           await doc.send(
             new PutCommand({
               TableName: tableName,
-              Item: { ...programCountsKey(c.programId), entity: 'ProgramCount', ...c },
+              Item: programCountItem.toItem(c),
             }),
           );
         }
@@ -138,7 +98,7 @@ export function createRunRepository(doc: DynamoDBDocumentClient, tableName: stri
 
     async getProgramCount(programId) {
       const out = await doc.send(new GetCommand({ TableName: tableName, Key: programCountsKey(programId) }));
-      return strip<ProgramCount>(out.Item);
+      return out.Item ? programCountItem.fromItem(out.Item) : undefined;
     },
   };
 }
