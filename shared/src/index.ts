@@ -1,3 +1,4 @@
+export * from './application/index';
 export * from './business-number/business-number';
 export * from './catalog/index';
 export * from './dates';

@@ -1,5 +1,6 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Repositories } from '@sbiz24/shared';
+import { createApplicationRepository } from './application-repository';
 import { createAuditRepository } from './audit-repository';
 import { createBusinessRepository } from './business-repository';
 import { createDisasterRepository } from './disaster-repository';
@@ -19,5 +20,6 @@ export function createRepositories(
     disasters: createDisasterRepository(doc, tableName, options),
     notifications: createNotificationRepository(doc, tableName, options),
     audit: createAuditRepository(doc, tableName),
+    applications: createApplicationRepository(doc, tableName),
   };
 }

@@ -1,4 +1,5 @@
 import {
+  type ApplicationRepository,
   type AuditEntry,
   type AuditRepository,
   type BusinessRepository,
@@ -14,6 +15,7 @@ import {
   type ProgramRepository,
   type StoredBusiness,
 } from '@sbiz24/shared';
+import { createMemoryApplicationRepository } from './memory-application-repository';
 
 /**
  * In-memory implementations of the repository interfaces (shared/src/repositories.ts), faithful to the
@@ -26,6 +28,7 @@ export interface MemoryRepositories {
   disasters: DisasterRepository;
   notifications: NotificationRepository;
   audit: AuditRepository;
+  applications: ApplicationRepository;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -228,11 +231,14 @@ export function createMemoryAuditRepository(): AuditRepository {
 
 /** A full set of in-memory repositories; `clock` stamps `updatedAt` on businesses. */
 export function createMemoryRepositories(clock: () => Date = () => new Date()): MemoryRepositories {
+  const businesses = createMemoryBusinessRepository(clock);
+  const audit = createMemoryAuditRepository();
   return {
-    businesses: createMemoryBusinessRepository(clock),
+    businesses,
     programs: createMemoryProgramRepository(),
     disasters: createMemoryDisasterRepository(),
     notifications: createMemoryNotificationRepository(),
-    audit: createMemoryAuditRepository(),
+    audit,
+    applications: createMemoryApplicationRepository({ businesses, audit }),
   };
 }
