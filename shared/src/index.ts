@@ -1,4 +1,3 @@
-export * from './application/index';
 export * from './business-number/business-number';
 export * from './catalog/index';
 export * from './dates';

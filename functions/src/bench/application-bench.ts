@@ -1,4 +1,5 @@
-import type { Application, Program, Repositories } from '@sbiz24/shared';
+import type { Program, Repositories } from '@sbiz24/shared';
+import type { Application } from '@sbiz24/shared/application/index';
 import { createApplicationService } from '../services/application-service';
 import { createCatalogCache } from '../services/catalog-cache';
 import { ensureTable } from '../store/create-table';

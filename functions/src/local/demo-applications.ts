@@ -1,14 +1,10 @@
+import { evaluateProgram, isOpenAsOf, type Program, type Repositories, todayInKorea } from '@sbiz24/shared';
 import {
   type Application,
   type ApplicationStatus,
   checkTransition,
-  evaluateProgram,
-  isOpenAsOf,
-  type Program,
-  type Repositories,
   type StaffDecisionAction,
-  todayInKorea,
-} from '@sbiz24/shared';
+} from '@sbiz24/shared/application/index';
 import { createApplicationService } from '../services/application-service';
 import { createCatalogCache } from '../services/catalog-cache';
 import type { Caller } from '../services/types';

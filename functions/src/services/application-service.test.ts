@@ -1,4 +1,5 @@
-import type { ApplyRequest, Program } from '@sbiz24/shared';
+import type { Program } from '@sbiz24/shared';
+import type { ApplyRequest } from '@sbiz24/shared/application/index';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { business, regionProgram } from '../testing/fixtures';
 import { createMemoryRepositories, type MemoryRepositories } from '../testing/memory-repositories';
@@ -12,7 +13,7 @@ const otherOwner: Caller = { sub: 'owner-2', name: '이사장', role: 'owner' };
 const staff: Caller = { sub: 'staff-semas', name: '담당자', role: 'staff', agencyId: 'semas' };
 const otherStaff: Caller = { sub: 'staff-mss', name: '담당자', role: 'staff', agencyId: 'mss' };
 
-const seoulFund = regionProgram('seoul-fund', ['11'], {
+const seoulFund = regionProgram('seoul-fund', ['11'], <Partial<Program>>{
   title: '서울 성장자금',
   benefit: { description: '운영자금', maxAmount: 50_000_000 },
   application: {

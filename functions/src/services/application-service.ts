@@ -1,45 +1,49 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  type ApplicationFilter,
+  ConflictError,
+  deriveStage,
+  evaluateProgram,
+  ForbiddenError,
+  isOpenAsOf,
+  NotFoundError,
+  type Page,
+  type Program,
+  parseBusinessNumber,
+  type Reason,
+  type Repositories,
+  type StoredBusiness,
+  todayInKorea,
+  UnprocessableError,
+} from '@sbiz24/shared';
+import {
   type Application,
   type ApplicationAction,
   type ApplicationActor,
-  type ApplicationFilter,
+  type ApplicationSettings,
   type ApplicationStatus,
   type ApplyFailure,
   type ApplyRequest,
   applicationNotification,
   type BulkDecisionRequest,
   type BulkDecisionResult,
-  ConflictError,
   checkAnswers,
   checkTransition,
   DEFAULT_APPLICATION_SETTINGS,
   type DecisionRequest,
-  deriveStage,
-  evaluateProgram,
   type FileMetadata,
-  ForbiddenError,
-  isOpenAsOf,
   MAX_SUPPLEMENT_ROUNDS,
-  NotFoundError,
   nextApplication,
-  type Page,
-  type Program,
-  parseBusinessNumber,
   prefillAnswers,
-  type Reason,
-  type Repositories,
   releasesGuard,
   resolveDocuments,
   STAFF_QUEUE_PAGE_SIZE,
   type StaffQueueQuery,
-  type StoredBusiness,
   type SupplementResponseRequest,
   type SupportHistoryEntry,
   type TimelineEntry,
-  todayInKorea,
-  UnprocessableError,
-} from '@sbiz24/shared';
+  type WithApplicationSettings,
+} from '@sbiz24/shared/application/index';
 import { mapWithConcurrency } from '../store/batch';
 import type { Caller, CatalogCache } from './types';
 
@@ -68,6 +72,11 @@ function refusal(code: string, message: string): Error {
   if (code === 'ACTOR_NOT_ALLOWED') return new ForbiddenError(message, code);
   if (code === 'TRANSITION_NOT_ALLOWED') return new ConflictError(message, code);
   return new UnprocessableError(message, code);
+}
+
+/** The program's application settings (questions, documents, quota), or the defaults. */
+function settingsOf(program: Program): ApplicationSettings {
+  return (program as Program & WithApplicationSettings).application ?? DEFAULT_APPLICATION_SETTINGS;
 }
 
 /** The most a program awards one business, when its benefit says so. */
@@ -227,7 +236,7 @@ export function createApplicationService({
             quota: {
               programId: app.programId,
               amount: given.amount!,
-              limits: program?.application?.quota ?? {},
+              limits: (program ? settingsOf(program).quota : undefined) ?? {},
             },
           }
         : {}),
@@ -319,7 +328,7 @@ export function createApplicationService({
           });
           continue;
         }
-        const settings = program.application ?? DEFAULT_APPLICATION_SETTINGS;
+        const settings = settingsOf(program);
         const answers = prefillAnswers(settings.fields, business.profile, request.answers?.[programId]);
         const issues = checkAnswers(settings.fields, answers);
         if (issues.length > 0) {
@@ -357,7 +366,7 @@ export function createApplicationService({
           submittedAt: at,
           updatedAt: at,
           answers,
-          documents: resolveDocuments((program.application ?? DEFAULT_APPLICATION_SETTINGS).documents, {
+          documents: resolveDocuments(settingsOf(program).documents, {
             registryChecked: business.ownerId !== undefined,
             profile: business.profile,
           }),

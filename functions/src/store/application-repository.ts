@@ -1,10 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { DynamoDBDocumentClient, QueryCommandInput } from '@aws-sdk/lib-dynamodb';
 import {
-  APPLICATION_STATUSES,
-  type Application,
   type ApplicationRepository,
-  type ApplicationStatus,
   type AuditEntry,
   ConflictError,
   type IdempotencyRecord,
@@ -12,6 +9,11 @@ import {
   type Page,
   ValidationError,
 } from '@sbiz24/shared';
+import {
+  APPLICATION_STATUSES,
+  type Application,
+  type ApplicationStatus,
+} from '@sbiz24/shared/application/application';
 import { decodeCursor, encodeCursor } from './cursor';
 import { cancellationCodes, versionConflict } from './dynamo-errors';
 import { GetCommand, QueryCommand, TransactWriteCommand } from './dynamodb-sdk';

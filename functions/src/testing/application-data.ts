@@ -1,4 +1,5 @@
-import type { Application, AuditEntry, IdempotencyRecord } from '@sbiz24/shared';
+import type { AuditEntry, IdempotencyRecord } from '@sbiz24/shared';
+import type { Application } from '@sbiz24/shared/application/index';
 import { brnOf } from './fixtures';
 
 /** A submitted application as the service would create it, for store tests. */

@@ -1,8 +1,5 @@
 import {
-  APPLICATION_STATUSES,
-  type Application,
   type ApplicationRepository,
-  type ApplicationStatus,
   type AuditRepository,
   type BusinessRepository,
   ConflictError,
@@ -11,6 +8,11 @@ import {
   type Page,
   ValidationError,
 } from '@sbiz24/shared';
+import {
+  APPLICATION_STATUSES,
+  type Application,
+  type ApplicationStatus,
+} from '@sbiz24/shared/application/index';
 import { alreadyApplied, idempotencyKeyUsed, quotaExceeded } from '../store/application-repository';
 
 const copy = <T>(value: T): T => structuredClone(value);

@@ -48,3 +48,12 @@ export const DEFAULT_APPLICATION_SETTINGS: ApplicationSettings = {
     },
   ],
 };
+
+/**
+ * A program as the application service reads it: the stored program may carry `application` settings. Not yet
+ * part of ProgramDraftSchema: the staff editor adds it with the application routes (the schemas would grow the
+ * API bundle before anything there uses them).
+ */
+export interface WithApplicationSettings {
+  application?: ApplicationSettings;
+}

@@ -1,5 +1,4 @@
 import * as z from 'zod';
-import { ApplicationSettingsSchema } from '../application/settings';
 import { isIsoDate } from '../dates';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import { BusinessProfileSchema } from '../profile/profile';
@@ -67,8 +66,6 @@ export const ProgramDraftSchema = z
     applyEnd: isoDate.optional(),
     howToApply: z.string().trim().max(1000).default(''),
     rule: RuleSchema,
-    /** How the program takes applications through the portal: its questions, documents and quota. */
-    application: ApplicationSettingsSchema.optional(),
     examples: z
       .object({
         mustMatch: z.array(ProgramExampleSchema).max(20).default([]),
