@@ -1,6 +1,8 @@
 import type { AlertKind, AlertPreferences, OutboundChannel } from './alerts/preferences';
+import type { Application, ApplicationStatus } from './application/application';
+import type { ProgramQuota } from './application/settings';
 import type { Disaster } from './disaster/disaster';
-import type { BusinessProfile } from './profile/profile';
+import type { BusinessProfile, PriorSupport } from './profile/profile';
 import type { AgencyId, Program, ProgramStatus } from './program/program';
 
 /**
@@ -96,7 +98,7 @@ export interface Notification {
   userId: string;
   /** ISO timestamp. */
   createdAt: string;
-  kind: 'new-match' | 'deadline' | 'disaster' | 'system';
+  kind: 'new-match' | 'deadline' | 'disaster' | 'system' | 'application';
   title: string;
   body: string;
   brn?: string;
@@ -115,7 +117,7 @@ export interface NotificationRepository {
 }
 
 export interface AuditEntry {
-  entityType: 'program' | 'disaster' | 'business';
+  entityType: 'program' | 'disaster' | 'business' | 'application';
   entityId: string;
   /** ISO timestamp. */
   at: string;
@@ -131,6 +133,83 @@ export interface AuditRepository {
   list(entityType: AuditEntry['entityType'], entityId: string): Promise<AuditEntry[]>;
 }
 
+/** A 통합신청 request already handled: the same key from the same user returns these applications. */
+export interface IdempotencyRecord {
+  ownerId: string;
+  key: string;
+  /** Hash of the request body: the same key with another body is refused, never answered with the first result. */
+  requestHash: string;
+  applicationIds: string[];
+  createdAt: string;
+}
+
+/** Everything one 통합신청 writes, all or nothing. */
+export interface ApplicationCreate {
+  /** Fully formed, status `submitted`, version 1. */
+  applications: Application[];
+  idempotency: IdempotencyRecord;
+  /** One entry per application, written in the same transaction. */
+  audit: AuditEntry[];
+}
+
+/** Everything one transition writes, all or nothing. */
+export interface ApplicationTransitionWrite {
+  /** The application after the step (version = expectedVersion + 1, the new timeline entry appended). */
+  next: Application;
+  /** The version and status the caller read; the write fails with ConflictError when either differs. */
+  expectedVersion: number;
+  from: ApplicationStatus;
+  /** The step ends the active application: the business may apply to the program again. */
+  releaseGuard: boolean;
+  /** An approval counts against the program's quota: refused (QUOTA_EXCEEDED) if it would exceed a limit. */
+  quota?: { programId: string; amount: number; limits: ProgramQuota };
+  /** An award becomes a portal-sourced prior-support entry of the business profile (the rules read it). */
+  award?: { brn: string; support: PriorSupport };
+  audit: AuditEntry;
+}
+
+export interface ApplicationPageOptions {
+  limit?: number;
+  cursor?: string;
+}
+
+/** The staff queue's filters; 시도 and stage are at submission. Pages may be shorter than the limit when filtered. */
+export interface ApplicationFilter {
+  status?: ApplicationStatus;
+  sido?: string;
+  stage?: string;
+}
+
+export interface ApplicationRepository {
+  get(id: string): Promise<Application | undefined>;
+  /** The id of the business's active application for the program, if any. */
+  activeId(brn: string, programId: string): Promise<string | undefined>;
+  getIdempotency(ownerId: string, key: string): Promise<IdempotencyRecord | undefined>;
+  /**
+   * Creates every application of one request, their guards, audit entries and the idempotency record in one
+   * transaction. ConflictError `ALREADY_APPLIED` (details: `{ programIds }`) when a business already has an
+   * active application for one of the programs; `IDEMPOTENCY_KEY_USED` when the key was used meanwhile.
+   */
+  create(input: ApplicationCreate): Promise<Application[]>;
+  /**
+   * One state change, conditional on version and status, with its guard release, quota counter, award and
+   * audit entry in the same transaction. ConflictError `VERSION_CONFLICT` or `QUOTA_EXCEEDED`; NotFoundError
+   * when the application is gone.
+   */
+  transition(write: ApplicationTransitionWrite): Promise<Application>;
+  /** A business's applications, newest first. */
+  listByBusiness(brn: string, options?: ApplicationPageOptions): Promise<Page<Application>>;
+  /** A program's applications (optionally of one status), newest first. */
+  listByProgram(
+    programId: string,
+    options?: ApplicationPageOptions & ApplicationFilter,
+  ): Promise<Page<Application>>;
+  /** How many of the program's applications are in each status. */
+  countByStatus(programId: string): Promise<Record<ApplicationStatus, number>>;
+  /** Awards made and budget used so far (the quota counter). */
+  quotaUsage(programId: string): Promise<{ awards: number; budgetUsed: number }>;
+}
+
 /** Every repository the use cases need, over one table. */
 export interface Repositories {
   businesses: BusinessRepository;
@@ -139,6 +218,7 @@ export interface Repositories {
   notifications: NotificationRepository;
   audit: AuditRepository;
   alertPreferences: AlertPreferencesRepository;
+  applications: ApplicationRepository;
 }
 
 /** An e-mail or text message on its way out: one per notification and channel (SES or SMTP, a 알림톡 provider). */

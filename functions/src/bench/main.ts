@@ -10,6 +10,7 @@ import { loadCatalog } from '@sbiz24/shared';
 import { snapshotBytes } from '@sbiz24/shared/columnar/size';
 import { generateSnapshot } from '../cli/snapshot/generate-parallel';
 import { loadSnapshotFile, writeSnapshotFile } from '../cli/snapshot/snapshot-file';
+import { measureApplications } from './application-bench';
 import { measureBaselines } from './baseline-bench';
 import { measureFullMatch } from './full-match-bench';
 import { measurePreviews } from './preview-bench';
@@ -34,6 +35,10 @@ function options() {
       snapshot: { type: 'string' },
       keep: { type: 'boolean', default: false },
       'store-businesses': { type: 'string' },
+      applications: { type: 'string' },
+      'app-programs': { type: 'string' },
+      'queue-applications': { type: 'string' },
+      'bulk-decisions': { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -53,6 +58,11 @@ function options() {
     snapshot: values.snapshot ?? `.data/bench-snapshot-${businesses}.bin`,
     keep: values.keep,
     storeBusinesses: num(values['store-businesses'], 200_000, 5_000),
+    applications: num(values.applications, 100_000, 300),
+    appPrograms: num(values['app-programs'], 1_000, 10),
+    queueApplications: num(values['queue-applications'], 100_000, 300),
+    bulkDecisions: num(values['bulk-decisions'], 10_000, 100),
+    queueRuns: quick ? 50 : 200,
   };
 }
 
@@ -126,6 +136,16 @@ async function main(): Promise<void> {
     log: (line) => log(line),
   });
 
+  // 6. Applications (issue 12): submissions through the store, the staff queue, a bulk decision.
+  const applications = await measureApplications({
+    applications: o.applications,
+    programs: o.appPrograms,
+    queueApplications: o.queueApplications,
+    bulk: o.bulkDecisions,
+    queueRuns: o.queueRuns,
+    log,
+  });
+
   const figures = {
     fullMatchSeconds: round(match.fullMatchSeconds, 3),
     pairsPerSecond: Math.round(match.pairsPerSecond),
@@ -135,6 +155,7 @@ async function main(): Promise<void> {
     previewP99Ms: previews.previewP99Ms,
     snapshotBytesPerBusiness: round(fileBytes / snapshot.rows),
     ...store,
+    ...applications,
     businesses: snapshot.rows,
     programs: programs.length,
     snapshotLoadSeconds: round(snapshotLoadSeconds, 3),

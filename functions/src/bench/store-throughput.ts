@@ -57,7 +57,7 @@ class CountingSink implements MatchEventSink {
  * A dynalite server in a child process, so that the worker measured here has this process's core to itself
  * and the database the other one (as a Lambda worker and DynamoDB would not share a CPU).
  */
-async function startDynaliteChild(): Promise<{ endpoint: string; stop(): Promise<void> }> {
+export async function startDynaliteChild(): Promise<{ endpoint: string; stop(): Promise<void> }> {
   const dynalite = fileURLToPath(new URL('../local/dynalite.ts', import.meta.url));
   const child = spawn(
     process.execPath,

@@ -26,7 +26,21 @@ const options = (synthetic: SeedOptions['synthetic']): SeedOptions => ({
 describe('local seeding', () => {
   it('seeds the catalog, the demo and the synthetic businesses once', async () => {
     const first = await seedIfEmpty(options((n) => syntheticBusinesses(n, asOf)));
-    expect(first).toEqual({ seeded: true, programs: 20, disasters: 2, businesses: 1_200 + demoCount });
+    expect(first).toMatchObject({ seeded: true, programs: 20, disasters: 2, businesses: 1_200 + demoCount });
+    const states = new Set<string>();
+    for (const b of DEMO_OWNED_BUSINESSES) {
+      for (const a of (await t.repos.applications.listByBusiness(b.profile.brn)).items) states.add(a.status);
+    }
+    expect(first.applications).toBeGreaterThanOrEqual(7);
+    expect([...states].sort()).toEqual([
+      'approved',
+      'in-review',
+      'paid',
+      'rejected',
+      'submitted',
+      'supplement-requested',
+      'withdrawn',
+    ]);
     expect(await t.repos.businesses.count()).toBe(1_200 + demoCount);
     expect((await t.repos.businesses.listByOwner('owner-kim')).length).toBe(3);
     let called = false;

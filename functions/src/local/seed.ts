@@ -3,6 +3,7 @@ import { GetCommand, PutCommand } from '@aws-sdk/lib-dynamodb';
 import type { Repositories } from '@sbiz24/shared';
 import { ConflictError, loadCatalog, type StoredBusiness } from '@sbiz24/shared';
 import { localSeedMarkerKey } from '../store/keys';
+import { seedDemoApplications } from './demo-applications';
 import { DEMO_ALERT_PREFERENCES, DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from './demo-data';
 
 type NewBusiness = Omit<StoredBusiness, 'version' | 'updatedAt'>;
@@ -27,6 +28,8 @@ export interface SeedResult {
   programs: number;
   disasters: number;
   businesses: number;
+  /** Demo applications of the demo owners, in every state. */
+  applications: number;
 }
 
 const CHUNK = 500;
@@ -46,7 +49,7 @@ async function ignoreConflict(write: Promise<unknown>): Promise<void> {
 export async function seedIfEmpty(options: SeedOptions): Promise<SeedResult> {
   const { doc, tableName, repos, clock } = options;
   const marker = await doc.send(new GetCommand({ TableName: tableName, Key: localSeedMarkerKey }));
-  if (marker.Item) return { seeded: false, programs: 0, disasters: 0, businesses: 0 };
+  if (marker.Item) return { seeded: false, programs: 0, disasters: 0, businesses: 0, applications: 0 };
 
   const catalog = loadCatalog();
   for (const program of catalog.programs) await ignoreConflict(repos.programs.create(program));
@@ -91,6 +94,7 @@ export async function seedIfEmpty(options: SeedOptions): Promise<SeedResult> {
   if (chunk.length > 0) await flush(chunk);
   await Promise.all(inflight);
   if (failure) throw failure.error;
+  const applications = await seedDemoApplications({ repos, clock });
 
   await doc.send(
     new PutCommand({
@@ -103,5 +107,6 @@ export async function seedIfEmpty(options: SeedOptions): Promise<SeedResult> {
     programs: catalog.programs.length,
     disasters: catalog.disasters.length,
     businesses: total,
+    applications: applications.length,
   };
 }

@@ -45,6 +45,8 @@ describe('createTableInput', () => {
       'GSI1SK',
       'GSI2PK',
       'GSI2SK',
+      'GSI3PK',
+      'GSI3SK',
       'LSI1SK',
       'LSI2SK',
     ]);

@@ -8,7 +8,18 @@ import { ValidationError } from '@sbiz24/shared';
 
 type Key = Record<string, string>;
 
-const KEY_ATTRIBUTES = new Set(['PK', 'SK', 'GSI1PK', 'GSI1SK', 'GSI2PK', 'GSI2SK', 'LSI1SK', 'LSI2SK']);
+const KEY_ATTRIBUTES = new Set([
+  'PK',
+  'SK',
+  'GSI1PK',
+  'GSI1SK',
+  'GSI2PK',
+  'GSI2SK',
+  'GSI3PK',
+  'GSI3SK',
+  'LSI1SK',
+  'LSI2SK',
+]);
 
 function invalid(): ValidationError {
   return new ValidationError('페이지 정보(cursor)가 올바르지 않습니다.', [], 'INVALID_CURSOR');

@@ -4,10 +4,12 @@
  */
 
 export const INDEX = {
-  /** OWNER#<sub> | PSTATUS#<status> | DISASTERS. */
+  /** OWNER#<sub> | PSTATUS#<status> | DISASTERS | BAPPS#<brn>. */
   gsi1: 'GSI1',
-  /** AGENCY#<agencyId>. */
+  /** AGENCY#<agencyId> | PAPPS#<programId>. */
   gsi2: 'GSI2',
+  /** PAPPS#<programId>#<status>. */
+  gsi3: 'GSI3',
   /** NOTEID#<id> within USER#<sub>. */
   noteById: 'LSI1',
   /** UNREAD#<time>#<id> within USER#<sub>. */
@@ -188,6 +190,58 @@ export function outboxQueuePartition(status: 'pending' | 'sending' | 'parked', c
 /** An owner's alert preferences, in their partition. */
 export function alertPreferencesKey(userId: string): TableKey {
   return { PK: userPartition(userId), SK: 'ALERTPREFS' };
+}
+
+// Applications (issue 12)
+
+const APPLICATION = 'APP#';
+
+export function applicationKey(id: string): TableKey {
+  return { PK: `${APPLICATION}${id}`, SK: META };
+}
+
+/** GSI1: a business's applications; newest first by submission time. */
+export function businessApplicationsPartition(brn: string): string {
+  return `BAPPS#${brn}`;
+}
+
+/** GSI2 (every status) and GSI3 (one status): a program's applications, the staff queue. */
+export function programApplicationsPartition(programId: string, status?: string): string {
+  return status === undefined ? `PAPPS#${programId}` : `PAPPS#${programId}#${status}`;
+}
+
+/** The index attributes of an application item; the sort key orders by submission time, then id. */
+export function applicationIndexKeys(app: {
+  id: string;
+  brn: string;
+  programId: string;
+  status: string;
+  submittedAt: string;
+}): Record<'GSI1PK' | 'GSI1SK' | 'GSI2PK' | 'GSI2SK' | 'GSI3PK' | 'GSI3SK', string> {
+  const sortKey = `${app.submittedAt}#${app.id}`;
+  return {
+    GSI1PK: businessApplicationsPartition(app.brn),
+    GSI1SK: sortKey,
+    GSI2PK: programApplicationsPartition(app.programId),
+    GSI2SK: sortKey,
+    GSI3PK: programApplicationsPartition(app.programId, app.status),
+    GSI3SK: sortKey,
+  };
+}
+
+/** At most one active application per business and program: this item exists while one is active. */
+export function applicationGuardKey(brn: string, programId: string): TableKey {
+  return { PK: `${BUSINESS}${brn}`, SK: `APPGUARD#${programId}` };
+}
+
+/** A handled 통합신청 request, in the requesting user's partition. */
+export function idempotencyRecordKey(userId: string, key: string): TableKey {
+  return { PK: userPartition(userId), SK: `IDEM#${key}` };
+}
+
+/** A program's award counter (awards made, budget used), beside its META item. */
+export function programQuotaKey(programId: string): TableKey {
+  return { PK: `${PROGRAM}${programId}`, SK: 'QUOTA' };
 }
 
 // Local runtime (functions/src/local)

@@ -1,6 +1,7 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Repositories } from '@sbiz24/shared';
 import { createAlertPreferencesRepository } from './alert-preferences-repository';
+import { createApplicationRepository } from './application-repository';
 import { createAuditRepository } from './audit-repository';
 import { createBusinessRepository } from './business-repository';
 import { createDisasterRepository } from './disaster-repository';
@@ -21,5 +22,6 @@ export function createRepositories(
     notifications: createNotificationRepository(doc, tableName, options),
     audit: createAuditRepository(doc, tableName),
     alertPreferences: createAlertPreferencesRepository(doc, tableName),
+    applications: createApplicationRepository(doc, tableName),
   };
 }

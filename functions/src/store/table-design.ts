@@ -42,17 +42,25 @@ export const TABLE_DESIGN: TableDesign = {
   timeToLiveAttribute: 'ttl',
   globalSecondaryIndexes: [
     {
-      // OWNER#<sub> → the owner's businesses; PSTATUS#<status> → programs by deadline; DISASTERS → all disasters.
+      // OWNER#<sub> → the owner's businesses; PSTATUS#<status> → programs by deadline; DISASTERS → all disasters;
+      // BAPPS#<brn> → a business's applications, newest first.
       indexName: 'GSI1',
       partitionKey: { name: 'GSI1PK', type: 'S' },
       sortKey: { name: 'GSI1SK', type: 'S' },
       projection: 'ALL',
     },
     {
-      // AGENCY#<agencyId> → that agency's programs.
+      // AGENCY#<agencyId> → that agency's programs; PAPPS#<programId> → its applications, newest first.
       indexName: 'GSI2',
       partitionKey: { name: 'GSI2PK', type: 'S' },
       sortKey: { name: 'GSI2SK', type: 'S' },
+      projection: 'ALL',
+    },
+    {
+      // PAPPS#<programId>#<status> → a program's applications in one status, newest first (staff queue).
+      indexName: 'GSI3',
+      partitionKey: { name: 'GSI3PK', type: 'S' },
+      sortKey: { name: 'GSI3SK', type: 'S' },
       projection: 'ALL',
     },
   ],

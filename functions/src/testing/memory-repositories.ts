@@ -1,6 +1,7 @@
 import {
   type AlertPreferences,
   type AlertPreferencesRepository,
+  type ApplicationRepository,
   type AuditEntry,
   type AuditRepository,
   type BusinessRepository,
@@ -17,6 +18,7 @@ import {
   type ProgramRepository,
   type StoredBusiness,
 } from '@sbiz24/shared';
+import { createMemoryApplicationRepository } from './memory-application-repository';
 
 /**
  * In-memory implementations of the repository interfaces (shared/src/repositories.ts), faithful to the
@@ -30,6 +32,7 @@ export interface MemoryRepositories {
   notifications: NotificationRepository;
   audit: AuditRepository;
   alertPreferences: AlertPreferencesRepository;
+  applications: ApplicationRepository;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -254,12 +257,15 @@ export function createMemoryAlertPreferencesRepository(): AlertPreferencesReposi
 
 /** A full set of in-memory repositories; `clock` stamps `updatedAt` on businesses. */
 export function createMemoryRepositories(clock: () => Date = () => new Date()): MemoryRepositories {
+  const businesses = createMemoryBusinessRepository(clock);
+  const audit = createMemoryAuditRepository();
   return {
-    businesses: createMemoryBusinessRepository(clock),
+    businesses,
     programs: createMemoryProgramRepository(),
     disasters: createMemoryDisasterRepository(),
     notifications: createMemoryNotificationRepository(),
-    audit: createMemoryAuditRepository(),
+    audit,
     alertPreferences: createMemoryAlertPreferencesRepository(),
+    applications: createMemoryApplicationRepository({ businesses, audit }),
   };
 }

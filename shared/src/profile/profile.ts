@@ -56,6 +56,12 @@ const brnField = z.string().transform((value, ctx) => {
 export const PriorSupportSchema = z.object({
   programId: z.string().min(1),
   year: z.number().int().min(1990).max(2100),
+  /** `portal`: awarded through a portal application (written by the approval itself); absent: self-reported. */
+  source: z.literal('portal').optional(),
+  /** The approved application, for a portal award. */
+  applicationId: z.string().max(64).optional(),
+  /** Won, for a portal award. */
+  amount: z.number().int().min(0).max(1e13).optional(),
 });
 
 export const DamageConfirmationSchema = z.object({

@@ -104,9 +104,17 @@ export function actualValue(c: Condition, f: Facts): Actual {
       return v ? { ko: '현재 해당', en: 'now yes' } : { ko: '현재 해당하지 않음', en: 'now no' };
     }
     case 'priorSupport': {
-      const years = [...new Set(countedSupport(c.programId, c.withinYears, f).map((s) => s.year))].sort();
+      const counted = countedSupport(c.programId, c.withinYears, f);
+      const years = [...new Set(counted.map((s) => s.year))].sort();
+      // An award made through the portal is a fact, not the owner's say-so: the reason tells which.
+      const portal = counted.some((s) => s.source === 'portal');
       if (years.length > 0)
-        return { ko: `${years.join('·')}년 지원받음`, en: `supported in ${years.join(', ')}` };
+        return portal
+          ? {
+              ko: `${years.join('·')}년 지원받음(포털 선정)`,
+              en: `supported in ${years.join(', ')} (awarded through the portal)`,
+            }
+          : { ko: `${years.join('·')}년 지원받음`, en: `supported in ${years.join(', ')}` };
       return c.withinYears === undefined
         ? { ko: '지원받은 기록 없음', en: 'no support on record' }
         : {
