@@ -7,7 +7,7 @@ import { ksicName } from '../reference/ksic';
 import { regionName } from '../reference/regions';
 import { confirmedDamage, countedSupport, disastersAffecting } from './conditions';
 import type { Facts } from './facts';
-import { formatDate, formatNumber, formatWon, formatWonEn } from './format';
+import { formatDate, formatDateEn, formatNumber, formatWon, formatWonEn } from './format';
 import { RANGE_WORDS } from './phrases';
 import type { Condition } from './types';
 
@@ -143,8 +143,23 @@ export function actualValue(c: Condition, f: Facts): Actual {
           ko: '이 지역의 해당 재난 피해 확인 기록 없음',
           en: 'no damage confirmation for a selected disaster in this area',
         };
-      const h = hits[0]!;
-      return { ko: `피해 확인 ${formatDate(h.confirmedOn)}`, en: `damage confirmed on ${h.confirmedOn}` };
+      const h = hits.find((x) => x.operating === true) ?? hits.find((x) => x.operating === null) ?? hits[0]!;
+      const confirmed = formatDate(h.confirmation.confirmedOn);
+      const start = formatDate(h.disaster.startDate);
+      if (h.operating === null)
+        return {
+          ko: `피해 확인 ${confirmed}, ${OPENING_UNKNOWN.ko}`,
+          en: `damage confirmed on ${formatDateEn(h.confirmation.confirmedOn)}; ${OPENING_UNKNOWN.en}`,
+        };
+      return h.operating
+        ? {
+            ko: `피해 확인 ${confirmed}, 재난 시작일(${start})에 영업 중`,
+            en: `damage confirmed on ${formatDateEn(h.confirmation.confirmedOn)}, operating when it began (${formatDateEn(h.disaster.startDate)})`,
+          }
+        : {
+            ko: `피해 확인 ${confirmed}, 그러나 재난 시작일(${start})에 영업하지 않음`,
+            en: `damage confirmed on ${formatDateEn(h.confirmation.confirmedOn)}, but not operating when it began (${formatDateEn(h.disaster.startDate)})`,
+          };
     }
     case 'openedBefore':
       if (f.opened === 'no') return NOT_OPENED;

@@ -244,15 +244,15 @@ export function leafWording(c: Condition, names: PhraseNames = {}): LeafWording 
       const s = selectorLabel(c, names);
       return polar(
         [
-          `${s.ko} 피해를 지방자치단체로부터 확인받아야 합니다 (재난 지역 안의 사업장)`,
+          `${s.ko} 지역에서 재난 시작일에 영업 중이었고 지방자치단체의 피해 확인을 받아야 합니다`,
           `${s.ko} 피해를 확인받은 사업장이 아니어야 합니다`,
         ],
         [
-          `Must have damage from ${s.en} confirmed by the local government (inside its area)`,
+          `Must have been operating in the area of ${s.en} when it began, with the damage confirmed by the local government`,
           `Must not have damage from ${s.en} confirmed`,
         ],
-        [`${s.ko} 피해를 확인받으면`, `${s.ko} 피해를 확인받은 사업장이 아니면`],
-        [`damage from ${s.en} were confirmed`, `no damage from ${s.en} were confirmed`],
+        [`지방자치단체에서 ${s.ko} 피해를 확인받으면`, `${s.ko} 피해를 확인받은 사업장이 아니면`],
+        [`the local government confirmed its damage from ${s.en}`, `no damage from ${s.en} were confirmed`],
       );
     }
     case 'openedBefore': {
