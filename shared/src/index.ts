@@ -18,6 +18,7 @@ export {
   type RuleEvaluation,
   type Truth,
 } from './rules/evaluate';
+export { formatDate, formatWon, formatWonEn, type JosaOption, josa } from './rules/format';
 export { evaluateProgram, matchPrograms, type NearMiss, type ProgramEvaluation } from './rules/match';
 export type { PhraseNames } from './rules/phrases';
 export * from './rules/schema';

@@ -3,6 +3,7 @@ import { parseBusinessNumber } from '../business-number/business-number';
 import { isIsoDate } from '../dates';
 import { isKsicCode } from '../reference/ksic';
 import { findSigungu } from '../reference/regions';
+import { josa } from '../rules/format';
 import type { FieldError } from '../validation';
 
 /**
@@ -52,7 +53,7 @@ export const LATEST_PROFILE_DATE = `${new Date().getUTCFullYear() + 5}-12-31`;
 function profileDate(label: string) {
   const [from, to] = [EARLIEST_PROFILE_DATE.slice(0, 4), LATEST_PROFILE_DATE.slice(0, 4)];
   return isoDate.refine((d) => !isIsoDate(d) || (d >= EARLIEST_PROFILE_DATE && d <= LATEST_PROFILE_DATE), {
-    message: `${label}은 ${from}년부터 ${to}년 사이여야 합니다.`,
+    message: `${josa(label, '은/는')} ${from}년부터 ${to}년 사이여야 합니다.`,
   });
 }
 

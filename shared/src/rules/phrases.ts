@@ -155,7 +155,7 @@ export function leafWording(c: Condition, names: PhraseNames = {}): LeafWording 
       return polar(
         [`${w.ko} ${mustBe(ko)}`, `${w.ko} ${mustNotBe(ko)}`],
         [`The ${w.en} must be ${en}`, `The ${w.en} must not be ${en}`],
-        [`${josa(w.ko, '이', '가')} ${ifIs(ko)}`, `${josa(w.ko, '이', '가')} ${ifIsNot(ko)}`],
+        [`${josa(w.ko, '이/가')} ${ifIs(ko)}`, `${josa(w.ko, '이/가')} ${ifIsNot(ko)}`],
         [`the ${w.en} were ${en}`, `the ${w.en} were not ${en}`],
       );
     }
