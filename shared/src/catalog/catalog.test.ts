@@ -118,3 +118,22 @@ describe('every program tied to a disaster', () => {
     },
   );
 });
+
+describe('what a pre-startup founder reads', () => {
+  const founder = {
+    ...programs.find((p) => p.id === 'new-business-academy')!.examples.mustMatch[0]!.profile,
+  };
+
+  it.each(programs)('$id describes the founder as not opened yet, never as operating', (program) => {
+    const result = evaluateProgram(program, founder, { asOf: CATALOG_DATE, disasters });
+    const texts = result.reasons.map((r) => r.text);
+    for (const text of texts) {
+      expect(text).not.toContain('영업 중,');
+      expect(text).not.toContain('폐업 예정 없음');
+    }
+    const aboutOpening = result.reasons.filter((r) =>
+      ['operating', 'closure', 'openedBefore'].includes(r.type),
+    );
+    for (const r of aboutOpening) expect(r.text).toContain('예비창업자: 아직 개업 전');
+  });
+});

@@ -17,7 +17,13 @@ export interface Actual {
 }
 
 const UNKNOWN: Actual = { ko: '정보 없음', en: 'not known' };
-const NOT_OPENED: Actual = { ko: '개업 전', en: 'not opened yet' };
+/** A founder who has not opened: declared pre-startup, or opening only after the evaluation date. */
+function notOpened(f: Facts): Actual {
+  const d = f.profile.openingDate;
+  if (f.profile.preStartup === true || d === undefined)
+    return { ko: '예비창업자: 아직 개업 전', en: 'pre-startup founder, not opened yet' };
+  return { ko: `${formatDate(d)} 개업 예정`, en: `opening on ${formatDateEn(d)}` };
+}
 const OPENING_UNKNOWN: Actual = { ko: '개업일 정보 없음', en: 'opening date not known' };
 
 /** "한식 일반 음식점업 56111"; an unnamed code shows its division's name. */
@@ -80,7 +86,7 @@ export function actualValue(c: Condition, f: Facts): Actual {
     case 'range': {
       const v = f.ranges[c.field];
       if (v === undefined) return UNKNOWN;
-      if (v === 'none') return NOT_OPENED;
+      if (v === 'none') return notOpened(f);
       const w = RANGE_WORDS[c.field];
       const untilClosure = f.closed && (c.field === 'businessAgeYears' || c.field === 'businessAgeDays');
       return untilClosure
@@ -162,11 +168,11 @@ export function actualValue(c: Condition, f: Facts): Actual {
           };
     }
     case 'openedBefore':
-      if (f.opened === 'no') return NOT_OPENED;
+      if (f.opened === 'no') return notOpened(f);
       return f.opened === 'unknown' ? OPENING_UNKNOWN : opening(f);
     case 'operating': {
       const date = c.date ?? f.asOf;
-      if (f.opened === 'no') return NOT_OPENED;
+      if (f.opened === 'no') return notOpened(f);
       if (p.closureDate !== undefined && p.closureDate <= date)
         return { ko: `${formatDate(p.closureDate)} 폐업`, en: `closed on ${p.closureDate}` };
       if (f.opened === 'unknown') return OPENING_UNKNOWN;
@@ -184,11 +190,14 @@ export function actualValue(c: Condition, f: Facts): Actual {
           ko: `폐업 예정일 ${formatDate(p.plannedClosureDate)}`,
           en: `closure planned for ${p.plannedClosureDate}`,
         };
-      return { ko: '영업 중, 폐업 예정 없음', en: 'operating, no closure planned' };
+      if (f.opened === 'no') return notOpened(f);
+      if (f.opened === 'unknown')
+        return { ko: '폐업 기록과 폐업 예정일 없음', en: 'no closure on record or planned' };
+      return { ko: `영업 중, 폐업 예정 없음`, en: 'operating, no closure planned' };
     case 'restart':
       if (p.previousClosureDate === undefined)
         return { ko: '이전 폐업 기록 없음', en: 'no previous closure' };
-      if (f.opened === 'no') return NOT_OPENED;
+      if (f.opened === 'no') return notOpened(f);
       if (f.opened === 'unknown') return OPENING_UNKNOWN;
       return {
         ko: `이전 폐업 ${formatDate(p.previousClosureDate)}, ${opening(f).ko}`,
