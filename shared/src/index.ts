@@ -10,6 +10,7 @@ export * from './reference/ksic';
 export * from './reference/regions';
 export * from './reference/small-business';
 export type * from './repositories';
+export { regionCovers, selectDisasters } from './rules/conditions';
 export { describeRule } from './rules/describe';
 export {
   type EvalContext,
