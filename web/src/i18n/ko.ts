@@ -31,7 +31,7 @@ const ko = {
     loginTitle: '로그인',
     devIntro:
       '로컬 시연 환경입니다. 아래 데모 계정 중 하나를 골라 로그인하세요. 실제 서비스에서는 통합인증(Cognito) 화면으로 이동합니다.',
-    loginAs: '{{name}}(으)로 로그인',
+    loginAs: '{{name, josa(pair: 으로/로)}} 로그인',
     oidcIntro: '통합인증 화면에서 로그인한 뒤 이 누리집으로 돌아옵니다.',
     oidcButton: '통합인증으로 로그인',
     completing: '로그인을 마치는 중입니다…',
@@ -170,7 +170,7 @@ const ko = {
     matchesTitle: '{{name}} 맞춤 지원사업',
     asOf: '{{date}} 기준',
     eligibleCount: '받을 수 있는 사업 {{count}}건',
-    noMatches: '지금 받을 수 있는 {{kind}}이(가) 없습니다.',
+    noMatches: '지금 받을 수 있는 {{kind, josa(pair: 이/가)}} 없습니다.',
     reasons: '판단 근거',
     met: '충족',
     unmet: '미충족',
@@ -262,7 +262,7 @@ const ko = {
     created: '초안을 만들었습니다.',
     publish: '공고하기',
     publishConfirm:
-      '「{{title}}」을(를) 공고합니다. 예시 사업자 검사를 통과하면 접수가 시작(또는 예약)되고, 조건에 맞는 사업자에게 알림이 갑니다.',
+      '{{title, josa(pair: 을/를; quote: true)}} 공고합니다. 예시 사업자 검사를 통과하면 접수가 시작(또는 예약)되고, 조건에 맞는 사업자에게 알림이 갑니다.',
     published: '공고했습니다. 상태: {{status}}',
     close: '마감하기',
     closeConfirm: '「{{title}}」의 접수를 마감합니다. 마감한 사업은 다시 열 수 없습니다.',
@@ -412,7 +412,8 @@ const ko = {
     regions: '피해 지역 (시군구)',
     regionsHint: '시도를 고른 뒤 피해 시군구를 선택하세요.',
     submit: '선포하기',
-    confirm: '「{{name}}」을(를) {{count}}개 시군구에 선포합니다. 선포 즉시 해당 지역 사업자에게 반영됩니다.',
+    confirm:
+      '{{name, josa(pair: 을/를; quote: true)}} {{count}}개 시군구에 선포합니다. 선포 즉시 해당 지역 사업자에게 반영됩니다.',
     done: '재난을 선포했습니다.',
     selectAll: '{{name}} 시군구 모두 선택',
   },

@@ -134,7 +134,7 @@ describe('MatchList', () => {
 
     await user.click(screen.getByRole('tab', { name: '재난지원금 (0)' }));
 
-    expect(screen.getByRole('tabpanel').textContent).toBe('지금 받을 수 있는 재난지원금이(가) 없습니다.');
+    expect(screen.getByRole('tabpanel').textContent).toBe('지금 받을 수 있는 재난지원금이 없습니다.');
     await user.keyboard('{ArrowLeft}');
     expect(screen.getByRole('tab', { name: '지원사업 (1)' }).getAttribute('aria-selected')).toBe('true');
     expect(
