@@ -137,3 +137,11 @@ describe('what a pre-startup founder reads', () => {
     for (const r of aboutOpening) expect(r.text).toContain('예비창업자: 아직 개업 전');
   });
 });
+
+describe('the catalog in English', () => {
+  it.each(programs)('$id has an English title and summary with no Korean left', (program) => {
+    expect(program.titleEn).toBeTruthy();
+    expect(program.summaryEn).toBeTruthy();
+    expect(`${program.titleEn} ${program.summaryEn}`).not.toMatch(/[가-힣]/);
+  });
+});

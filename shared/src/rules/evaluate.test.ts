@@ -177,3 +177,39 @@ describe('reasons', () => {
     for (const r of reasons) expect(r.textEn).toMatch(/^[A-Z][^가-힣]*\(/);
   });
 });
+
+describe('"one of" groups in reasons', () => {
+  it('marks the alternatives of an any, and of an all under not, with the group path', () => {
+    const rule: Rule = {
+      type: 'all',
+      rules: [
+        { type: 'smallBusiness' },
+        {
+          type: 'any',
+          rules: [
+            { type: 'flag', flag: 'exporter', present: true },
+            { type: 'flag', flag: 'smartTech', present: true },
+          ],
+        },
+        {
+          type: 'not',
+          rule: {
+            type: 'all',
+            rules: [
+              { type: 'flag', flag: 'taxArrears', present: true },
+              { type: 'flag', flag: 'suspended', present: true },
+            ],
+          },
+        },
+      ],
+    };
+    const reasons = evaluateRule(rule, makeProfile(), ctx).reasons;
+    expect(reasons.map((r) => r.anyOf)).toEqual([
+      undefined,
+      'rules.1',
+      'rules.1',
+      'rules.2.rule',
+      'rules.2.rule',
+    ]);
+  });
+});

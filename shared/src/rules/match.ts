@@ -21,6 +21,8 @@ import type { Rule } from './types';
 export interface ProgramEvaluation {
   id: string;
   title: string;
+  /** The English title, when the program has one. */
+  titleEn?: string | undefined;
   kind: ProgramKind;
   eligible: boolean;
   reasons: Reason[];
@@ -29,6 +31,7 @@ export interface ProgramEvaluation {
 export interface NearMiss {
   id: string;
   title: string;
+  titleEn?: string | undefined;
   kind: ProgramKind;
   /** The one condition that keeps the business from the program. */
   blocking: Reason;
@@ -51,6 +54,7 @@ function evaluateWithin(program: Program, facts: Facts) {
   const evaluation: ProgramEvaluation = {
     id: program.id,
     title: program.title,
+    titleEn: program.titleEn,
     kind: program.kind,
     eligible,
     reasons,
@@ -109,6 +113,7 @@ export function matchPrograms(
     nearMisses.push({
       id: program.id,
       title: program.title,
+      titleEn: program.titleEn,
       kind: program.kind,
       blocking: evaluation.reasons[i]!,
       change: change.ko,
