@@ -40,8 +40,9 @@ export function isActionable(leaf: LeafOutcome, f: Facts): boolean {
       // A founder can open; a past date or a closed business cannot change.
       return !leaf.negated && c.date === undefined && f.opened === 'no';
     case 'closure':
-      // A closure date can be planned or withdrawn; a closure that happened stays.
-      return !f.closed && c.status !== 'closed';
+      // A planned closure can be withdrawn; proposing to close a business is no help, and a closure
+      // that happened stays.
+      return leaf.negated && !f.closed;
     default:
       // region, industry, openedBefore, restart, preStartup, stage, disasterArea: history or place.
       return false;

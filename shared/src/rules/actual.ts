@@ -100,8 +100,12 @@ export function actualValue(c: Condition, f: Facts): Actual {
       return {
         ko: `업종 기준 상시근로자 ${f.employeeLimit}명 미만·매출 ${formatWon(f.revenueCap)} 이하, 현재 ${emp}·${rev}`,
         en: `industry limits: under ${f.employeeLimit} employees, revenue at most ${formatWonEn(f.revenueCap)}; now ${
-          p.employees ?? 'unknown'
-        } employees, ${revenue === undefined ? 'revenue unknown' : formatWonEn(revenue)}`,
+          p.employees === undefined
+            ? 'employees unknown'
+            : p.employees === 1
+              ? '1 employee'
+              : `${p.employees} employees`
+        }, ${revenue === undefined ? 'revenue unknown' : formatWonEn(revenue)}`,
       };
     }
     case 'flag': {

@@ -146,12 +146,12 @@ describe('matchPrograms', () => {
       { type: 'range', field: 'employees', lt: 3 },
       { type: 'disasterDamage', disasterKind: 'wildfire' },
       { type: 'flag', flag: 'employmentInsurance', present: true },
-      { type: 'closure', status: 'planned' },
+      { type: 'not', rule: { type: 'closure', status: 'planned' } },
       { type: 'range', field: 'highestLoanRate', gte: 7 },
     ];
     const { nearMisses } = matchPrograms(
       movable.map((r, i) => program(`p${i}`, r)),
-      makeProfile({ flags: { employmentInsurance: false } }),
+      makeProfile({ flags: { employmentInsurance: false }, plannedClosureDate: '2027-01-31' }),
       ctx,
     );
     expect(nearMisses.map((n) => n.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);

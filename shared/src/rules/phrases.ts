@@ -7,7 +7,7 @@ import type { Disaster } from '../disaster/disaster';
 import { DISASTER_KIND_LABELS } from '../disaster/disaster';
 import { STAGE_LABELS } from '../lifecycle/stage';
 import { FLAG_LABELS } from '../profile/profile';
-import { KSIC_SECTIONS, ksicName } from '../reference/ksic';
+import { KSIC_SECTIONS, ksicName, ksicSection } from '../reference/ksic';
 import { regionName } from '../reference/regions';
 import {
   formatDate,
@@ -107,9 +107,12 @@ export function industryLabel(code: string): string {
   return `${ksicName(code)}(${code})`;
 }
 
+/** "Manufacturing (C)", "KSIC 56211 (in Accommodation and food service activities)". */
 export function industryLabelEn(code: string): string {
   const section = KSIC_SECTIONS.find((s) => s.code === code);
-  return section ? `${section.nameEn} (${code})` : `KSIC ${code} ${ksicName(code)}`;
+  if (section) return `${section.nameEn} (${code})`;
+  const within = KSIC_SECTIONS.find((s) => s.code === ksicSection(code));
+  return within ? `KSIC ${code} (in ${within.nameEn})` : `KSIC ${code}`;
 }
 
 /** "「신사업창업사관학교」" when the title is known, else the id. */
