@@ -43,17 +43,11 @@ const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD �
 /** The earliest date a profile may hold: no business still on record opened before 1950. */
 export const EARLIEST_PROFILE_DATE = '1950-01-01';
 
-/**
- * The latest date a profile may hold: five years past the current year (planned closures and openings lie
- * ahead, 2999 is a typo). Read once when the module loads; a bound, not an evaluation date.
- */
-export const LATEST_PROFILE_DATE = `${new Date().getUTCFullYear() + 5}-12-31`;
-
-/** A date between `EARLIEST_PROFILE_DATE` and `LATEST_PROFILE_DATE`; `label` names the field in the message. */
+/** A date on or after `EARLIEST_PROFILE_DATE`; `label` names the field in the message. */
 function profileDate(label: string) {
-  const [from, to] = [EARLIEST_PROFILE_DATE.slice(0, 4), LATEST_PROFILE_DATE.slice(0, 4)];
-  return isoDate.refine((d) => !isIsoDate(d) || (d >= EARLIEST_PROFILE_DATE && d <= LATEST_PROFILE_DATE), {
-    message: `${josa(label, '은/는')} ${from}년부터 ${to}년 사이여야 합니다.`,
+  const from = EARLIEST_PROFILE_DATE.slice(0, 4);
+  return isoDate.refine((d) => !isIsoDate(d) || d >= EARLIEST_PROFILE_DATE, {
+    message: `${josa(label, '은/는')} ${from}년 1월 1일 이후여야 합니다.`,
   });
 }
 
@@ -159,13 +153,6 @@ export const BusinessProfileSchema = z
         code: 'custom',
         path: ['closureDate'],
         message: '폐업일은 개업일보다 빠를 수 없습니다.',
-      });
-    }
-    if (p.openingDate && p.plannedClosureDate && p.plannedClosureDate < p.openingDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['plannedClosureDate'],
-        message: '폐업 예정일은 개업일보다 빠를 수 없습니다.',
       });
     }
   });
