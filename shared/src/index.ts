@@ -13,6 +13,7 @@ export * from './reference/ksic';
 export * from './reference/regions';
 export * from './reference/small-business';
 export type * from './repositories';
+export { regionCovers, selectDisasters } from './rules/conditions';
 export { describeRule } from './rules/describe';
 export {
   type EvalContext,
@@ -21,6 +22,7 @@ export {
   type RuleEvaluation,
   type Truth,
 } from './rules/evaluate';
+export { formatDate, formatWon, formatWonEn, type JosaOption, josa } from './rules/format';
 export { evaluateProgram, matchPrograms, type NearMiss, type ProgramEvaluation } from './rules/match';
 export type { PhraseNames } from './rules/phrases';
 export * from './rules/schema';

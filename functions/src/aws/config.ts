@@ -25,7 +25,7 @@ const REQUIRED = {
 export class ConfigError extends Error {
   constructor(readonly missing: string[]) {
     super(
-      `API 설정이 빠졌습니다: 환경 변수 ${missing.join(', ')} 이(가) 필요합니다. ` +
+      `API 설정이 빠졌습니다. 다음 환경 변수가 필요합니다: ${missing.join(', ')}. ` +
         `(Missing environment variable(s): ${missing.join(', ')})`,
     );
     this.name = 'ConfigError';

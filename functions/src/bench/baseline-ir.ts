@@ -197,12 +197,29 @@ function leaf(c: Condition, ctx: BaselineContext): { t: Expr; f: Expr } {
       };
     }
     case 'disasterDamage': {
-      const t = or(
-        ...selectedDisasters(c, ctx).map((d) =>
-          and(is('regionCode', 'in', d.regionCodes), is('damage', 'contains', d.id)),
-        ),
-      );
-      return { t, f: not(t) };
+      // A confirmation counts in the disaster's area for a business operating at its start (as disasterArea).
+      const parts = selectedDisasters(c, ctx).map((d) => {
+        const confirmed = and(is('regionCode', 'in', d.regionCodes), is('damage', 'contains', d.id));
+        const start = toDayNumber(d.startDate);
+        const t = and(
+          confirmed,
+          is('notOpened', '===', false),
+          or(is('closureDay', '===', null), is('closureDay', '>=', start)),
+          known('openingDay'),
+          is('openingDay', '<=', start),
+        );
+        const f = or(
+          not(confirmed),
+          is('notOpened', '===', true),
+          and(known('closureDay'), is('closureDay', '<', start)),
+          and(known('openingDay'), is('openingDay', '>', start)),
+        );
+        return { t, f };
+      });
+      return {
+        t: or(...parts.map((p) => p.t)),
+        f: parts.length === 0 ? TRUE : and(...parts.map((p) => p.f)),
+      };
     }
     case 'openedBefore': {
       const day = toDayNumber(c.date);

@@ -59,11 +59,8 @@ describe('npm run match', () => {
       text: '소상공인이어야 합니다 (업종 기준 상시근로자 5명 미만·매출 10억원 이하, 현재 3명·2억 6,000만원)',
     });
     expect(out.programs.find((p: { id: string }) => p.id === 'wildfire-relief').eligible).toBe(true);
-    expect(out.nearMisses).toContainEqual({
-      id: 'hundred-year-store',
-      title: '백년가게',
-      change: '업력이 30년 이상이면 신청할 수 있습니다',
-    });
+    // 백년가게 needs 30 years of trading: an age, so no near miss proposes it.
+    expect(out.nearMisses.map((n: { id: string }) => n.id)).not.toContain('hundred-year-store');
   });
 
   it('rejects invalid fields with exit 1, nothing on stdout, and each field path with its line', () => {

@@ -36,13 +36,6 @@ function main(): void {
   if (!isIsoDate(asOf))
     usage(`--as-of 날짜가 올바르지 않습니다: ${asOf} (YYYY-MM-DD 형식의 실제 날짜여야 합니다)`);
 
-  const read = readProfileFile(file);
-  if (!read.ok) {
-    process.stderr.write(`${read.message}\n`);
-    process.exit(1);
-  }
-  const profile = read.profile;
-
   let catalog: ReturnType<typeof loadCatalog>;
   try {
     catalog = loadCatalog();
@@ -50,6 +43,16 @@ function main(): void {
     process.stderr.write(`사업 목록(카탈로그)을 불러오지 못했습니다.\n${(e as Error).message}\n`);
     process.exit(1);
   }
+
+  const read = readProfileFile(file, {
+    programIds: new Set(catalog.programs.map((p) => p.id)),
+    disasterIds: new Set(catalog.disasters.map((d) => d.id)),
+  });
+  if (!read.ok) {
+    process.stderr.write(`${read.message}\n`);
+    process.exit(1);
+  }
+  const profile = read.profile;
   const { evaluations, nearMisses } = matchPrograms(catalog.programs, profile, {
     asOf,
     disasters: catalog.disasters,

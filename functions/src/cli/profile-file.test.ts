@@ -47,6 +47,35 @@ describe('parseProfileText', () => {
     );
   });
 
+  it('reports a misspelt field and a damage record for an unknown disaster, with their lines', () => {
+    const text = `{
+  "brn": "220-81-62517",
+  "tradeName": "의성한식당",
+  "representativeName": "김민지",
+  "regionCode": "47730",
+  "ksic": "56111",
+  "employes": 3
+}`;
+    const misspelt = parseProfileText(text, 'p.json');
+    expect(misspelt.ok ? '' : misspelt.message).toContain(
+      '  - employes (7행): 알 수 없는 항목입니다: employes',
+    );
+
+    const damage = VALID.replace(
+      '"ksic": "56111"',
+      '"ksic": "56111",\n  "disasterDamage": [{ "disasterId": "2025-13-wildfire", "confirmedOn": "2025-04-07" }]',
+    );
+    const known = { programIds: new Set<string>(), disasterIds: new Set(['2025-03-wildfire']) };
+    const r = parseProfileText(damage, 'p.json', known);
+    expect(r.ok ? '' : r.message).toBe(
+      [
+        '프로필 파일에 잘못된 항목이 있습니다: p.json',
+        '  - disasterDamage.0.disasterId (7행): 선포된 재난 가운데 없는 재난입니다: 2025-13-wildfire',
+      ].join('\n'),
+    );
+    expect(parseProfileText(damage.replace('2025-13', '2025-03'), 'p.json', known).ok).toBe(true);
+  });
+
   it('names a missing field without a line', () => {
     const r = parseProfileText(
       '{ "brn": "220-81-62517", "tradeName": "a", "representativeName": "b", "ksic": "56111" }',

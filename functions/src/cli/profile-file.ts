@@ -1,11 +1,18 @@
 import { readFileSync } from 'node:fs';
-import { type BusinessProfile, BusinessProfileSchema, toFieldErrors } from '@sbiz24/shared';
+import {
+  type BusinessProfile,
+  BusinessProfileSchema,
+  type FieldError,
+  type KnownIds,
+  profileReferenceErrors,
+  toFieldErrors,
+} from '@sbiz24/shared';
 import { findJsonSyntaxError, jsonPathOffsets, lineOfPath, locationOf } from './json-locate';
 
 export type ProfileFileResult = { ok: true; profile: BusinessProfile } | { ok: false; message: string };
 
 /** Reads a profile file; I/O is separate so that the parsing and messages can be tested on text. */
-export function readProfileFile(path: string): ProfileFileResult {
+export function readProfileFile(path: string, known?: KnownIds): ProfileFileResult {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -21,14 +28,15 @@ export function readProfileFile(path: string): ProfileFileResult {
             : code;
     return { ok: false, message: `프로필 파일을 읽을 수 없습니다: ${path} (${why ?? '알 수 없는 오류'})` };
   }
-  return parseProfileText(text, path);
+  return parseProfileText(text, path, known);
 }
 
 /**
  * Parses and validates a profile file's text. Errors are Korean, name the file, and give the line (and
- * column) of a syntax error or the line of each invalid field.
+ * column) of a syntax error or the line of each invalid field: unknown keys, and (given `known`) prior
+ * support or damage that names a program or disaster that does not exist.
  */
-export function parseProfileText(raw: string, name: string): ProfileFileResult {
+export function parseProfileText(raw: string, name: string, known?: KnownIds): ProfileFileResult {
   const text = raw.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
@@ -47,9 +55,14 @@ export function parseProfileText(raw: string, name: string): ProfileFileResult {
   }
 
   const parsed = BusinessProfileSchema.safeParse(data);
-  if (parsed.success) return { ok: true, profile: parsed.data };
+  const errors: FieldError[] = parsed.success
+    ? known
+      ? profileReferenceErrors(parsed.data, known)
+      : []
+    : toFieldErrors(parsed.error.issues);
+  if (parsed.success && errors.length === 0) return { ok: true, profile: parsed.data };
   const offsets = jsonPathOffsets(text);
-  const lines = toFieldErrors(parsed.error.issues).map((e) => {
+  const lines = errors.map((e) => {
     const line = lineOfPath(text, offsets, e.path);
     const where = line === undefined ? '' : ` (${line}행)`;
     return `  - ${e.path || '(파일 전체)'}${where}: ${e.message}`;

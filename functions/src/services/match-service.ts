@@ -20,6 +20,7 @@ type NearMiss = MatchResult['nearMisses'][number];
 export interface MatchItem {
   id: string;
   title: string;
+  titleEn: string | null;
   kind: ProgramKind;
   eligible: true;
   reasons: Evaluation['reasons'];
@@ -30,6 +31,7 @@ export interface MatchItem {
 export interface NearMissItem {
   id: string;
   title: string;
+  titleEn: string | null;
   kind: ProgramKind;
   change: string;
   changeEn: string;
@@ -72,6 +74,7 @@ export function createMatchService({ catalog, clock }: { catalog: CatalogCache; 
         groups[e.kind].push({
           id: e.id,
           title: e.title,
+          titleEn: e.titleEn ?? null,
           kind: e.kind,
           eligible: true,
           reasons: e.reasons,
@@ -89,6 +92,7 @@ export function createMatchService({ catalog, clock }: { catalog: CatalogCache; 
         nearMisses: nearMisses.map((n) => ({
           id: n.id,
           title: n.title,
+          titleEn: n.titleEn ?? null,
           kind: n.kind,
           change: n.change,
           changeEn: n.changeEn,

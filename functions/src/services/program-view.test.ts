@@ -27,6 +27,20 @@ describe('program view', () => {
     expect(ruleAdmitsRegion(nested, '11440')).toBe(true);
   });
 
+  it('places a program tied to a disaster in the areas of its declared disasters (서울 has no wildfire relief)', () => {
+    const { programs, disasters } = loadCatalog();
+    const wildfire = programs.find((p) => p.id === 'wildfire-relief')!;
+    const emergency = programs.find((p) => p.id === 'disaster-emergency-fund')!;
+    expect(matchesQuery(wildfire, { region: '11' }, '2026-11-26', disasters)).toBe(false);
+    expect(matchesQuery(wildfire, { region: '11440' }, '2026-11-26', disasters)).toBe(false);
+    expect(matchesQuery(wildfire, { region: '47' }, '2026-11-26', disasters)).toBe(true);
+    expect(matchesQuery(wildfire, { region: '47730' }, '2026-11-26', disasters)).toBe(true);
+    expect(matchesQuery(wildfire, { region: '47900' }, '2026-11-26', disasters)).toBe(false); // 예천: rain only
+    expect(matchesQuery(emergency, { region: '47900' }, '2026-11-26', disasters)).toBe(true);
+    expect(matchesQuery(emergency, { region: '11' }, '2026-11-26', disasters)).toBe(false);
+    expect(matchesQuery(base, { region: '11' }, '2026-11-26', disasters)).toBe(true);
+  });
+
   it('shows the status of today: a scheduled program whose window began is open, a past one closed', () => {
     const scheduled = program({ status: 'scheduled', applyStart: '2026-11-20', applyEnd: '2026-12-31' });
     expect(effectiveStatus(scheduled, '2026-11-19')).toBe('scheduled');

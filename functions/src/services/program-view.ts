@@ -1,5 +1,7 @@
 import {
   AGENCIES,
+  type Disaster,
+  type DisasterSelector,
   dDay,
   effectiveStatus,
   isOpenAsOf,
@@ -8,6 +10,7 @@ import {
   type ProgramKind,
   type ProgramStatus,
   type Rule,
+  selectDisasters,
 } from '@sbiz24/shared';
 
 /** A program as lists show it. */
@@ -54,16 +57,30 @@ function topLevelRegionConditions(rule: Rule): { op: 'in' | 'notIn'; codes: stri
   return nodes.flatMap((n) => (n.type === 'region' ? [{ op: n.op, codes: n.codes }] : []));
 }
 
+/** The disaster conditions at the top level of a rule: a program tied to a disaster is for its area. */
+function topLevelDisasterConditions(rule: Rule): DisasterSelector[] {
+  const nodes = rule.type === 'all' ? rule.rules : [rule];
+  return nodes.flatMap((n) => (n.type === 'disasterArea' || n.type === 'disasterDamage' ? [n] : []));
+}
+
 /**
- * False when the rule's top-level region conditions rule the region out: an `in` list that neither covers
- * it nor lies inside it (asking for a 시도 keeps programs of any of its 시군구), or a `notIn` list that
- * covers it. Deeper conditions (under `any`/`not`) are not interpreted: those programs stay listed.
+ * False when the rule's top-level conditions rule the region out: a region `in` list that neither covers
+ * it nor lies inside it (asking for a 시도 keeps programs of any of its 시군구), a `notIn` list that covers
+ * it, or a disaster condition none of whose declared disasters' areas lies in it (a program's regions are
+ * the ones its rule or its disaster names). Deeper conditions (under `any`/`not`) are not interpreted:
+ * those programs stay listed.
  */
-export function ruleAdmitsRegion(rule: Rule, region: string): boolean {
-  return topLevelRegionConditions(rule).every(({ op, codes }) =>
+export function ruleAdmitsRegion(rule: Rule, region: string, disasters: readonly Disaster[] = []): boolean {
+  const byRegion = topLevelRegionConditions(rule).every(({ op, codes }) =>
     op === 'in'
       ? codes.some((c) => region.startsWith(c) || c.startsWith(region))
       : !codes.some((c) => region.startsWith(c)),
+  );
+  return (
+    byRegion &&
+    topLevelDisasterConditions(rule).every((s) =>
+      selectDisasters(s, disasters).some((d) => d.regionCodes.some((c) => c.startsWith(region))),
+    )
   );
 }
 
@@ -79,10 +96,16 @@ export interface ProgramQuery {
 /** Lower-case, no spaces: "청년 고용" finds "청년고용연계자금". */
 export const normalizeText = (s: string) => s.toLocaleLowerCase('ko-KR').replace(/\s+/g, '');
 
-export function matchesQuery(p: Program, query: ProgramQuery, today: string): boolean {
+/** Whether a program passes the list filters; `disasters` (the declared ones) place disaster programs. */
+export function matchesQuery(
+  p: Program,
+  query: ProgramQuery,
+  today: string,
+  disasters: readonly Disaster[] = [],
+): boolean {
   if (query.kind && p.kind !== query.kind) return false;
   if (query.stage && !p.stages.includes(query.stage)) return false;
-  if (query.region && !ruleAdmitsRegion(p.rule, query.region)) return false;
+  if (query.region && !ruleAdmitsRegion(p.rule, query.region, disasters)) return false;
   if (query.openNow && !isOpenAsOf(p, today)) return false;
   if (query.closingWithinDays !== undefined) {
     if (!p.applyEnd || !isOpenAsOf(p, today)) return false;

@@ -60,7 +60,7 @@ function checkDesign(table: TableDescription, design: TableDesign): void {
     .filter((name) => !present.has(name));
   if (missing.length > 0)
     throw new Error(
-      `테이블 ${table.TableName}에 인덱스 ${missing.join(', ')}가 없습니다: 예전 버전의 데이터입니다. ` +
+      `테이블 ${table.TableName}에 다음 인덱스가 없습니다: ${missing.join(', ')}. 예전 버전의 데이터입니다. ` +
         `(Table ${table.TableName} lacks index ${missing.join(', ')}: delete the local data folder to recreate it.)`,
     );
 }

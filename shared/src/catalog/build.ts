@@ -1,5 +1,6 @@
 import { type Disaster, DisasterSchema } from '../disaster/disaster';
 import { type Program, ProgramDraftSchema, ProgramSchema } from '../program/program';
+import { josa } from '../rules/format';
 import { validateRule } from '../rules/schema';
 import type { Rule } from '../rules/types';
 import { type FieldError, validateWith } from '../validation';
@@ -149,7 +150,11 @@ export function buildCatalog(
     if (!value) continue;
     const first = disasterFile.get(value.id);
     if (first)
-      problems.push({ file: f.file, path: 'id', message: `재난 ID ${value.id}가 ${first}와 겹칩니다.` });
+      problems.push({
+        file: f.file,
+        path: 'id',
+        message: `재난 ID ${josa(value.id, '이/가')} ${josa(first, '와/과')} 겹칩니다.`,
+      });
     else disasterFile.set(value.id, f.file);
     disasters.push(value);
   }
@@ -159,7 +164,11 @@ export function buildCatalog(
     if (!value) continue;
     const first = programFile.get(value.id);
     if (first)
-      problems.push({ file: f.file, path: 'id', message: `사업 ID ${value.id}가 ${first}와 겹칩니다.` });
+      problems.push({
+        file: f.file,
+        path: 'id',
+        message: `사업 ID ${josa(value.id, '이/가')} ${josa(first, '와/과')} 겹칩니다.`,
+      });
     else programFile.set(value.id, f.file);
     programs.push({ file: f.file, value });
   }

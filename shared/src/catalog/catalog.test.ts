@@ -1,5 +1,7 @@
 /// <reference types="vite/client" />
 import { describe, expect, it } from 'vitest';
+import { leavesOf } from '../columnar/plan-keys';
+import { fromDayNumber, toDayNumber } from '../dates';
 import { evaluateProgram } from '../rules/match';
 import { DISASTER_FILES, loadCatalog, PROGRAM_FILES, programCheckDate } from './index';
 
@@ -75,4 +77,71 @@ describe.each(cases)('$program.id — $example.name', ({ program, example, expec
       expect(result.reasons.some((r) => r.met === false)).toBe(true);
     });
   }
+});
+
+/** Programs whose rule names a disaster (area or damage), with the mustMatch examples that have a damage record. */
+const disasterCases = programs
+  .filter((p) => leavesOf(p.rule).some((c) => c.type === 'disasterArea' || c.type === 'disasterDamage'))
+  .flatMap((program) =>
+    program.examples.mustMatch.flatMap((example) => {
+      const damage = example.profile.disasterDamage[0];
+      const disaster = disasters.find((d) => d.id === damage?.disasterId);
+      return disaster ? [{ program, example, disaster }] : [];
+    }),
+  );
+
+describe('every program tied to a disaster', () => {
+  it('has examples with a damage record to check', () => {
+    expect(new Set(disasterCases.map((c) => c.program.id))).toEqual(
+      new Set(['disaster-emergency-fund', 'heavy-rain-relief', 'wildfire-relief']),
+    );
+  });
+
+  it.each(disasterCases)(
+    '$program.id refuses "$example.name" had it opened after the disaster began',
+    ({ program, example, disaster }) => {
+      const asOf = example.asOf ?? programCheckDate(program, CATALOG_DATE);
+      const late = { ...example.profile, openingDate: fromDayNumber(toDayNumber(disaster.startDate) + 1) };
+      const result = evaluateProgram(program, late, { asOf, disasters });
+      expect(result.eligible).toBe(false);
+      const refused = result.reasons.filter((r) => r.met === false);
+      expect(refused.map((r) => r.text).join('\n')).toContain('재난 시작일');
+    },
+  );
+
+  it.each(disasterCases)(
+    '$program.id refuses "$example.name" had it closed before the disaster began',
+    ({ program, example, disaster }) => {
+      const asOf = example.asOf ?? programCheckDate(program, CATALOG_DATE);
+      const closed = { ...example.profile, closureDate: fromDayNumber(toDayNumber(disaster.startDate) - 1) };
+      expect(evaluateProgram(program, closed, { asOf, disasters }).eligible).toBe(false);
+    },
+  );
+});
+
+describe('what a pre-startup founder reads', () => {
+  const founder = {
+    ...programs.find((p) => p.id === 'new-business-academy')!.examples.mustMatch[0]!.profile,
+  };
+
+  it.each(programs)('$id describes the founder as not opened yet, never as operating', (program) => {
+    const result = evaluateProgram(program, founder, { asOf: CATALOG_DATE, disasters });
+    const texts = result.reasons.map((r) => r.text);
+    for (const text of texts) {
+      expect(text).not.toContain('영업 중,');
+      expect(text).not.toContain('폐업 예정 없음');
+    }
+    const aboutOpening = result.reasons.filter((r) =>
+      ['operating', 'closure', 'openedBefore'].includes(r.type),
+    );
+    for (const r of aboutOpening) expect(r.text).toContain('예비창업자: 아직 개업 전');
+  });
+});
+
+describe('the catalog in English', () => {
+  it.each(programs)('$id has an English title and summary with no Korean left', (program) => {
+    expect(program.titleEn).toBeTruthy();
+    expect(program.summaryEn).toBeTruthy();
+    expect(`${program.titleEn} ${program.summaryEn}`).not.toMatch(/[가-힣]/);
+  });
 });

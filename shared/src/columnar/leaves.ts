@@ -46,7 +46,7 @@ import {
   REVENUE_UNIT,
 } from './layout';
 import { revenueOf } from './rows';
-import { type BlockIndex, indexedKernel, priorSupportKernel, sparseKernel } from './side-kernels';
+import { type BlockIndex, indexedKernel, priorSupportKernel, sparseKernel3 } from './side-kernels';
 import { parseExtraKey, type Snapshot } from './snapshot';
 
 export interface CompiledLeaf {
@@ -188,25 +188,31 @@ function disasterLeaf(
 ): CompiledLeaf {
   const selected = selectDisasters(c, ctx.disasters);
   const { region, opening, closure, flagValue } = s.cols;
+  const A = ctx.asOf.offset;
+  /** Operating at a disaster's start (facts.ts `operatingAtDisaster`): T, F, or U with the opening unknown. */
+  const operatingAt = (i: number, start: number): number => {
+    const o = opening[i]!;
+    if ((flagValue[i]! & PRE_STARTUP_BIT) !== 0 || (o !== ABSENT16 && o > A)) return F;
+    const cl = closure[i]!;
+    if (cl !== ABSENT16 && cl < start) return F;
+    if (o === ABSENT16) return U;
+    return o <= start ? T : F;
+  };
   if (c.type === 'disasterArea') {
     // Per region: the start offsets of the selected disasters whose area holds it.
     const starts: (number[] | undefined)[] = s.regions.map((code) => {
       const list = selected.filter((d) => d.regionCodes.includes(code)).map((d) => dayOffset(d.startDate));
       return list.length > 0 ? list : undefined;
     });
-    const A = ctx.asOf.offset;
     return {
       run: perRow((i) => {
         const list = starts[region[i]!];
         if (list === undefined) return F;
-        const o = opening[i]!;
-        if ((flagValue[i]! & PRE_STARTUP_BIT) !== 0 || (o !== ABSENT16 && o > A)) return F;
-        const cl = closure[i]!;
         let acc = F;
         for (const start of list) {
-          if (cl !== ABSENT16 && cl < start) continue;
-          if (o === ABSENT16) acc = U;
-          else if (o <= start) return T;
+          const x = operatingAt(i, start);
+          if (x === T) return T;
+          if (x === U) acc = U;
         }
         return acc;
       }),
@@ -214,22 +220,30 @@ function disasterLeaf(
       rarity: 0,
     };
   }
-  // Per side-table entry: the regions in which a confirmation of it counts.
-  const areas = s.extraKeys.map((key) => {
+  // Per side-table entry: per region, the start offset of the disaster when a confirmation of it counts there.
+  const starts = s.extraKeys.map((key) => {
     const e = parseExtraKey(key);
     if (e.kind !== 'damage') return undefined;
-    const ds = selected.filter((d) => d.id === e.disasterId);
-    if (ds.length === 0) return undefined;
-    return dictTable(s.regions, (code) => ds.some((d) => d.regionCodes.includes(code)));
+    const d = selected.find((x) => x.id === e.disasterId);
+    if (d === undefined) return undefined;
+    const start = dayOffset(d.startDate);
+    return s.regions.map((code) => (d.regionCodes.includes(code) ? start : -1));
   });
   const items = s.extras.items;
   return {
-    run: sparseKernel(s.extras.rows, s.extras.start, 0, (from, to, row) => {
+    run: sparseKernel3(s.extras.rows, s.extras.start, (from, to, row) => {
       const r = region[row]!;
-      for (let k = from; k < to; k++) if (areas[items[k]!]?.[r] === 1) return 1;
-      return 0;
+      let acc = F;
+      for (let k = from; k < to; k++) {
+        const start = starts[items[k]!]?.[r];
+        if (start === undefined || start < 0) continue;
+        const x = operatingAt(row, start);
+        if (x === T) return T;
+        if (x === U) acc = U;
+      }
+      return acc;
     }),
-    unknown: false,
+    unknown: true,
     rarity: 0,
   };
 }

@@ -27,7 +27,6 @@ export function dependencyKey(c: Condition, asOf: string, disastersKey: string):
     case 'priorSupport':
       return c.withinYears === undefined ? '' : `|${asOf.slice(0, 4)}`;
     case 'disasterDamage':
-      return `|${disastersKey}`;
     case 'disasterArea':
       return `|${asOf}|${disastersKey}`;
     default:

@@ -7,26 +7,25 @@ import { type Kernel, lowerBound } from './kernel-base';
 export { exactValueAt, lowerBound, patchRows } from './kernel-base';
 
 /**
- * A condition decided by the sparse side table: rows without entries get `fallback`; a row with entries
- * gets `decide(entryStart, entryEnd, row)` (0 or 1).
+ * Three-valued kernel over side-table rows: rows without entries are false; `decide` gives T, F or U
+ * (kernels.ts) for a row with entries.
  */
-export function sparseKernel(
+export function sparseKernel3(
   rows: Uint32Array,
   start: Uint32Array,
-  fallback: 0 | 1,
   decide: (from: number, to: number, row: number) => number,
 ): Kernel {
-  return (r0, r1, Tw, _Uw, off) => {
+  return (r0, r1, Tw, Uw, off) => {
     const words = (r1 - r0 + 31) >>> 5;
-    Tw.fill(fallback ? -1 : 0, off, off + words);
-    if (fallback && (r1 - r0) % 32 !== 0) Tw[off + words - 1] = (1 << ((r1 - r0) % 32)) - 1;
+    Tw.fill(0, off, off + words);
+    Uw.fill(0, off, off + words);
     const last = lowerBound(rows, r1);
     for (let j = lowerBound(rows, r0); j < last; j++) {
       const row = rows[j]!;
       const at = row - r0;
-      const bit = 1 << (at & 31);
-      if (decide(start[j]!, start[j + 1]!, row)) Tw[off + (at >>> 5)]! |= bit;
-      else Tw[off + (at >>> 5)]! &= ~bit;
+      const x = decide(start[j]!, start[j + 1]!, row);
+      if (x === 1) Tw[off + (at >>> 5)]! |= 1 << (at & 31);
+      else if (x === 2) Uw[off + (at >>> 5)]! |= 1 << (at & 31);
     }
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { validateWith } from '../validation';
-import { type BusinessProfileInput, BusinessProfileSchema } from './profile';
+import { type BusinessProfileInput, BusinessProfileSchema, profileReferenceErrors } from './profile';
 
 const base: BusinessProfileInput = {
   brn: '220-81-62517',
@@ -86,5 +86,59 @@ describe('BusinessProfileSchema', () => {
     const { tradeName: _t, ...noName } = base;
     expect(errorsOf({ ...base, ksic: '57000' }).map((e) => e.path)).toEqual(['ksic']);
     expect(errorsOf(noName)).toEqual([{ path: 'tradeName', message: '필수 항목입니다.' }]);
+  });
+
+  it('reports a misspelt field with its path, at the top and in the lists', () => {
+    expect(errorsOf({ ...base, employes: 3 })).toEqual([
+      { path: 'employes', message: '알 수 없는 항목입니다: employes' },
+    ]);
+    expect(
+      errorsOf({ ...base, priorSupport: [{ programId: 'smart-store', year: 2025, yaer: 2025 }] }),
+    ).toEqual([{ path: 'priorSupport.0.yaer', message: '알 수 없는 항목입니다: yaer' }]);
+    expect(
+      errorsOf({
+        ...base,
+        disasterDamage: [{ disasterId: '2025-03-wildfire', confirmedOn: '2025-04-07', note: 'x' }],
+      }),
+    ).toEqual([{ path: 'disasterDamage.0.note', message: '알 수 없는 항목입니다: note' }]);
+  });
+
+  it('keeps dates from 1950 on, naming the field', () => {
+    expect(errorsOf({ ...base, openingDate: '1949-12-31' })).toEqual([
+      { path: 'openingDate', message: '개업일은 1950년 1월 1일 이후여야 합니다.' },
+    ]);
+    expect(errorsOf({ ...base, openingDate: '1950-01-01' })).toEqual([]);
+  });
+
+  it('rejects implausible employee counts and emoji in a trade name', () => {
+    expect(errorsOf({ ...base, employees: 100_000 })).toEqual([
+      { path: 'employees', message: '상시근로자 수는 1,000명 이하여야 합니다.' },
+    ]);
+    expect(errorsOf({ ...base, tradeName: '의성식당🍜' })).toEqual([
+      { path: 'tradeName', message: '상호에는 이모지나 제어 문자를 쓸 수 없습니다.' },
+    ]);
+    expect(errorsOf({ ...base, tradeName: '(주)의성 & 식당 No.1' })).toEqual([]);
+  });
+});
+
+describe('profileReferenceErrors', () => {
+  const known = { programIds: new Set(['smart-store']), disasterIds: new Set(['2025-03-wildfire']) };
+
+  it('names prior support and damage that refer to nothing, with their paths', () => {
+    const profile = BusinessProfileSchema.parse({
+      ...base,
+      priorSupport: [
+        { programId: 'smart-store', year: 2025 },
+        { programId: 'smart-stor', year: 2025 },
+      ],
+      disasterDamage: [{ disasterId: '2025-03-wildfir', confirmedOn: '2025-04-07' }],
+    });
+    expect(profileReferenceErrors(profile, known, 'profile')).toEqual([
+      { path: 'profile.priorSupport.1.programId', message: '없는 사업입니다: smart-stor' },
+      {
+        path: 'profile.disasterDamage.0.disasterId',
+        message: '선포된 재난 가운데 없는 재난입니다: 2025-03-wildfir',
+      },
+    ]);
   });
 });

@@ -3,6 +3,8 @@ import { parseBusinessNumber } from '../business-number/business-number';
 import { isIsoDate } from '../dates';
 import { isKsicCode } from '../reference/ksic';
 import { findSigungu } from '../reference/regions';
+import { josa } from '../rules/format';
+import type { FieldError } from '../validation';
 
 /**
  * Yes/no facts about a business or its owner. Each is tri-state in a profile: true, false, or absent
@@ -38,6 +40,23 @@ export const FLAG_LABELS: Record<Flag, { ko: string; en: string }> = {
 
 const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
 
+/** The earliest date a profile may hold: no business still on record opened before 1950. */
+export const EARLIEST_PROFILE_DATE = '1950-01-01';
+
+/** A date on or after `EARLIEST_PROFILE_DATE`; `label` names the field in the message. */
+function profileDate(label: string) {
+  const from = EARLIEST_PROFILE_DATE.slice(0, 4);
+  return isoDate.refine((d) => !isIsoDate(d) || d >= EARLIEST_PROFILE_DATE, {
+    message: `${josa(label, '은/는')} ${from}년 1월 1일 이후여야 합니다.`,
+  });
+}
+
+/** Emoji, pictographs and control characters have no place in a registered trade name. */
+const ODD_CHARACTERS = /\p{Extended_Pictographic}|\p{Cc}|\u200d|\ufe0f/u;
+
+/** The most employees a profile may state: far above any 소상공인 (5 or 10) or small business (300). */
+export const MAX_EMPLOYEES = 1_000;
+
 const brnField = z.string().transform((value, ctx) => {
   const parsed = parseBusinessNumber(value);
   if (!parsed.ok) {
@@ -53,21 +72,25 @@ const brnField = z.string().transform((value, ctx) => {
   return parsed.value;
 });
 
-export const PriorSupportSchema = z.object({
-  programId: z.string().min(1),
-  year: z.number().int().min(1990).max(2100),
-  /** `portal`: awarded through a portal application (written by the approval itself); absent: self-reported. */
-  source: z.literal('portal').optional(),
-  /** The approved application, for a portal award. */
-  applicationId: z.string().max(64).optional(),
-  /** Won, for a portal award. */
-  amount: z.number().int().min(0).max(1e13).optional(),
-});
+export const PriorSupportSchema = z
+  .object({
+    programId: z.string().min(1).max(64),
+    year: z.number().int().min(1990).max(2100),
+    /** `portal`: awarded through a portal application (written by the approval itself); absent: self-reported. */
+    source: z.literal('portal').optional(),
+    /** The approved application, for a portal award. */
+    applicationId: z.string().max(64).optional(),
+    /** Won, for a portal award. */
+    amount: z.number().int().min(0).max(1e13).optional(),
+  })
+  .strict();
 
-export const DamageConfirmationSchema = z.object({
-  disasterId: z.string().min(1),
-  confirmedOn: isoDate,
-});
+export const DamageConfirmationSchema = z
+  .object({
+    disasterId: z.string().min(1).max(64),
+    confirmedOn: profileDate('피해 확인일'),
+  })
+  .strict();
 
 /**
  * A business profile: the rule-relevant facts of one business (or of a founder preparing to open one).
@@ -77,18 +100,25 @@ export const BusinessProfileSchema = z
   .object({
     /** 사업자등록번호, ten digits (hyphens accepted on input). Absent only for a pre-startup founder. */
     brn: brnField.optional(),
-    tradeName: z.string().trim().min(1).max(100),
+    tradeName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(100)
+      .refine((v) => !ODD_CHARACTERS.test(v), {
+        message: '상호에는 이모지나 제어 문자를 쓸 수 없습니다.',
+      }),
     representativeName: z.string().trim().min(1).max(50),
     /** 예비창업자: preparing to open, no registration yet. */
     preStartup: z.boolean().optional(),
     /** 개업일. */
-    openingDate: isoDate.optional(),
+    openingDate: profileDate('개업일').optional(),
     /** 폐업일, when closed. */
-    closureDate: isoDate.optional(),
+    closureDate: profileDate('폐업일').optional(),
     /** 폐업 예정일, when closure is planned. */
-    plannedClosureDate: isoDate.optional(),
+    plannedClosureDate: profileDate('폐업 예정일').optional(),
     /** The date the owner's previous business closed, for a restarted business (재창업). */
-    previousClosureDate: isoDate.optional(),
+    previousClosureDate: profileDate('이전 사업 폐업일').optional(),
     /** 시군구 code (5 digits, 행정표준코드). */
     regionCode: z
       .string()
@@ -100,7 +130,9 @@ export const BusinessProfileSchema = z
       .number()
       .int({ message: '상시근로자 수는 정수여야 합니다.' })
       .min(0, { message: '상시근로자 수는 0 이상이어야 합니다.' })
-      .max(100_000)
+      .max(MAX_EMPLOYEES, {
+        message: `상시근로자 수는 ${MAX_EMPLOYEES.toLocaleString('en-US')}명 이하여야 합니다.`,
+      })
       .optional(),
     /** Last year's revenue in won. */
     revenue: z.number().min(0, { message: '매출액은 0 이상이어야 합니다.' }).max(1e13).optional(),
@@ -113,6 +145,7 @@ export const BusinessProfileSchema = z
     priorSupport: z.array(PriorSupportSchema).max(200).default([]),
     disasterDamage: z.array(DamageConfirmationSchema).max(50).default([]),
   })
+  .strict()
   .superRefine((p, ctx) => {
     if (!p.brn && !p.preStartup) {
       ctx.addIssue({
@@ -134,3 +167,34 @@ export type BusinessProfile = z.output<typeof BusinessProfileSchema>;
 export type BusinessProfileInput = z.input<typeof BusinessProfileSchema>;
 export type PriorSupport = z.output<typeof PriorSupportSchema>;
 export type DamageConfirmation = z.output<typeof DamageConfirmationSchema>;
+
+/** The ids a profile may refer to: the programs and declared disasters that exist. */
+export interface KnownIds {
+  readonly programIds: ReadonlySet<string>;
+  readonly disasterIds: ReadonlySet<string>;
+}
+
+/**
+ * References a valid profile makes to programs (prior support) and disasters (damage) that do not exist: a
+ * misspelt id would otherwise silently count for nothing. Paths are prefixed with `prefix` ("profile").
+ */
+export function profileReferenceErrors(
+  p: Pick<BusinessProfile, 'priorSupport' | 'disasterDamage'>,
+  known: KnownIds,
+  prefix = '',
+): FieldError[] {
+  const at = (path: string) => [prefix, path].filter(Boolean).join('.');
+  const errors: FieldError[] = [];
+  p.priorSupport.forEach((s, i) => {
+    if (!known.programIds.has(s.programId))
+      errors.push({ path: at(`priorSupport.${i}.programId`), message: `없는 사업입니다: ${s.programId}` });
+  });
+  p.disasterDamage.forEach((d, i) => {
+    if (!known.disasterIds.has(d.disasterId))
+      errors.push({
+        path: at(`disasterDamage.${i}.disasterId`),
+        message: `선포된 재난 가운데 없는 재난입니다: ${d.disasterId}`,
+      });
+  });
+  return errors;
+}

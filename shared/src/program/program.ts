@@ -61,6 +61,8 @@ export const ProgramDraftSchema = z
     agencyId: z.enum(AGENCY_IDS),
     stages: z.array(z.enum(LIFECYCLE_STAGES)).min(1, { message: '대상 단계를 하나 이상 선택해야 합니다.' }),
     summary: z.string().trim().min(1).max(1000),
+    /** The summary in English, for the English pages. */
+    summaryEn: z.string().trim().max(1000).optional(),
     benefit: BenefitSchema,
     applyStart: isoDate.optional(),
     applyEnd: isoDate.optional(),

@@ -7,7 +7,7 @@ import { ksicName } from '../reference/ksic';
 import { regionName } from '../reference/regions';
 import { confirmedDamage, countedSupport, disastersAffecting } from './conditions';
 import type { Facts } from './facts';
-import { formatDate, formatNumber, formatWon, formatWonEn } from './format';
+import { formatDate, formatDateEn, formatNumber, formatWon, formatWonEn } from './format';
 import { RANGE_WORDS } from './phrases';
 import type { Condition } from './types';
 
@@ -17,7 +17,13 @@ export interface Actual {
 }
 
 const UNKNOWN: Actual = { ko: '정보 없음', en: 'not known' };
-const NOT_OPENED: Actual = { ko: '개업 전', en: 'not opened yet' };
+/** A founder who has not opened: declared pre-startup, or opening only after the evaluation date. */
+function notOpened(f: Facts): Actual {
+  const d = f.profile.openingDate;
+  if (f.profile.preStartup === true || d === undefined)
+    return { ko: '예비창업자: 아직 개업 전', en: 'pre-startup founder, not opened yet' };
+  return { ko: `${formatDate(d)} 개업 예정`, en: `opening on ${formatDateEn(d)}` };
+}
 const OPENING_UNKNOWN: Actual = { ko: '개업일 정보 없음', en: 'opening date not known' };
 
 /** "한식 일반 음식점업 56111"; an unnamed code shows its division's name. */
@@ -80,7 +86,7 @@ export function actualValue(c: Condition, f: Facts): Actual {
     case 'range': {
       const v = f.ranges[c.field];
       if (v === undefined) return UNKNOWN;
-      if (v === 'none') return NOT_OPENED;
+      if (v === 'none') return notOpened(f);
       const w = RANGE_WORDS[c.field];
       const untilClosure = f.closed && (c.field === 'businessAgeYears' || c.field === 'businessAgeDays');
       return untilClosure
@@ -94,8 +100,12 @@ export function actualValue(c: Condition, f: Facts): Actual {
       return {
         ko: `업종 기준 상시근로자 ${f.employeeLimit}명 미만·매출 ${formatWon(f.revenueCap)} 이하, 현재 ${emp}·${rev}`,
         en: `industry limits: under ${f.employeeLimit} employees, revenue at most ${formatWonEn(f.revenueCap)}; now ${
-          p.employees ?? 'unknown'
-        } employees, ${revenue === undefined ? 'revenue unknown' : formatWonEn(revenue)}`,
+          p.employees === undefined
+            ? 'employees unknown'
+            : p.employees === 1
+              ? '1 employee'
+              : `${p.employees} employees`
+        }, ${revenue === undefined ? 'revenue unknown' : formatWonEn(revenue)}`,
       };
     }
     case 'flag': {
@@ -151,15 +161,30 @@ export function actualValue(c: Condition, f: Facts): Actual {
           ko: '이 지역의 해당 재난 피해 확인 기록 없음',
           en: 'no damage confirmation for a selected disaster in this area',
         };
-      const h = hits[0]!;
-      return { ko: `피해 확인 ${formatDate(h.confirmedOn)}`, en: `damage confirmed on ${h.confirmedOn}` };
+      const h = hits.find((x) => x.operating === true) ?? hits.find((x) => x.operating === null) ?? hits[0]!;
+      const confirmed = formatDate(h.confirmation.confirmedOn);
+      const start = formatDate(h.disaster.startDate);
+      if (h.operating === null)
+        return {
+          ko: `피해 확인 ${confirmed}, ${OPENING_UNKNOWN.ko}`,
+          en: `damage confirmed on ${formatDateEn(h.confirmation.confirmedOn)}; ${OPENING_UNKNOWN.en}`,
+        };
+      return h.operating
+        ? {
+            ko: `피해 확인 ${confirmed}, 재난 시작일(${start})에 영업 중`,
+            en: `damage confirmed on ${formatDateEn(h.confirmation.confirmedOn)}, operating when it began (${formatDateEn(h.disaster.startDate)})`,
+          }
+        : {
+            ko: `피해 확인 ${confirmed}, 그러나 재난 시작일(${start})에 영업하지 않음`,
+            en: `damage confirmed on ${formatDateEn(h.confirmation.confirmedOn)}, but not operating when it began (${formatDateEn(h.disaster.startDate)})`,
+          };
     }
     case 'openedBefore':
-      if (f.opened === 'no') return NOT_OPENED;
+      if (f.opened === 'no') return notOpened(f);
       return f.opened === 'unknown' ? OPENING_UNKNOWN : opening(f);
     case 'operating': {
       const date = c.date ?? f.asOf;
-      if (f.opened === 'no') return NOT_OPENED;
+      if (f.opened === 'no') return notOpened(f);
       if (p.closureDate !== undefined && p.closureDate <= date)
         return { ko: `${formatDate(p.closureDate)} 폐업`, en: `closed on ${p.closureDate}` };
       if (f.opened === 'unknown') return OPENING_UNKNOWN;
@@ -177,11 +202,14 @@ export function actualValue(c: Condition, f: Facts): Actual {
           ko: `폐업 예정일 ${formatDate(p.plannedClosureDate)}`,
           en: `closure planned for ${p.plannedClosureDate}`,
         };
-      return { ko: '영업 중, 폐업 예정 없음', en: 'operating, no closure planned' };
+      if (f.opened === 'no') return notOpened(f);
+      if (f.opened === 'unknown')
+        return { ko: '폐업 기록과 폐업 예정일 없음', en: 'no closure on record or planned' };
+      return { ko: `영업 중, 폐업 예정 없음`, en: 'operating, no closure planned' };
     case 'restart':
       if (p.previousClosureDate === undefined)
         return { ko: '이전 폐업 기록 없음', en: 'no previous closure' };
-      if (f.opened === 'no') return NOT_OPENED;
+      if (f.opened === 'no') return notOpened(f);
       if (f.opened === 'unknown') return OPENING_UNKNOWN;
       return {
         ko: `이전 폐업 ${formatDate(p.previousClosureDate)}, ${opening(f).ko}`,

@@ -174,6 +174,14 @@ describe('disasterDamage', () => {
     expect(truth({ type: 'disasterDamage' })).toBe(false);
     expect(truth({ type: 'disasterDamage' }, { ...damaged, regionCode: '47900' })).toBe(false);
   });
+
+  it('counts a confirmation only for a business operating when the disaster began (2025-03-21)', () => {
+    expect(truth({ type: 'disasterDamage' }, { ...damaged, openingDate: '2025-03-21' })).toBe(true);
+    expect(truth({ type: 'disasterDamage' }, { ...damaged, openingDate: '2025-03-22' })).toBe(false);
+    expect(truth({ type: 'disasterDamage' }, { ...damaged, closureDate: '2025-03-20' })).toBe(false);
+    expect(truth({ type: 'disasterDamage' }, { ...damaged, openingDate: undefined })).toBeNull();
+    expect(truth({ type: 'disasterDamage' }, { ...damaged, brn: undefined, preStartup: true })).toBe(false);
+  });
 });
 
 describe('openedBefore', () => {

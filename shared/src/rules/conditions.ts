@@ -1,5 +1,6 @@
 import { addYears } from '../dates';
 import type { Disaster } from '../disaster/disaster';
+import type { DamageConfirmation } from '../profile/profile';
 import { ksicMatches } from '../reference/ksic';
 import { type Facts, operatingAtDisaster, operatingOn, or3, type Truth } from './facts';
 import type { Bounds, Condition, DisasterSelector } from './types';
@@ -38,15 +39,19 @@ export function disastersAffecting(
     .map((disaster) => ({ disaster, operating: operatingAtDisaster(f, disaster.startDate) }));
 }
 
-/** The damage confirmations for selected disasters whose area holds the business. */
+/**
+ * The damage confirmations that count: for a selected disaster whose area holds the business and at whose
+ * start it was (or, with the opening date unknown, may have been) operating. A business that opened after
+ * the disaster began, or closed before it, suffered no damage as a business, whatever its papers say.
+ */
 export function confirmedDamage(s: DisasterSelector, f: Facts) {
-  const region = f.profile.regionCode;
-  const inArea = new Set(
-    selectDisasters(s, f.disasters)
-      .filter((d) => d.regionCodes.includes(region))
-      .map((d) => d.id),
-  );
-  return f.profile.disasterDamage.filter((c) => inArea.has(c.disasterId));
+  const hits = disastersAffecting(s, f);
+  const out: { confirmation: DamageConfirmation; disaster: Disaster; operating: Truth }[] = [];
+  for (const c of f.profile.disasterDamage) {
+    const hit = hits.find((h) => h.disaster.id === c.disasterId);
+    if (hit) out.push({ confirmation: c, disaster: hit.disaster, operating: hit.operating });
+  }
+  return out;
 }
 
 /** The prior support entries a condition counts: that program, in a year no older than `withinYears` ago. */
@@ -88,7 +93,7 @@ export function evaluateCondition(c: Condition, f: Facts): Truth {
     case 'disasterArea':
       return disastersAffecting(c, f).reduce<Truth>((acc, x) => or3(acc, x.operating), false);
     case 'disasterDamage':
-      return confirmedDamage(c, f).length > 0;
+      return confirmedDamage(c, f).reduce<Truth>((acc, x) => or3(acc, x.operating), false);
     case 'openedBefore':
       if (f.opened === 'no') return false;
       if (f.opened === 'unknown') return null;

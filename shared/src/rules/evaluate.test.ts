@@ -143,7 +143,7 @@ describe('reasons', () => {
       '재난 「2025년 3월 경북·경남·울산 산불」 지역에 있고 재난 시작일에 영업 중이었어야 합니다 (「2025년 3월 경북·경남·울산 산불」 지역, 2025년 3월 21일에 영업 중)',
     ]);
     expect(texts({ type: 'disasterDamage', disasterKind: 'wildfire' })).toEqual([
-      '선포된 산불 재난 피해를 지방자치단체로부터 확인받아야 합니다 (재난 지역 안의 사업장) (피해 확인 2025년 4월 7일)',
+      '선포된 산불 재난 지역에서 재난 시작일에 영업 중이었고 지방자치단체의 피해 확인을 받아야 합니다 (피해 확인 2025년 4월 7일, 재난 시작일(2025년 3월 21일)에 영업 중)',
     ]);
     expect(texts({ type: 'priorSupport', programId: 'smart-store', withinYears: 2, present: false })).toEqual(
       ['최근 2년(연도 기준) 안에 「스마트상점 기술보급」 지원을 받은 적이 없어야 합니다 (2025년 지원받음)'],
@@ -175,5 +175,41 @@ describe('reasons', () => {
       '대표자 나이 39세 이하여야 합니다 (현재 40세)',
     ]);
     for (const r of reasons) expect(r.textEn).toMatch(/^[A-Z][^가-힣]*\(/);
+  });
+});
+
+describe('"one of" groups in reasons', () => {
+  it('marks the alternatives of an any, and of an all under not, with the group path', () => {
+    const rule: Rule = {
+      type: 'all',
+      rules: [
+        { type: 'smallBusiness' },
+        {
+          type: 'any',
+          rules: [
+            { type: 'flag', flag: 'exporter', present: true },
+            { type: 'flag', flag: 'smartTech', present: true },
+          ],
+        },
+        {
+          type: 'not',
+          rule: {
+            type: 'all',
+            rules: [
+              { type: 'flag', flag: 'taxArrears', present: true },
+              { type: 'flag', flag: 'suspended', present: true },
+            ],
+          },
+        },
+      ],
+    };
+    const reasons = evaluateRule(rule, makeProfile(), ctx).reasons;
+    expect(reasons.map((r) => r.anyOf)).toEqual([
+      undefined,
+      'rules.1',
+      'rules.1',
+      'rules.2.rule',
+      'rules.2.rule',
+    ]);
   });
 });

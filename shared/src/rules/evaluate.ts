@@ -31,6 +31,11 @@ export interface Reason {
   /** "상시근로자 5명 미만이어야 합니다 (현재 6명)". */
   text: string;
   textEn: string;
+  /**
+   * The path of the nearest group this condition is one alternative of ("다음 중 하나": an `any`, or an
+   * `all` under an odd number of `not`s); absent when every condition around it is required.
+   */
+  anyOf?: string;
 }
 
 export interface RuleEvaluation {
@@ -48,6 +53,8 @@ export interface LeafOutcome {
   negated: boolean;
   /** Polarity-adjusted truth: the condition's requirement, as phrased, holds. */
   met: Truth;
+  /** See `Reason.anyOf`. */
+  anyOf?: string;
 }
 
 /** Kleene all/any over a rule tree whose leaves are read, in tree order, from `leafTruth(index)`. */
@@ -85,19 +92,31 @@ function fold(r: Rule, leafTruth: (index: number) => Truth, cursor: { next: numb
 /** Evaluates every condition of the rule in tree order, with its path and polarity. */
 export function evaluateLeaves(rule: Rule, facts: Facts): LeafOutcome[] {
   const out: LeafOutcome[] = [];
-  collectLeaves(rule, '', false, facts, out);
+  collectLeaves(rule, '', false, undefined, facts, out);
   return out;
 }
 
-function collectLeaves(r: Rule, path: string, negated: boolean, facts: Facts, out: LeafOutcome[]): void {
+function collectLeaves(
+  r: Rule,
+  path: string,
+  negated: boolean,
+  anyOf: string | undefined,
+  facts: Facts,
+  out: LeafOutcome[],
+): void {
   if (r.type === 'all' || r.type === 'any') {
     const prefix = path ? `${path}.rules.` : 'rules.';
-    for (let i = 0; i < r.rules.length; i++) collectLeaves(r.rules[i]!, prefix + i, negated, facts, out);
+    // Under a `not`, an `all` reads as "one of these must fail": alternatives, like an `any`.
+    const group = (r.type === 'any') !== negated ? path : anyOf;
+    for (let i = 0; i < r.rules.length; i++)
+      collectLeaves(r.rules[i]!, prefix + i, negated, group, facts, out);
   } else if (r.type === 'not') {
-    collectLeaves(r.rule, path ? `${path}.rule` : 'rule', !negated, facts, out);
+    collectLeaves(r.rule, path ? `${path}.rule` : 'rule', !negated, anyOf, facts, out);
   } else {
     const raw = evaluateCondition(r, facts);
-    out.push({ path, condition: r, negated, met: negated ? not3(raw) : raw });
+    const leaf: LeafOutcome = { path, condition: r, negated, met: negated ? not3(raw) : raw };
+    if (anyOf !== undefined) leaf.anyOf = anyOf;
+    out.push(leaf);
   }
 }
 
@@ -134,13 +153,15 @@ export function reasonOf(leaf: LeafOutcome, facts: Facts): Reason {
   const w = cachedWording(leaf.condition, { disasters: facts.disasters, programTitles: facts.programTitles });
   const k = leaf.negated ? 1 : 0;
   const actual = memoActual(leaf.condition, facts);
-  return {
+  const reason: Reason = {
     path: leaf.path,
     type: leaf.condition.type,
     met: leaf.met,
     text: `${w.ko[k]} (${actual.ko})`,
     textEn: `${w.en[k]} (${actual.en})`,
   };
+  if (leaf.anyOf !== undefined) reason.anyOf = leaf.anyOf;
+  return reason;
 }
 
 /** Facts of the business on the context's date (derive once, evaluate many rules). */

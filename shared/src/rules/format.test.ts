@@ -13,8 +13,13 @@ import {
 
 describe('Korean particles', () => {
   it('follow the final consonant of the last syllable', () => {
-    expect(josa('소상공인', '이', '가')).toBe('소상공인이');
-    expect(josa('상시근로자', '이', '가')).toBe('상시근로자가');
+    expect(josa('소상공인', '이/가')).toBe('소상공인이');
+    expect(josa('상시근로자', '이/가')).toBe('상시근로자가');
+    expect(josa('신청서', '을/를')).toBe('신청서를');
+    expect(josa('서울', '으로/로')).toBe('서울로');
+    expect(josa('의성군', '으로/로')).toBe('의성군으로');
+    expect(josa('「스마트상점 기술보급」', '을/를')).toBe('「스마트상점 기술보급」을');
+    expect(josa('연 7%', '이/가')).toBe('연 7%가');
     expect(mustBe('5명 미만')).toBe('5명 미만이어야 합니다');
     expect(mustBe('39세 이하')).toBe('39세 이하여야 합니다');
     expect(mustNotBe('일반유흥 주점업(56211)')).toBe('일반유흥 주점업(56211)이 아니어야 합니다');
@@ -42,7 +47,9 @@ describe('amounts, dates and lists', () => {
     expect(formatWon(5_000_000_000)).toBe('50억원');
     expect(formatWon(12_345_678)).toBe('1,234만 5,678원');
     expect(formatWon(0)).toBe('0원');
-    expect(formatWon(1_234_500_000_000)).toBe('12,345억원');
+    expect(formatWon(1_234_500_000_000)).toBe('1조 2,345억원');
+    expect(formatWon(1_000_000_000_000_000)).toBe('1,000조원');
+    expect(formatWon(10_000_000_000_000)).toBe('10조원');
   });
 
   it('writes won in English', () => {

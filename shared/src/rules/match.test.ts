@@ -102,13 +102,75 @@ describe('matchPrograms', () => {
   it('finds the blocking condition under not, where meeting it means the inner condition fails', () => {
     const rule: Rule = {
       type: 'not',
-      rule: { type: 'any', rules: [{ type: 'region', op: 'in', codes: ['47'] }] },
+      rule: { type: 'any', rules: [{ type: 'flag', flag: 'taxArrears', present: true }] },
     };
-    const { nearMisses } = matchPrograms([program('a', rule)], makeProfile(), ctx);
+    const { nearMisses } = matchPrograms(
+      [program('a', rule)],
+      makeProfile({ flags: { taxArrears: true } }),
+      ctx,
+    );
     expect(nearMisses[0]).toMatchObject({
       blocking: { path: 'rule.rules.0', met: false },
-      change: '사업장이 경상북도에 있지 않으면 신청할 수 있습니다',
+      change: '국세·지방세 체납에 해당하지 않으면 신청할 수 있습니다',
     });
+  });
+
+  it('proposes only what the owner can change: never a region, an industry, an age or a past date', () => {
+    const fixed: Rule[] = [
+      { type: 'region', op: 'in', codes: ['11'] },
+      { type: 'industry', op: 'notIn', codes: ['56'] },
+      { type: 'range', field: 'businessAgeYears', gte: 30 },
+      { type: 'range', field: 'ownerAge', lte: 39 },
+      { type: 'openedBefore', date: '2019-01-01' },
+      { type: 'disasterArea', disasterKind: 'heavy-rain' },
+      { type: 'disasterDamage', disasterKind: 'heavy-rain' },
+      { type: 'priorSupport', programId: 'a', present: false },
+      { type: 'flag', flag: 'womanOwned', present: true },
+    ];
+    const profile = makeProfile({
+      ownerBirthYear: 1970,
+      flags: { womanOwned: false },
+      priorSupport: [{ programId: 'a', year: 2026 }],
+    });
+    const { evaluations, nearMisses } = matchPrograms(
+      fixed.map((r, i) => program(`p${i}`, r)),
+      profile,
+      ctx,
+    );
+    expect(evaluations.filter((e) => e.eligible)).toEqual([]);
+    expect(nearMisses).toEqual([]);
+  });
+
+  it('proposes what can change: revenue, employees, a confirmation, arrears, a plan, missing facts', () => {
+    const movable: Rule[] = [
+      { type: 'range', field: 'employees', lt: 3 },
+      { type: 'disasterDamage', disasterKind: 'wildfire' },
+      { type: 'flag', flag: 'employmentInsurance', present: true },
+      { type: 'not', rule: { type: 'closure', status: 'planned' } },
+      { type: 'range', field: 'highestLoanRate', gte: 7 },
+    ];
+    const { nearMisses } = matchPrograms(
+      movable.map((r, i) => program(`p${i}`, r)),
+      makeProfile({ flags: { employmentInsurance: false }, plannedClosureDate: '2027-01-31' }),
+      ctx,
+    );
+    expect(nearMisses.map((n) => n.id)).toEqual(['p0', 'p1', 'p2', 'p3', 'p4']);
+  });
+
+  it('picks a member of an "any" group the owner can change over one that is history', () => {
+    const rule: Rule = {
+      type: 'any',
+      rules: [
+        { type: 'range', field: 'businessAgeYears', gte: 30 },
+        { type: 'flag', flag: 'smartTech', present: true },
+      ],
+    };
+    const { nearMisses } = matchPrograms(
+      [program('a', rule)],
+      makeProfile({ flags: { smartTech: false } }),
+      ctx,
+    );
+    expect(nearMisses[0]?.blocking.path).toBe('rules.1');
   });
 
   it('reports a single unknown fact as a near miss, saying it is not on record', () => {
@@ -156,7 +218,6 @@ describe('matchPrograms', () => {
       '「신사업창업사관학교」 지원을 받은 적이 있어야 합니다 (지원받은 기록 없음)',
     );
     expect(nearMisses.map((n) => n.change)).toEqual([
-      '예비창업자(사업자등록 전)면 신청할 수 있습니다',
       '「신사업창업사관학교」 지원을 받은 적이 있으면 신청할 수 있습니다',
     ]);
   });

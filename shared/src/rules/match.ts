@@ -4,6 +4,7 @@
  */
 import type { BusinessProfile } from '../profile/profile';
 import type { Program, ProgramKind } from '../program/program';
+import { isActionable } from './actionable';
 import {
   cachedWording,
   type EvalContext,
@@ -20,6 +21,8 @@ import type { Rule } from './types';
 export interface ProgramEvaluation {
   id: string;
   title: string;
+  /** The English title, when the program has one. */
+  titleEn?: string | undefined;
   kind: ProgramKind;
   eligible: boolean;
   reasons: Reason[];
@@ -28,6 +31,7 @@ export interface ProgramEvaluation {
 export interface NearMiss {
   id: string;
   title: string;
+  titleEn?: string | undefined;
   kind: ProgramKind;
   /** The one condition that keeps the business from the program. */
   blocking: Reason;
@@ -50,6 +54,7 @@ function evaluateWithin(program: Program, facts: Facts) {
   const evaluation: ProgramEvaluation = {
     id: program.id,
     title: program.title,
+    titleEn: program.titleEn,
     kind: program.kind,
     eligible,
     reasons,
@@ -60,15 +65,19 @@ function evaluateWithin(program: Program, facts: Facts) {
 /**
  * The condition whose change alone would make the rule true: a condition not met (known failures first,
  * then unknown facts, each in tree order) such that, with it met and every other outcome kept, the whole
- * rule holds. Undefined when no single condition suffices.
+ * rule holds, and (given `canChange`) one the owner can act on. Undefined when no single condition suffices.
  */
-export function blockingLeaf(rule: Rule, leaves: readonly LeafOutcome[]): number | undefined {
+export function blockingLeaf(
+  rule: Rule,
+  leaves: readonly LeafOutcome[],
+  canChange: (leaf: LeafOutcome) => boolean = () => true,
+): number | undefined {
   const raw: Truth[] = [];
   for (const l of leaves) raw.push(l.negated ? not3(l.met) : l.met);
   const readRaw = (j: number): Truth => raw[j]!;
   for (const wanted of [false, null]) {
     for (let i = 0; i < leaves.length; i++) {
-      if (leaves[i]!.met !== wanted) continue;
+      if (leaves[i]!.met !== wanted || !canChange(leaves[i]!)) continue;
       const before = raw[i]!;
       raw[i] = !leaves[i]!.negated;
       const result = foldRule(rule, readRaw);
@@ -81,7 +90,7 @@ export function blockingLeaf(rule: Rule, leaves: readonly LeafOutcome[]): number
 
 /**
  * Evaluates every program for one business (facts derived once), and lists the near misses: programs not
- * eligible that exactly one condition blocks. Programs are taken as given; filter by status or window first.
+ * eligible that exactly one condition blocks, and one the owner can do something about (see actionable.ts). Programs are taken as given; filter by status or window first.
  */
 export function matchPrograms(
   programs: readonly Program[],
@@ -96,7 +105,7 @@ export function matchPrograms(
     const { evaluation, leaves } = evaluateWithin(program, facts);
     evaluations.push(evaluation);
     if (evaluation.eligible) continue;
-    const i = blockingLeaf(program.rule, leaves);
+    const i = blockingLeaf(program.rule, leaves, (leaf) => isActionable(leaf, facts));
     if (i === undefined) continue;
     const leaf = leaves[i]!;
     const wording = cachedWording(leaf.condition, facts);
@@ -104,6 +113,7 @@ export function matchPrograms(
     nearMisses.push({
       id: program.id,
       title: program.title,
+      titleEn: program.titleEn,
       kind: program.kind,
       blocking: evaluation.reasons[i]!,
       change: change.ko,

@@ -7,7 +7,7 @@ import type { Disaster } from '../disaster/disaster';
 import { DISASTER_KIND_LABELS } from '../disaster/disaster';
 import { STAGE_LABELS } from '../lifecycle/stage';
 import { FLAG_LABELS } from '../profile/profile';
-import { KSIC_SECTIONS, ksicName } from '../reference/ksic';
+import { KSIC_SECTIONS, ksicName, ksicSection } from '../reference/ksic';
 import { regionName } from '../reference/regions';
 import {
   formatDate,
@@ -107,9 +107,12 @@ export function industryLabel(code: string): string {
   return `${ksicName(code)}(${code})`;
 }
 
+/** "Manufacturing (C)", "KSIC 56211 (in Accommodation and food service activities)". */
 export function industryLabelEn(code: string): string {
   const section = KSIC_SECTIONS.find((s) => s.code === code);
-  return section ? `${section.nameEn} (${code})` : `KSIC ${code} ${ksicName(code)}`;
+  if (section) return `${section.nameEn} (${code})`;
+  const within = KSIC_SECTIONS.find((s) => s.code === ksicSection(code));
+  return within ? `KSIC ${code} (in ${within.nameEn})` : `KSIC ${code}`;
 }
 
 /** "「신사업창업사관학교」" when the title is known, else the id. */
@@ -155,7 +158,7 @@ export function leafWording(c: Condition, names: PhraseNames = {}): LeafWording 
       return polar(
         [`${w.ko} ${mustBe(ko)}`, `${w.ko} ${mustNotBe(ko)}`],
         [`The ${w.en} must be ${en}`, `The ${w.en} must not be ${en}`],
-        [`${josa(w.ko, '이', '가')} ${ifIs(ko)}`, `${josa(w.ko, '이', '가')} ${ifIsNot(ko)}`],
+        [`${josa(w.ko, '이/가')} ${ifIs(ko)}`, `${josa(w.ko, '이/가')} ${ifIsNot(ko)}`],
         [`the ${w.en} were ${en}`, `the ${w.en} were not ${en}`],
       );
     }
@@ -244,15 +247,15 @@ export function leafWording(c: Condition, names: PhraseNames = {}): LeafWording 
       const s = selectorLabel(c, names);
       return polar(
         [
-          `${s.ko} 피해를 지방자치단체로부터 확인받아야 합니다 (재난 지역 안의 사업장)`,
+          `${s.ko} 지역에서 재난 시작일에 영업 중이었고 지방자치단체의 피해 확인을 받아야 합니다`,
           `${s.ko} 피해를 확인받은 사업장이 아니어야 합니다`,
         ],
         [
-          `Must have damage from ${s.en} confirmed by the local government (inside its area)`,
+          `Must have been operating in the area of ${s.en} when it began, with the damage confirmed by the local government`,
           `Must not have damage from ${s.en} confirmed`,
         ],
-        [`${s.ko} 피해를 확인받으면`, `${s.ko} 피해를 확인받은 사업장이 아니면`],
-        [`damage from ${s.en} were confirmed`, `no damage from ${s.en} were confirmed`],
+        [`지방자치단체에서 ${s.ko} 피해를 확인받으면`, `${s.ko} 피해를 확인받은 사업장이 아니면`],
+        [`the local government confirmed its damage from ${s.en}`, `no damage from ${s.en} were confirmed`],
       );
     }
     case 'openedBefore': {

@@ -1,9 +1,20 @@
+import { type JosaOption, josa } from '@sbiz24/shared/rules/format';
 import i18next from 'i18next';
 import { initReactI18next, useTranslation } from 'react-i18next';
 import type { Lang } from '../lib/format';
 import ko from './ko';
 
 /** Korean is bundled; English is loaded on first switch. */
+
+/**
+ * `{{kind, josa(pair: 이/가)}}` writes the value and the particle its final sound takes (es-hangul), in
+ * place of "이(가)"; `quote: true` wraps the value in 「」 first: `{{title, josa(pair: 을/를; quote: true)}}`.
+ */
+export function particle(value: unknown, _lng: string | undefined, options: Record<string, unknown>): string {
+  const word = String(value);
+  const quoted = options.quote === true || options.quote === 'true' ? `「${word}」` : word;
+  return josa(quoted, options.pair as JosaOption);
+}
 
 const LANG_KEY = 'sbiz24.lang';
 
@@ -30,6 +41,7 @@ export async function initI18n(lang: Lang = savedLang()): Promise<typeof i18next
     interpolation: { escapeValue: false },
     returnNull: false,
   });
+  i18next.services.formatter?.add('josa', particle);
   if (lang === 'en') await switchLanguage('en');
   return i18next;
 }

@@ -7,7 +7,8 @@ describe('formatWon', () => {
     expect(formatWon(100_000_000)).toBe('1억원');
     expect(formatWon(30_000_000)).toBe('3,000만원');
     expect(formatWon(3_000_000)).toBe('300만원');
-    expect(formatWon(1_200_000_000_000)).toBe('12,000억원');
+    expect(formatWon(1_200_000_000_000)).toBe('1조 2,000억원');
+    expect(formatWon(1_000_000_000_000_000)).toBe('1,000조원');
   });
 
   it('keeps a remainder below 만원 and writes small amounts in 원', () => {
@@ -20,18 +21,19 @@ describe('formatWon', () => {
     expect(formatWon(150_000_000, 'en')).toBe('KRW 150 million');
     expect(formatWon(2_500_000, 'en')).toBe('KRW 2.5 million');
     expect(formatWon(5_000, 'en')).toBe('KRW 5,000');
+    expect(formatWon(1_200_000_000_000, 'en')).toBe('KRW 1.2 trillion');
   });
 });
 
 describe('dates and D-day', () => {
   it('formats dates the Korean way', () => {
-    expect(formatDate('2026-01-02')).toBe('2026. 1. 2.');
+    expect(formatDate('2026-01-02')).toBe('2026년 1월 2일');
     expect(formatDate('2026-01-02', 'en')).toBe('2 Jan 2026');
     expect(formatDate(undefined)).toBe('');
   });
 
   it('formats a window and an open-ended one', () => {
-    expect(formatWindow('2026-01-02', '2026-12-31')).toBe('2026. 1. 2. ~ 2026. 12. 31.');
+    expect(formatWindow('2026-01-02', '2026-12-31')).toBe('2026년 1월 2일 ~ 2026년 12월 31일');
     expect(formatWindow(undefined, undefined)).toBe('상시 접수');
   });
 

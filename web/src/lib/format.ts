@@ -1,43 +1,24 @@
 /**
- * Formatting for Korean readers (and English when switched): won amounts in 만원/억원, dates as
- * "2026. 11. 27.", D-day counters. Pure functions; the language is passed in.
+ * Formatting for Korean readers (and English when switched): won amounts in 만원/억원/조원, dates as
+ * "2026년 11월 27일", D-day counters. Pure functions; the language is passed in.
  */
 
 import { koreanDateTime } from '@sbiz24/shared/dates';
+import {
+  formatDate as formatDateKo,
+  formatWonEn,
+  formatWon as formatWonKo,
+} from '@sbiz24/shared/rules/format';
 
 export type Lang = 'ko' | 'en';
 
-const EOK = 100_000_000;
-const MAN = 10_000;
-
-function group(n: number): string {
-  return n.toLocaleString('ko-KR');
-}
-
 /**
- * A won amount as Koreans write it: 1억 5,000만원, 3,000만원, 500만원, 5,000원. Amounts that do not fall on
- * 만원 keep their 원 remainder. English: "KRW 150 million", "KRW 3 million", "KRW 5,000".
+ * A won amount as Koreans write it: 1조 2,000억원, 1억 5,000만원, 3,000만원, 5,000원 (the rules' own
+ * formatter, so that a hint and a reason never disagree). English: "KRW 150 million", "KRW 1.2 trillion".
  */
 export function formatWon(amount: number, lang: Lang = 'ko'): string {
   if (!Number.isFinite(amount)) return '';
-  const sign = amount < 0 ? '-' : '';
-  const n = Math.round(Math.abs(amount));
-  if (lang === 'en') {
-    if (n >= 1_000_000) {
-      const millions = n / 1_000_000;
-      return `${sign}KRW ${Number.isInteger(millions) ? group(millions) : millions.toFixed(1)} million`;
-    }
-    return `${sign}KRW ${n.toLocaleString('en-US')}`;
-  }
-  const eok = Math.floor(n / EOK);
-  const man = Math.floor((n % EOK) / MAN);
-  const won = n % MAN;
-  if (eok === 0 && man === 0) return `${sign}${group(won)}원`;
-  const parts: string[] = [];
-  if (eok > 0) parts.push(`${group(eok)}억`);
-  if (man > 0) parts.push(`${group(man)}만`);
-  if (won > 0) parts.push(`${group(won)}`);
-  return `${sign}${parts.join(' ')}원`;
+  return lang === 'en' ? formatWonEn(Math.round(amount)) : formatWonKo(amount);
 }
 
 /** A plain number with digit grouping (e.g. counts of businesses). */
@@ -45,17 +26,17 @@ export function formatCount(n: number, lang: Lang = 'ko'): string {
   return n.toLocaleString(lang === 'ko' ? 'ko-KR' : 'en-US');
 }
 
-/** "2026. 11. 27." (ko) or "27 Nov 2026" (en) for an ISO date; empty for none. */
+/** "2026년 11월 27일" (ko) or "27 Nov 2026" (en) for an ISO date; empty for none. */
 export function formatDate(iso: string | undefined | null, lang: Lang = 'ko'): string {
   if (!iso) return '';
   const [y, m, d] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
   if (!y || !m || !d) return iso;
-  if (lang === 'ko') return `${y}. ${m}. ${d}.`;
+  if (lang === 'ko') return formatDateKo(iso.slice(0, 10));
   const month = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'][m - 1];
   return `${d} ${month} ${y}`;
 }
 
-/** Date and time of a timestamp, in Korean time: "2026. 11. 27. 14:05". */
+/** Date and time of a timestamp, in Korean time: "2026년 11월 27일 14:05". */
 export function formatDateTime(isoTimestamp: string, lang: Lang = 'ko'): string {
   const t = new Date(isoTimestamp);
   if (Number.isNaN(t.getTime())) return isoTimestamp;
@@ -63,7 +44,7 @@ export function formatDateTime(isoTimestamp: string, lang: Lang = 'ko'): string 
   return `${formatDate(date, lang)} ${time}`;
 }
 
-/** An application window: "2026. 1. 2. ~ 2026. 12. 31."; open-ended sides are left blank. */
+/** An application window: "2026년 1월 2일 ~ 2026년 12월 31일"; open-ended sides are left blank. */
 export function formatWindow(start: string | undefined, end: string | undefined, lang: Lang = 'ko'): string {
   if (!start && !end) return lang === 'ko' ? '상시 접수' : 'Open all year';
   return `${formatDate(start, lang)} ~ ${formatDate(end, lang)}`.trim();

@@ -62,7 +62,7 @@ export async function generateSnapshot(options: GenerateSnapshotOptions): Promis
           reject(e);
         });
         worker.on('exit', (code) => {
-          if (!settled) reject(new Error(`생성 작업자 ${w}가 결과 없이 끝났습니다 (종료 코드 ${code}).`));
+          if (!settled) reject(new Error(`생성 작업자 ${w}번이 결과 없이 끝났습니다 (종료 코드 ${code}).`));
         });
       });
     }),

@@ -134,7 +134,7 @@ describe('MatchList', () => {
 
     await user.click(screen.getByRole('tab', { name: '재난지원금 (0)' }));
 
-    expect(screen.getByRole('tabpanel').textContent).toBe('지금 받을 수 있는 재난지원금이(가) 없습니다.');
+    expect(screen.getByRole('tabpanel').textContent).toBe('지금 받을 수 있는 재난지원금이 없습니다.');
     await user.keyboard('{ArrowLeft}');
     expect(screen.getByRole('tab', { name: '지원사업 (1)' }).getAttribute('aria-selected')).toBe('true');
     expect(
@@ -174,5 +174,60 @@ describe('MatchList', () => {
     renderList({ ...result, groups: { ...result.groups, support: [notEligible] } });
 
     expect(screen.getByRole('tab', { name: '지원사업 (0)' })).toBeTruthy();
+  });
+});
+
+describe('MatchList "one of" groups', () => {
+  it('shows the members of a "다음 중 하나" group together, saying one of them is met', () => {
+    const grouped: MatchesResponse = {
+      ...result,
+      groups: {
+        'policy-fund': [
+          {
+            id: 'innovation-growth-fund',
+            title: '혁신성장촉진자금',
+            kind: 'policy-fund',
+            eligible: true,
+            applyEnd: null,
+            dDay: null,
+            reasons: [
+              {
+                path: 'rules.0',
+                type: 'smallBusiness',
+                met: true,
+                text: '소상공인이어야 합니다',
+                textEn: 'x',
+              },
+              ...['exporter', 'revenueGrowth', 'smartTech'].map((flag, i) => ({
+                path: `rules.1.rules.${i}`,
+                type: 'flag',
+                met: i === 2 ? true : null,
+                text: `${flag}에 해당해야 합니다`,
+                textEn: flag,
+                anyOf: 'rules.1',
+              })),
+            ],
+          },
+        ],
+        support: [],
+        'disaster-relief': [],
+      },
+      nearMisses: [],
+    };
+    render(
+      <MemoryRouter>
+        <MatchList result={grouped} />
+      </MemoryRouter>,
+    );
+    const group = screen.getByText(/다음 중 하나/).closest('li')!;
+    expect(group.textContent).toContain('하나 이상 충족');
+    const members = within(group).getAllByRole('listitem');
+    expect(members.map((m) => m.textContent)).toEqual([
+      expect.stringContaining('exporter에 해당해야 합니다'),
+      expect.stringContaining('revenueGrowth에 해당해야 합니다'),
+      expect.stringContaining('smartTech에 해당해야 합니다'),
+    ]);
+    // The required condition stays outside the group.
+    expect(within(group).queryByText(/소상공인이어야/)).toBeNull();
   });
 });

@@ -1,12 +1,53 @@
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { Match, MatchesResponse, NearMiss, ProgramKind, Reason } from '../../api/types';
+import type {
+  Match as ApiMatch,
+  NearMiss as ApiNearMiss,
+  Reason as ApiReason,
+  MatchesResponse,
+  ProgramKind,
+} from '../../api/types';
 import { DDayBadge } from '../../components/Badges';
 import { EmptyState } from '../../components/Feedback';
 import { Tabs } from '../../components/Tabs';
 import { useLang } from '../../i18n/i18n';
 
 const KINDS: ProgramKind[] = ['policy-fund', 'support', 'disaster-relief'];
+
+/** What the matching engine adds to the API's shapes: the "one of" group of a reason, English titles. */
+type Reason = ApiReason & { anyOf?: string };
+type Match = Omit<ApiMatch, 'reasons'> & { reasons: Reason[]; titleEn?: string | null };
+type NearMiss = ApiNearMiss & { titleEn?: string | null };
+
+/** The reasons in order, consecutive members of one "one of" group gathered together. */
+export function groupReasons(reasons: readonly Reason[]): (Reason | { anyOf: string; members: Reason[] })[] {
+  const out: (Reason | { anyOf: string; members: Reason[] })[] = [];
+  for (const r of reasons) {
+    const last = out[out.length - 1];
+    if (r.anyOf === undefined) out.push(r);
+    else if (last && 'members' in last && last.anyOf === r.anyOf) last.members.push(r);
+    else out.push({ anyOf: r.anyOf, members: [r] });
+  }
+  return out;
+}
+
+/** "다음 중 하나" with its members; says whether one of them is met, so no line reads as required alone. */
+function ReasonGroup({ members }: { members: Reason[] }) {
+  const { t } = useLang();
+  const passed = members.some((m) => m.met === true);
+  return (
+    <li className="app-reason-group">
+      <span className="app-reason-verdict">
+        {t('owner.anyOf')} ({passed ? t('owner.anyOfMet') : t('owner.anyOfUnmet')})
+      </span>
+      <ul>
+        {members.map((r) => (
+          <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
+        ))}
+      </ul>
+    </li>
+  );
+}
 
 /** A reason with its verdict in words and a symbol, so that it never relies on colour alone. */
 export function ReasonItem({ reason }: { reason: Reason }) {
@@ -25,21 +66,27 @@ export function ReasonItem({ reason }: { reason: Reason }) {
 }
 
 function MatchItem({ match }: { match: Match }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   return (
     <li className="app-card app-match">
       <div className="app-match-head">
         <h3 className="app-card-title">
-          <Link to={`/programs/${encodeURIComponent(match.id)}`}>{match.title}</Link>
+          <Link to={`/programs/${encodeURIComponent(match.id)}`}>
+            {lang === 'en' && match.titleEn ? match.titleEn : match.title}
+          </Link>
         </h3>
         <DDayBadge dDay={match.dDay} />
       </div>
       <details className="app-reasons" open>
         <summary>{t('owner.reasons')}</summary>
         <ul>
-          {match.reasons.map((r) => (
-            <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
-          ))}
+          {groupReasons(match.reasons).map((r) =>
+            'members' in r ? (
+              <ReasonGroup key={`group-${r.anyOf}`} members={r.members} />
+            ) : (
+              <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
+            ),
+          )}
         </ul>
       </details>
     </li>
@@ -54,7 +101,9 @@ function NearMissItem({ miss }: { miss: NearMiss }) {
         <span className="krds-badge bg-light-warning">{t(`kind.${miss.kind}`)}</span>
       </div>
       <h3 className="app-card-title">
-        <Link to={`/programs/${encodeURIComponent(miss.id)}`}>{miss.title}</Link>
+        <Link to={`/programs/${encodeURIComponent(miss.id)}`}>
+          {lang === 'en' && miss.titleEn ? miss.titleEn : miss.title}
+        </Link>
       </h3>
       <p className="app-strong">{lang === 'en' && miss.changeEn ? miss.changeEn : miss.change}</p>
       <p className="app-muted">
@@ -71,7 +120,7 @@ function NearMissItem({ miss }: { miss: NearMiss }) {
  */
 export function MatchList({ result }: { result: MatchesResponse }) {
   const { t } = useLang();
-  const eligible = (kind: ProgramKind) => (result.groups[kind] ?? []).filter((m) => m.eligible);
+  const eligible = (kind: ProgramKind): Match[] => (result.groups[kind] ?? []).filter((m) => m.eligible);
   const firstWithMatches = KINDS.find((k) => eligible(k).length > 0) ?? KINDS[0]!;
   const [active, setActive] = useState<string>(firstWithMatches);
   const total = KINDS.reduce((n, k) => n + eligible(k).length, 0);
@@ -107,7 +156,7 @@ export function MatchList({ result }: { result: MatchesResponse }) {
           <EmptyState>{t('owner.nearMissesEmpty')}</EmptyState>
         ) : (
           <ul className="app-cards cols-2">
-            {result.nearMisses.map((m) => (
+            {(result.nearMisses as NearMiss[]).map((m) => (
               <NearMissItem key={m.id} miss={m} />
             ))}
           </ul>
