@@ -74,12 +74,16 @@ describe('an owner', () => {
     await page.getByText('올바른 형식의 사업자등록번호입니다.').waitFor();
     await page.getByLabel(/대표자 성명/).fill('홍길동');
     await page.getByLabel(/개업일/).fill(claimable.openingDate!);
+    await page.getByRole('button', { name: '입력 내용 확인' }).click();
+    expect(await page.locator('[aria-current="step"]').textContent()).toContain('등록 정보 확인');
     await page.getByRole('button', { name: '등록하기' }).click();
     const refusal = page.getByRole('alert');
     await refusal.getByText(/대표자명 또는 개업일이 사업자 등록 정보와 일치하지 않습니다/).waitFor();
     await review(page, 'claim-error');
 
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     await page.getByLabel(/대표자 성명/).fill(claimable.representativeName);
+    await page.getByRole('button', { name: '입력 내용 확인' }).click();
     await page.getByRole('button', { name: '등록하기' }).click();
     await page.getByText('사업장이 등록되었습니다').waitFor();
     expect(await page.locator('[aria-current="step"]').textContent()).toContain('등록 완료');
