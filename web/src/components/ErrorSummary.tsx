@@ -1,4 +1,12 @@
-import { type ReactNode, type RefObject, useCallback, useEffect, useRef, useState } from 'react';
+import {
+  type ReactNode,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useLang } from '../i18n/i18n';
 
 /** One problem of a form: the message, the field's visible name, and the id of the control to go to. */
@@ -16,18 +24,34 @@ export interface SummaryEntry {
  * reads how many problems there are and a keyboard user can jump to each.
  */
 export function ErrorSummary({
-  entries,
+  entries: given,
   title,
   focusRef,
+  scope,
   children,
 }: {
   entries: SummaryEntry[];
   title?: ReactNode;
   focusRef?: RefObject<HTMLDivElement | null>;
+  /**
+   * The id of the form whose fields show these messages. An entry without a target is then tied to the
+   * control its message is shown under (the n-th field showing the same text for the n-th such entry), and
+   * named by that control's label: forms whose fields are built deep inside (rule conditions, examples)
+   * need no map from error paths to ids.
+   */
+  scope?: string;
   /** More explanation under the entries (e.g. the examples that disagree with a rule). */
   children?: ReactNode;
 }) {
   const { t } = useLang();
+  const [found, setFound] = useState<Record<number, SummaryEntry>>({});
+  const key = JSON.stringify(given);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the entries' content
+  useLayoutEffect(() => {
+    const next = scope ? locateEntries(scope, given, t('common.required')) : {};
+    setFound((cur) => (JSON.stringify(cur) === JSON.stringify(next) ? cur : next));
+  }, [key, scope]);
+  const entries = given.map((e, i) => found[i] ?? e);
   if (entries.length === 0 && !children) return null;
   return (
     <div
@@ -76,8 +100,43 @@ export function entryText(e: SummaryEntry): string {
   return e.label && !e.message.startsWith(e.label) ? `${e.label}: ${e.message}` : e.message;
 }
 
+/** Ties each untargeted entry to the control that shows its message in the form `scope`, and its label. */
+function locateEntries(
+  scope: string,
+  entries: SummaryEntry[],
+  required: string,
+): Record<number, SummaryEntry> {
+  const root = document.getElementById(scope);
+  if (!root) return {};
+  const shown = [...root.querySelectorAll<HTMLElement>('.form-hint-invalid[id]')];
+  const used = new Map<string, number>();
+  const out: Record<number, SummaryEntry> = {};
+  entries.forEach((e, i) => {
+    if (e.target) return;
+    const n = used.get(e.message) ?? 0;
+    used.set(e.message, n + 1);
+    const message = shown.filter((el) => el.textContent === e.message)[n];
+    const control = message
+      ? [...root.querySelectorAll<HTMLElement>('[aria-describedby]')].find((el) =>
+          el.getAttribute('aria-describedby')?.split(' ').includes(message.id),
+        )
+      : undefined;
+    if (!control?.id) return;
+    const labelEl =
+      control.tagName === 'FIELDSET'
+        ? control.querySelector('legend')
+        : [...root.querySelectorAll('label')].find((l) => l.htmlFor === control.id);
+    const label = labelEl?.textContent?.replace(`(${required})`, '').trim();
+    out[i] = { ...e, target: control.id, label: e.label ?? label };
+  });
+  return out;
+}
+
 /** Focuses a control, or the first control inside a group, and brings it into view. */
 function focusField(el: HTMLElement): void {
+  // A field inside a collapsed panel (an example) cannot take focus until the panel is open.
+  const panel = el.closest('details');
+  if (panel && !panel.open) panel.open = true;
   const control =
     el.matches('input, select, textarea, button, [tabindex]') && !el.matches('fieldset')
       ? el

@@ -45,7 +45,9 @@ describe('ExamplesEditor', () => {
     await user.click(screen.getByText('예시 1: 공방'));
     expect(panel.open).toBe(false);
 
-    rerender(<Harness errors={{ 'examples.mustMatch.0.profile.ksic': '알 수 없는 산업분류(KSIC) 코드입니다.' }} />);
+    rerender(
+      <Harness errors={{ 'examples.mustMatch.0.profile.ksic': '알 수 없는 산업분류(KSIC) 코드입니다.' }} />,
+    );
 
     expect(panel.open).toBe(true);
   });

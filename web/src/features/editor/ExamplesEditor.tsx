@@ -116,12 +116,7 @@ function ExampleEditor({
     if (hasErrors) setOpen(true);
   }, [hasErrors]);
   return (
-    <details
-      id={id}
-      className="app-example"
-      open={open}
-      onToggle={(ev) => setOpen(ev.currentTarget.open)}
-    >
+    <details id={id} className="app-example" open={open} onToggle={(ev) => setOpen(ev.currentTarget.open)}>
       <summary>
         {title}
         {Object.keys(errors).length > 0 ? (
