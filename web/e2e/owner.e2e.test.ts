@@ -47,6 +47,24 @@ describe('an owner', () => {
     expect(await nearMisses.locator('.app-strong').first().textContent()).toMatch(/신청할 수 있습니다/);
     await review(page, 'matches');
 
+    // On a phone the stage badge and the edit link share the first row, the facts take the next, and no
+    // badge breaks inside.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const row = page.locator('main .app-badges').first();
+    const badgeBox = (await row.locator('.krds-badge').boundingBox())!;
+    const editBox = (await row.getByRole('link', { name: '정보 수정' }).boundingBox())!;
+    const factsBox = (await row.locator('.app-muted').boundingBox())!;
+    expect(Math.abs(editBox.y + editBox.height / 2 - (badgeBox.y + badgeBox.height / 2))).toBeLessThan(4);
+    expect(factsBox.y).toBeGreaterThanOrEqual(badgeBox.y + badgeBox.height);
+    const wrapped = await page
+      .locator('main .krds-badge')
+      .evaluateAll(
+        (els) =>
+          els.filter((el) => el.getClientRects().length > 1 || el.scrollWidth > el.clientWidth + 1).length,
+      );
+    expect(wrapped).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     const workshop = kimOwned.find((b) => b.tradeName === '하늘공방')!;
     await page.goto(`${portal.url}/my/businesses/${workshop.brn}`);
     await page.getByText(/^받을 수 있는 사업 \d+건$/).waitFor();
