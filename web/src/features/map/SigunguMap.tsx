@@ -78,23 +78,37 @@ export function SigunguMap({
   const onKey = (e: KeyboardEvent<SVGPathElement>, i: number) => {
     const a = areas[i];
     if (!a) return;
-    const keys: Record<string, () => void> = {
-      ArrowRight: () => moveTo(i + 1),
-      ArrowDown: () => moveTo(i + 1),
-      ArrowLeft: () => moveTo(i - 1),
-      ArrowUp: () => moveTo(i - 1),
-      Home: () => moveTo(0),
-      End: () => moveTo(areas.length - 1),
-      ' ': () => onToggle(a.codes, !isOn(a)),
-      Enter: () => onToggle(a.codes, !isOn(a)),
-      '+': () => zoomTo(zoom + 1, a),
-      '=': () => zoomTo(zoom + 1, a),
-      '-': () => zoomTo(zoom - 1, a),
-    };
-    const act = keys[e.key];
-    if (!act) return;
+    const toggle = () => onToggle(a.codes, !isOn(a));
+    switch (e.key) {
+      case 'ArrowRight':
+      case 'ArrowDown':
+        moveTo(i + 1);
+        break;
+      case 'ArrowLeft':
+      case 'ArrowUp':
+        moveTo(i - 1);
+        break;
+      case 'Home':
+        moveTo(0);
+        break;
+      case 'End':
+        moveTo(areas.length - 1);
+        break;
+      case ' ':
+      case 'Enter':
+        toggle();
+        break;
+      case '+':
+      case '=':
+        zoomTo(zoom + 1, a);
+        break;
+      case '-':
+        zoomTo(zoom - 1, a);
+        break;
+      default:
+        return;
+    }
     e.preventDefault();
-    act();
   };
 
   return (
@@ -131,6 +145,7 @@ export function SigunguMap({
       <p id={helpId} className="app-muted app-map-help">
         {t('regionMap.help')}
       </p>
+      {/* biome-ignore lint/a11y/useSemanticElements: an SVG cannot hold a fieldset; role=group names the map */}
       <svg
         viewBox={`${view.x} ${view.y} ${view.w} ${view.h}`}
         role="group"
@@ -142,6 +157,7 @@ export function SigunguMap({
         {areas.map((a, i) => {
           const on = isOn(a);
           return (
+            // biome-ignore lint/a11y/useSemanticElements: an SVG shape cannot be an <input>; it is a checkbox by role, state and keys
             <path
               key={a.kostat}
               ref={(el) => {
