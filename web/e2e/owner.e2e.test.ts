@@ -125,7 +125,7 @@ describe('an owner', () => {
     const employees = page.getByLabel('상시근로자 수 (명)');
     await employees.fill('두 명');
     await page.getByRole('button', { name: '저장', exact: true }).click();
-    await page.getByText('숫자만 입력해 주세요.').waitFor();
+    await page.locator('.form-hint-invalid', { hasText: '숫자만 입력해 주세요.' }).waitFor();
     expect(await employees.getAttribute('aria-invalid')).toBe('true');
     await employees.fill('3');
     await page.getByLabel('지난해 매출액 (원)').fill('180000000');
