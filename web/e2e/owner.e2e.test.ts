@@ -47,6 +47,24 @@ describe('an owner', () => {
     expect(await nearMisses.locator('.app-strong').first().textContent()).toMatch(/신청할 수 있습니다/);
     await review(page, 'matches');
 
+    // On a phone the stage badge and the edit link share the first row, the facts take the next, and no
+    // badge breaks inside.
+    await page.setViewportSize({ width: 360, height: 740 });
+    const row = page.locator('main .app-badges').first();
+    const badgeBox = (await row.locator('.krds-badge').boundingBox())!;
+    const editBox = (await row.getByRole('link', { name: '정보 수정' }).boundingBox())!;
+    const factsBox = (await row.locator('.app-muted').boundingBox())!;
+    expect(Math.abs(editBox.y + editBox.height / 2 - (badgeBox.y + badgeBox.height / 2))).toBeLessThan(4);
+    expect(factsBox.y).toBeGreaterThanOrEqual(badgeBox.y + badgeBox.height);
+    const wrapped = await page
+      .locator('main .krds-badge')
+      .evaluateAll(
+        (els) =>
+          els.filter((el) => el.getClientRects().length > 1 || el.scrollWidth > el.clientWidth + 1).length,
+      );
+    expect(wrapped).toBe(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+
     const workshop = kimOwned.find((b) => b.tradeName === '하늘공방')!;
     await page.goto(`${portal.url}/my/businesses/${workshop.brn}`);
     await page.getByText(/^받을 수 있는 사업 \d+건$/).waitFor();
@@ -74,12 +92,16 @@ describe('an owner', () => {
     await page.getByText('올바른 형식의 사업자등록번호입니다.').waitFor();
     await page.getByLabel(/대표자 성명/).fill('홍길동');
     await page.getByLabel(/개업일/).fill(claimable.openingDate!);
+    await page.getByRole('button', { name: '입력 내용 확인' }).click();
+    expect(await page.locator('[aria-current="step"]').textContent()).toContain('등록 정보 확인');
     await page.getByRole('button', { name: '등록하기' }).click();
     const refusal = page.getByRole('alert');
     await refusal.getByText(/대표자명 또는 개업일이 사업자 등록 정보와 일치하지 않습니다/).waitFor();
     await review(page, 'claim-error');
 
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('alert');
     await page.getByLabel(/대표자 성명/).fill(claimable.representativeName);
+    await page.getByRole('button', { name: '입력 내용 확인' }).click();
     await page.getByRole('button', { name: '등록하기' }).click();
     await page.getByText('사업장이 등록되었습니다').waitFor();
     expect(await page.locator('[aria-current="step"]').textContent()).toContain('등록 완료');
@@ -103,7 +125,7 @@ describe('an owner', () => {
     const employees = page.getByLabel('상시근로자 수 (명)');
     await employees.fill('두 명');
     await page.getByRole('button', { name: '저장', exact: true }).click();
-    await page.getByText('숫자만 입력해 주세요.').waitFor();
+    await page.locator('.form-hint-invalid', { hasText: '숫자만 입력해 주세요.' }).waitFor();
     expect(await employees.getAttribute('aria-invalid')).toBe('true');
     await employees.fill('3');
     await page.getByLabel('지난해 매출액 (원)').fill('180000000');

@@ -65,6 +65,7 @@ describe('a visitor', () => {
     await page.goto(`${portal.url}/programs?q=${encodeURIComponent('청년')}`);
     await results.getByRole('link', { name: '청년고용연계자금' }).click();
     await page.waitForURL(/\/programs\/youth-fund$/);
+    await page.getByRole('heading', { level: 1, name: '청년고용연계자금' }).waitFor();
     expect(await h1(page)).toBe('청년고용연계자금');
     expect(await page.getByText('1억원').first().isVisible()).toBe(true);
     expect(
@@ -111,12 +112,13 @@ describe('a visitor', () => {
     const page = await newPage(browser.context);
 
     await page.goto(`${portal.url}/programs/no-such-program`);
-    await page.getByText('사업을 찾을 수 없습니다.').waitFor();
+    await page.getByRole('heading', { level: 1, name: '없는 사업입니다' }).waitFor();
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('본문 바로가기');
     await page.keyboard.press('Enter');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('main');
-    expect(await page.getByRole('button', { name: '다시 시도' }).isVisible()).toBe(true);
+    expect(await page.getByRole('button', { name: '다시 시도' }).count()).toBe(0);
+    expect(await page.locator('main a.krds-btn[href="/programs"]').isVisible()).toBe(true);
     expect(await page.getByRole('navigation', { name: '주 메뉴' }).isVisible()).toBe(true);
   });
 });

@@ -423,6 +423,31 @@ const en: Strings<Messages> = {
     done: 'The disaster has been declared.',
     selectAll: 'Select every district of {{name}}',
   },
+  claimReview: {
+    next: 'Check the details',
+    lead: 'These details will be compared with the tax office’s record. If they are right, choose Register.',
+    back: 'Change them',
+  },
+  missing: {
+    programTitle: 'There is no such program',
+    programText: 'The address has changed or the program no longer exists. Look for it in Find programs.',
+    toCatalog: 'Find programs',
+    businessTitle: 'This business cannot be shown',
+    toMyBusinesses: 'My businesses',
+  },
+  regionMap: {
+    label: 'Map of affected areas',
+    help: 'Click a district on the map to select or deselect it. With a keyboard, move between areas with the arrow keys and select with Space or Enter; + and - zoom in and out.',
+    zoomIn: 'Zoom in',
+    zoomOut: 'Zoom out',
+    reset: 'Whole country',
+    zoomLevel: 'Zoom {{n}}×',
+    caption: 'Selected areas ({{count}} districts)',
+    sido: 'Province',
+    sigungu: 'City, county or district',
+    none: 'No area selected yet.',
+    selected: 'selected',
+  },
 };
 
 export default en;

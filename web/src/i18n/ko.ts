@@ -420,6 +420,31 @@ const ko = {
     done: '재난을 선포했습니다.',
     selectAll: '{{name}} 시군구 모두 선택',
   },
+  claimReview: {
+    next: '입력 내용 확인',
+    lead: '아래 내용을 국세청 등록 정보와 대조합니다. 맞으면 등록하기를 눌러 주세요.',
+    back: '고쳐 쓰기',
+  },
+  missing: {
+    programTitle: '없는 사업입니다',
+    programText: '주소가 바뀌었거나 없어진 사업입니다. 지원사업 찾기에서 다시 찾아보세요.',
+    toCatalog: '지원사업 찾기',
+    businessTitle: '사업장을 볼 수 없습니다',
+    toMyBusinesses: '내 사업장 목록',
+  },
+  regionMap: {
+    label: '피해 지역 지도',
+    help: '지도에서 시군구를 눌러 선택하거나 해제합니다. 키보드로는 화살표 키로 시군구를 옮겨 다니고 스페이스나 엔터 키로 선택합니다. + 와 - 키로 확대·축소합니다.',
+    zoomIn: '확대',
+    zoomOut: '축소',
+    reset: '전체 보기',
+    zoomLevel: '배율 {{n}}배',
+    caption: '선택한 피해 지역 ({{count}}개 시군구)',
+    sido: '시도',
+    sigungu: '시군구',
+    none: '아직 선택한 시군구가 없습니다.',
+    selected: '선택됨',
+  },
 };
 
 export default ko;

@@ -1,6 +1,7 @@
 import { FLAGS } from '@sbiz24/shared/profile/profile';
 import { ksicName } from '@sbiz24/shared/reference/ksic';
 import { SIGUNGUS } from '@sbiz24/shared/reference/regions';
+import { useEffect, useState } from 'react';
 import { Check, Field, FieldGroup } from '../../components/Field';
 import { useLang } from '../../i18n/i18n';
 import { SidoOptions } from '../pickers/SidoOptions';
@@ -107,8 +108,15 @@ function ExampleEditor({
     </Field>
   );
   const title = `${t('examples.example', { n })}${e.name ? `: ${e.name}` : ''}`;
+  const hasErrors = Object.keys(errors).length > 0;
+  // The panel is the person's to open and close: deriving it from the name closed it at the first letter
+  // typed into the name, taking the focus (and the following keystrokes) with it.
+  const [open, setOpen] = useState(!e.name || hasErrors);
+  useEffect(() => {
+    if (hasErrors) setOpen(true);
+  }, [hasErrors]);
   return (
-    <details className="app-example" open={!e.name || Object.keys(errors).length > 0}>
+    <details id={id} className="app-example" open={open} onToggle={(ev) => setOpen(ev.currentTarget.open)}>
       <summary>
         {title}
         {Object.keys(errors).length > 0 ? (

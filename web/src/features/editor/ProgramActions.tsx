@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { ApiError, api } from '../../api/client';
 import type { Program } from '../../api/types';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
-import { Alert, ErrorState } from '../../components/Feedback';
+import { ErrorSummary, useFocusRequest } from '../../components/ErrorSummary';
 import { useLang } from '../../i18n/i18n';
 
 interface Mismatch {
@@ -29,6 +29,8 @@ export function ProgramActions({
   const [confirm, setConfirm] = useState<'publish' | 'close' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
+  // The dialog has closed by the time the answer comes: without this, focus would be left on the page body.
+  const [summaryRef, focusSummary] = useFocusRequest();
   const run = async (action: 'publish' | 'close') => {
     setConfirm(null);
     setBusy(true);
@@ -46,6 +48,7 @@ export function ProgramActions({
       );
     } catch (e) {
       setError(e);
+      focusSummary();
     } finally {
       setBusy(false);
     }
@@ -79,21 +82,24 @@ export function ProgramActions({
         ) : null}
       </div>
       {mismatches ? (
-        <Alert tone="danger" title={error instanceof ApiError ? error.message : ''}>
-          <p>{t('editor.exampleMismatch')}</p>
-          <ul>
-            {mismatches.map((m) => (
-              <li key={`${m.list}-${m.index}`}>
-                <strong>
-                  {t(`examples.${m.list}`)} · {m.name}
-                </strong>
-                {m.reasons && m.reasons.length > 0 ? `: ${m.reasons.map((r) => r.text).join(' / ')}` : null}
-              </li>
-            ))}
-          </ul>
-        </Alert>
+        <ErrorSummary
+          focusRef={summaryRef}
+          title={error instanceof ApiError ? error.message : t('editor.exampleMismatch')}
+          entries={mismatches.map((m) => ({
+            target: `ex-${m.list}-${m.index}-name`,
+            label: `${t(`examples.${m.list}`)} · ${m.name}`,
+            message:
+              m.reasons && m.reasons.length > 0
+                ? m.reasons.map((r) => r.text).join(' / ')
+                : t('editor.exampleMismatch'),
+          }))}
+        />
       ) : error ? (
-        <ErrorState error={error} />
+        <ErrorSummary
+          focusRef={summaryRef}
+          title={t('common.errorTitle')}
+          entries={[{ message: error instanceof ApiError ? error.message : t('common.unexpected') }]}
+        />
       ) : null}
       <ConfirmDialog
         open={confirm === 'publish'}

@@ -40,6 +40,9 @@ export interface MapShape {
   kostat: string;
   name: string;
   d: string;
+  /** The polygon's centre in map units, where zooming in on it centres the view. */
+  cx: number;
+  cy: number;
 }
 
 type Props = { code: string; name: string };
@@ -61,11 +64,35 @@ export async function loadShapes(
   >;
   const projection = geoMercator().fitSize([width, height], fc);
   const path = geoPath(projection);
-  return fc.features.map((f) => ({ kostat: f.properties.code, name: f.properties.name, d: path(f) ?? '' }));
+  return fc.features.map((f) => {
+    const [cx, cy] = path.centroid(f);
+    return { kostat: f.properties.code, name: f.properties.name, d: path(f) ?? '', cx, cy };
+  });
 }
 
 /** Five shades from light to dark for a count relative to the largest. */
 export function shade(value: number, max: number): number {
   if (value <= 0 || max <= 0) return 0;
   return Math.min(5, Math.ceil((value / max) * 5));
+}
+
+/** A view of the map: the visible rectangle in map units (the SVG viewBox). */
+export interface MapView {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export const ZOOM_STEPS = [1, 2, 4, 8] as const;
+
+/**
+ * The view at `zoom` times the whole map, centred on (cx, cy) but kept inside the map so that no zoomed
+ * view shows empty sea beyond the edges.
+ */
+export function viewAt(width: number, height: number, zoom: number, cx: number, cy: number): MapView {
+  const w = width / zoom;
+  const h = height / zoom;
+  const clamp = (v: number, size: number, full: number) => Math.min(Math.max(v - size / 2, 0), full - size);
+  return { x: clamp(cx, w, width), y: clamp(cy, h, height), w, h };
 }

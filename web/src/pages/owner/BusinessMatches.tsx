@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import type { BusinessItem, MatchesResponse } from '../../api/types';
 import { StageBadge } from '../../components/Badges';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
@@ -16,23 +17,42 @@ export default function BusinessMatches() {
   const business = useApi<{ business: BusinessItem }>(`/api/me/businesses/${encodeURIComponent(brn)}`);
   const matches = useApi<MatchesResponse>(`/api/me/businesses/${encodeURIComponent(brn)}/matches`);
   const b = business.data?.business;
-  const name = b?.tradeName ?? brn;
+  if (!b && business.loading) return <Loading />;
+  if (!b) {
+    // Another owner's business, or one that does not exist: the API says which, once; the page is not
+    // titled with a number its reader cannot use, and the matches' own refusal is not repeated.
+    return (
+      <>
+        <Breadcrumbs
+          items={[{ label: t('owner.title'), to: '/my' }, { label: t('missing.businessTitle') }]}
+        />
+        <PageTitle text={t('missing.businessTitle')} />
+        <ErrorState
+          error={business.error}
+          onRetry={isRefusal(business.error) ? undefined : business.reload}
+        />
+        <p className="app-mt-2">
+          <Link to="/my" className="krds-btn secondary medium">
+            {t('missing.toMyBusinesses')}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  const name = b.tradeName;
   return (
     <>
       <Breadcrumbs items={[{ label: t('owner.title'), to: '/my' }, { label: name }]} />
       <PageTitle text={t('owner.matchesTitle', { name })} />
-      {business.error ? <ErrorState error={business.error} onRetry={business.reload} /> : null}
-      {b ? (
-        <div className="app-badges">
-          <StageBadge stage={b.stage} />
-          <span className="app-muted">
-            {b.brnFormatted} · {b.regionName} · {b.ksicName}
-          </span>
-          <Link to={`/my/businesses/${b.brn}/edit`} className="krds-btn text small">
-            {t('owner.edit')}
-          </Link>
-        </div>
-      ) : null}
+      <div className="app-badges">
+        <StageBadge stage={b.stage} />
+        <span className="app-muted">
+          {b.brnFormatted} · {b.regionName} · {b.ksicName}
+        </span>
+        <Link to={`/my/businesses/${b.brn}/edit`} className="krds-btn text small">
+          {t('owner.edit')}
+        </Link>
+      </div>
       {matches.loading ? <Loading /> : null}
       {matches.error ? <ErrorState error={matches.error} onRetry={matches.reload} /> : null}
       {matches.data && !matches.loading ? (
@@ -45,4 +65,9 @@ export default function BusinessMatches() {
       ) : null}
     </>
   );
+}
+
+/** A 4xx answer: asking again gives the same answer, so no retry is offered. */
+function isRefusal(error: unknown): boolean {
+  return error instanceof ApiError && error.status >= 400 && error.status < 500;
 }

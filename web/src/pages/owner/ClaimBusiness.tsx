@@ -1,17 +1,20 @@
 import {
   BUSINESS_NUMBER_MESSAGES,
+  formatBusinessNumber,
   parseBusinessNumber,
 } from '@sbiz24/shared/business-number/business-number';
-import { type FormEvent, useRef, useState } from 'react';
+import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError, api, fieldErrors } from '../../api/client';
 import type { BusinessItem } from '../../api/types';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { ErrorSummary, type SummaryEntry, useFocusRequest } from '../../components/ErrorSummary';
 import { Alert } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { StepIndicator } from '../../components/StepIndicator';
 import { useLang } from '../../i18n/i18n';
+import { formatDate } from '../../lib/format';
 
 /** What the business-number field says while typing: nothing until ten digits (or on leaving the field). */
 export function brnFeedback(value: string, touched: boolean): { error?: string; ok?: boolean } {
@@ -23,9 +26,16 @@ export function brnFeedback(value: string, touched: boolean): { error?: string; 
   return parsed.ok ? { ok: true } : { error: BUSINESS_NUMBER_MESSAGES[parsed.problem] };
 }
 
-/** Claim a business: number (check digit validated as you type), representative's name, opening date. */
+type Step = 'input' | 'review' | 'done';
+const STEPS: Step[] = ['input', 'review', 'done'];
+
+/**
+ * Claim a business in three steps, as the step indicator says: enter the number (check digit validated as
+ * you type), the representative's name and the opening date; check them; registered.
+ */
 export default function ClaimBusiness() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
+  const [step, setStep] = useState<Step>('input');
   const [brn, setBrn] = useState('');
   const [brnTouched, setBrnTouched] = useState(false);
   const [name, setName] = useState('');
@@ -34,7 +44,8 @@ export default function ClaimBusiness() {
   const [error, setError] = useState<unknown>(null);
   const [done, setDone] = useState<BusinessItem | null>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
-  const summaryRef = useRef<HTMLDivElement>(null);
+  const [summaryRef, focusSummary] = useFocusRequest();
+  const reviewRef = useRef<HTMLHeadingElement>(null);
 
   const live = brnFeedback(brn, brnTouched);
   const server = fieldErrors(error);
@@ -54,9 +65,24 @@ export default function ClaimBusiness() {
     !['BUSINESS_NOT_FOUND', 'ALREADY_CLAIMED'].includes(error.code) &&
     error.details.length === 0
       ? error.message
-      : null;
+      : error && !(error instanceof ApiError)
+        ? t('common.unexpected')
+        : null;
+  // The summary lists what the last attempt found; the number's live feedback stays at the field.
+  const attempt: Record<string, string | undefined> = {
+    ...errors,
+    brn: localErrors.brn ?? server.brn ?? (live.error ? undefined : errors.brn),
+  };
+  const summary: SummaryEntry[] = (['brn', 'representativeName', 'openingDate'] as const).flatMap((k) =>
+    attempt[k] ? [{ target: `claim-${k}`, label: t(`claim.${k}`), message: attempt[k] }] : [],
+  );
+  if (formError) summary.unshift({ message: formError });
 
-  const submit = async (e: FormEvent) => {
+  useEffect(() => {
+    if (step === 'review') reviewRef.current?.focus();
+  }, [step]);
+
+  const check = (e: FormEvent) => {
     e.preventDefault();
     const local: Record<string, string> = {};
     const b = brnFeedback(brn, true);
@@ -66,10 +92,15 @@ export default function ClaimBusiness() {
     if (!openingDate) local.openingDate = t('claim.dateRequired');
     setLocalErrors(local);
     setBrnTouched(true);
+    setError(null);
     if (Object.keys(local).length > 0) {
-      document.getElementById(`claim-${Object.keys(local)[0]}`)?.focus();
+      focusSummary();
       return;
     }
+    setStep('review');
+  };
+
+  const submit = async () => {
     setSubmitting(true);
     setError(null);
     try {
@@ -78,9 +109,11 @@ export default function ClaimBusiness() {
         body: { brn, representativeName: name.trim(), openingDate },
       });
       setDone(res.business);
+      setStep('done');
     } catch (err) {
       setError(err);
-      setTimeout(() => summaryRef.current?.focus(), 0);
+      setStep('input');
+      focusSummary();
     } finally {
       setSubmitting(false);
     }
@@ -91,8 +124,8 @@ export default function ClaimBusiness() {
     <>
       <Breadcrumbs items={[{ label: t('owner.title'), to: '/my' }, { label: t('claim.title') }]} />
       <PageTitle text={t('claim.title')} lead={done ? undefined : t('claim.lead')} />
-      <StepIndicator steps={steps} current={done ? 2 : submitting ? 1 : 0} />
-      {done ? (
+      <StepIndicator steps={steps} current={STEPS.indexOf(step)} />
+      {step === 'done' && done ? (
         <Alert tone="success" title={t('claim.doneTitle')}>
           <p>{t('claim.doneText', { name: done.tradeName })}</p>
           <div className="app-actions">
@@ -104,11 +137,46 @@ export default function ClaimBusiness() {
             </Link>
           </div>
         </Alert>
-      ) : (
-        <form className="app-form app-mt-2" onSubmit={submit} noValidate>
-          <div ref={summaryRef} tabIndex={-1}>
-            {formError ? <Alert tone="danger">{formError}</Alert> : null}
+      ) : step === 'review' ? (
+        <section className="app-form app-mt-2" aria-labelledby="claim-review-title">
+          <h2 id="claim-review-title" className="app-h2" ref={reviewRef} tabIndex={-1}>
+            {t('claim.steps.verify')}
+          </h2>
+          <p>{t('claimReview.lead')}</p>
+          <dl className="app-meta">
+            <dt>{t('claim.brn')}</dt>
+            <dd>{formatBusinessNumber(brn.replace(/\D/g, ''))}</dd>
+            <dt>{t('claim.representativeName')}</dt>
+            <dd>{name.trim()}</dd>
+            <dt>{t('claim.openingDate')}</dt>
+            <dd>{formatDate(openingDate, lang)}</dd>
+          </dl>
+          <div className="app-actions">
+            <button
+              type="button"
+              className="krds-btn primary large"
+              disabled={submitting}
+              onClick={() => void submit()}
+            >
+              {submitting ? t('claim.submitting') : t('claim.submit')}
+            </button>
+            <button
+              type="button"
+              className="krds-btn tertiary large"
+              disabled={submitting}
+              onClick={() => setStep('input')}
+            >
+              {t('claimReview.back')}
+            </button>
           </div>
+        </section>
+      ) : (
+        <form className="app-form app-mt-2" onSubmit={check} noValidate>
+          <ErrorSummary
+            entries={summary}
+            focusRef={summaryRef}
+            {...(formError && summary.length === 1 ? { title: t('common.errorTitle') } : {})}
+          />
           <Field
             id="claim-brn"
             label={t('claim.brn')}
@@ -174,8 +242,8 @@ export default function ClaimBusiness() {
             )}
           </Field>
           <div className="app-actions">
-            <button type="submit" className="krds-btn primary large" disabled={submitting}>
-              {submitting ? t('claim.submitting') : t('claim.submit')}
+            <button type="submit" className="krds-btn primary large">
+              {t('claimReview.next')}
             </button>
           </div>
         </form>

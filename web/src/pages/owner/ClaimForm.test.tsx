@@ -1,4 +1,4 @@
-import { render, screen, waitFor } from '@testing-library/react';
+import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -16,7 +16,13 @@ async function fill(user: ReturnType<typeof userEvent.setup>, brn: string, name:
   await user.type(screen.getByLabelText(/사업자등록번호/), brn);
   await user.type(screen.getByLabelText(/대표자 성명/), name);
   await user.type(screen.getByLabelText(/개업일/), '2021-06-14');
+  await user.click(screen.getByRole('button', { name: '입력 내용 확인' }));
   await user.click(screen.getByRole('button', { name: '등록하기' }));
+}
+
+/** The step the indicator marks as current. */
+function currentStep(): string | null | undefined {
+  return document.querySelector('[aria-current="step"] .step-tit')?.textContent;
 }
 
 describe('ClaimBusiness', () => {
@@ -50,6 +56,55 @@ describe('ClaimBusiness', () => {
     await fill(user, '3014111117', '홍길동');
 
     await waitFor(() => expect(screen.getByRole('alert').textContent).toContain('일치하지 않습니다'));
+    expect(document.activeElement).toBe(screen.getByRole('alert'));
+    expect(currentStep()).toBe('사업자 정보 입력');
+  });
+
+  it('names every missing field at once in a summary that takes focus and links to the fields', async () => {
+    const fetch = vi.fn();
+    vi.stubGlobal('fetch', fetch);
+    const user = userEvent.setup();
+    render(<ClaimBusiness />, { wrapper: MemoryRouter });
+
+    await user.click(screen.getByRole('button', { name: '입력 내용 확인' }));
+
+    const summary = screen.getByRole('alert');
+    await waitFor(() => expect(document.activeElement).toBe(summary));
+    const links = within(summary).getAllByRole('link');
+    expect(links.map((a) => a.getAttribute('href'))).toEqual([
+      '#claim-brn',
+      '#claim-representativeName',
+      '#claim-openingDate',
+    ]);
+    expect(links[0]?.textContent).toMatch(/^사업자등록번호/);
+    expect(links[1]?.textContent).toMatch(/^대표자 성명/);
+    await user.click(links[2]!);
+    expect(document.activeElement).toBe(screen.getByLabelText(/개업일/));
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
+  it('moves the step indicator through input, check and done', async () => {
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(() => reply(201, { business: { brn: '3014111117', tradeName: '팔달편의점' } })),
+    );
+    const user = userEvent.setup();
+    render(<ClaimBusiness />, { wrapper: MemoryRouter });
+    expect(currentStep()).toBe('사업자 정보 입력');
+
+    await user.type(screen.getByLabelText(/사업자등록번호/), '3014111117');
+    await user.type(screen.getByLabelText(/대표자 성명/), '김하늘');
+    await user.type(screen.getByLabelText(/개업일/), '2021-06-14');
+    await user.click(screen.getByRole('button', { name: '입력 내용 확인' }));
+
+    expect(currentStep()).toBe('등록 정보 확인');
+    expect(document.activeElement).toBe(screen.getByRole('heading', { name: '등록 정보 확인' }));
+    expect(screen.getByText('301-41-11117')).toBeTruthy();
+    await user.click(screen.getByRole('button', { name: '등록하기' }));
+
+    await screen.findByText('사업장이 등록되었습니다');
+    expect(currentStep()).toBe('등록 완료');
+    expect(document.querySelectorAll('.krds-step-wrap li.done')).toHaveLength(2);
   });
 
   it('puts an unknown number under the number field', async () => {

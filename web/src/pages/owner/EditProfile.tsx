@@ -1,8 +1,11 @@
+import { BusinessProfileSchema } from '@sbiz24/shared/profile/profile';
+import { validateWith } from '@sbiz24/shared/validation';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { ApiError, api, fieldErrors } from '../../api/client';
 import type { BusinessItem } from '../../api/types';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { ErrorSummary, type SummaryEntry, useFocusRequest } from '../../components/ErrorSummary';
 import { Alert, ErrorState, Loading } from '../../components/Feedback';
 import { Check, Field, FieldGroup } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
@@ -46,15 +49,32 @@ function formOf(b: BusinessItem): FormState {
   };
 }
 
-/** The changes between the stored profile and the form; null clears a fact. Local problems in `errors`. */
-function changesOf(b: BusinessItem, f: FormState, invalid: string) {
+/** The form's fields, in the order they appear (the error summary lists problems in this order). */
+const FIELDS = [
+  'tradeName',
+  'employees',
+  'highestLoanRate',
+  'revenue',
+  'revenueAvg3y',
+  'plannedClosureDate',
+  'flags',
+] as const;
+
+/**
+ * The changes between the stored profile and the form (null clears a fact), and every problem of the form
+ * at once: numbers that are not numbers, and whatever the shared profile schema refuses in the profile as
+ * it would be saved (the server checks the same schema on the same merged profile, so its bounds are the
+ * form's bounds). Problems are keyed by the field's name, or by the profile path for stored facts the
+ * form does not show.
+ */
+export function checkProfileForm(b: BusinessItem, f: FormState, invalidNumber: string) {
   const p = b.profile;
   const changes: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
   if (f.tradeName.trim() !== p.tradeName) changes.tradeName = f.tradeName.trim();
   for (const key of ['employees', 'revenue', 'revenueAvg3y', 'highestLoanRate'] as const) {
     const n = parseNumberInput(f[key]);
-    if (Number.isNaN(n)) errors[key] = invalid;
+    if (Number.isNaN(n)) errors[key] = invalidNumber;
     else if ((n ?? null) !== (p[key] ?? null)) changes[key] = n ?? null;
   }
   if ((f.plannedClosureDate || null) !== (p.plannedClosureDate ?? null))
@@ -65,6 +85,20 @@ function changesOf(b: BusinessItem, f: FormState, invalid: string) {
     if (now !== (p.flags?.[flag] === true)) flagChanges[flag] = now;
   }
   if (Object.keys(flagChanges).length > 0) changes.flags = flagChanges;
+
+  const { flags, ...fields } = changes;
+  const next: Record<string, unknown> = { ...p, flags: { ...p.flags, ...(flags as object) } };
+  for (const [key, value] of Object.entries(fields)) {
+    if (value === null) delete next[key];
+    else next[key] = value;
+  }
+  const checked = validateWith(BusinessProfileSchema, next);
+  if (!checked.ok)
+    for (const e of checked.errors) {
+      const top = e.path.split('.')[0] ?? '';
+      const key = (FIELDS as readonly string[]).includes(top) ? top : e.path;
+      if (!(key in errors)) errors[key] = e.message;
+    }
   return { changes, errors };
 }
 
@@ -80,6 +114,7 @@ export default function EditProfile() {
   const [saveError, setSaveError] = useState<unknown>(null);
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [notice, setNotice] = useState<'saved' | 'conflict' | null>(null);
+  const [summaryRef, focusSummary] = useFocusRequest();
 
   useEffect(() => {
     if (data) setForm(formOf(data.business));
@@ -90,15 +125,29 @@ export default function EditProfile() {
   const b = data.business;
   const server = fieldErrors(saveError, 'changes.');
   const err = (k: string) => localErrors[k] ?? server[k];
+  const problems = { ...server, ...localErrors };
+  const ordered = [
+    ...FIELDS.filter((k) => k in problems),
+    ...Object.keys(problems).filter((k) => !(FIELDS as readonly string[]).includes(k)),
+  ];
+  const summary: SummaryEntry[] = ordered.map((k) => {
+    const shown = (FIELDS as readonly string[]).includes(k);
+    return {
+      target: shown ? (k === 'flags' ? 'profile-flags' : `profile-${k}`) : undefined,
+      label: shown ? t(`profile.${k}`) : undefined,
+      message: problems[k] ?? '',
+    };
+  });
   const set = <K extends keyof FormState>(k: K, v: FormState[K]) => setForm({ ...form, [k]: v });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
-    const { changes, errors } = changesOf(b, form, t('profile.invalidNumber'));
+    const { changes, errors } = checkProfileForm(b, form, t('profile.invalidNumber'));
     setLocalErrors(errors);
+    setSaveError(null);
     if (Object.keys(errors).length > 0) {
-      document.getElementById(`profile-${Object.keys(errors)[0]}`)?.focus();
+      focusSummary();
       return;
     }
     if (Object.keys(changes).length === 0) {
@@ -118,7 +167,10 @@ export default function EditProfile() {
       if (x instanceof ApiError && x.status === 409) {
         setNotice('conflict');
         reload();
-      } else setSaveError(x);
+      } else {
+        setSaveError(x);
+        focusSummary();
+      }
     } finally {
       setSaving(false);
     }
@@ -148,7 +200,15 @@ export default function EditProfile() {
         </Alert>
       ) : null}
       {notice === 'conflict' ? <Alert tone="warning">{t('profile.conflict')}</Alert> : null}
-      {saveError && Object.keys(server).length === 0 ? <ErrorState error={saveError} /> : null}
+      {saveError && summary.length === 0 ? (
+        <ErrorSummary
+          title={t('common.errorTitle')}
+          entries={[{ message: saveError instanceof ApiError ? saveError.message : t('common.unexpected') }]}
+          focusRef={summaryRef}
+        />
+      ) : (
+        <ErrorSummary entries={summary} focusRef={summaryRef} />
+      )}
       <form className="app-form app-mt-2" onSubmit={submit} noValidate>
         <Field id="profile-tradeName" label={t('profile.tradeName')} error={err('tradeName')} required>
           {(p) => (

@@ -1,4 +1,5 @@
 import { Link, useParams } from 'react-router';
+import { ApiError } from '../../api/client';
 import type { ProgramDetailResponse } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { DDayBadge, KindBadge, StatusBadge } from '../../components/Badges';
@@ -18,6 +19,20 @@ export default function ProgramPage() {
     `/api/programs/${encodeURIComponent(id)}`,
   );
   if (loading) return <Loading />;
+  if (error instanceof ApiError && error.status === 404)
+    return (
+      <>
+        <Breadcrumbs
+          items={[{ label: t('catalog.title'), to: '/programs' }, { label: t('missing.programTitle') }]}
+        />
+        <PageTitle text={t('missing.programTitle')} lead={t('missing.programText')} />
+        <p>
+          <Link to="/programs" className="krds-btn primary medium">
+            {t('missing.toCatalog')}
+          </Link>
+        </p>
+      </>
+    );
   if (error || !data) return <ErrorState error={error} onRetry={reload} />;
   const { program: p } = data;
   const title = lang === 'en' && p.titleEn ? p.titleEn : p.title;

@@ -6,6 +6,7 @@ import { Link } from 'react-router';
 import { api, fieldErrors } from '../../api/client';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { ErrorSummary, useFocusRequest } from '../../components/ErrorSummary';
 import { Alert, ErrorState } from '../../components/Feedback';
 import { Check, Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
@@ -33,6 +34,7 @@ export default function DeclareDisaster() {
   const [confirming, setConfirming] = useState(false);
   const [done, setDone] = useState<string | null>(null);
   const summaryRef = useRef<HTMLDivElement>(null);
+  const [errorsRef, focusErrors] = useFocusRequest();
   const effectiveId = idTouched ? id : suggestedId(kind, startDate);
   const body = { id: effectiveId, name: name.trim(), kind, regionCodes, startDate, endDate, specialArea };
 
@@ -45,7 +47,7 @@ export default function DeclareDisaster() {
       for (const x of v.errors) if (!(x.path in local)) local[x.path.replace(/\.\d+$/, '')] = x.message;
     setErrors(local);
     if (Object.keys(local).length > 0) {
-      summaryRef.current?.focus();
+      focusErrors();
       return;
     }
     setConfirming(true);
@@ -60,7 +62,8 @@ export default function DeclareDisaster() {
       const f = fieldErrors(x);
       setErrors(Object.fromEntries(Object.entries(f).map(([k, m]) => [k.replace(/\.\d+$/, ''), m])));
       setFailure(x);
-      summaryRef.current?.focus();
+      if (Object.keys(f).length > 0) focusErrors();
+      else summaryRef.current?.focus();
     }
   };
 
@@ -76,19 +79,17 @@ export default function DeclareDisaster() {
           </Alert>
         ) : null}
         {Object.keys(errors).length > 0 ? (
-          <Alert tone="danger" title={t('common.formHasErrors', { count: Object.keys(errors).length })}>
-            <ul>
-              {Object.entries(errors).map(([k, m]) => (
-                <li key={k}>{m}</li>
-              ))}
-            </ul>
-          </Alert>
+          <ErrorSummary
+            entries={Object.values(errors).map((message) => ({ message }))}
+            scope="disaster-form"
+            focusRef={errorsRef}
+          />
         ) : failure ? (
           <ErrorState error={failure} />
         ) : null}
       </div>
       {done ? null : (
-        <form className="app-form wide" onSubmit={check} noValidate>
+        <form id="disaster-form" className="app-form wide" onSubmit={check} noValidate>
           <div className="app-grid-2">
             <Field id="d-name" label={t('disasterForm.name')} error={errors.name} required>
               {(p) => (

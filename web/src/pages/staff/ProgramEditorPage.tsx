@@ -8,6 +8,7 @@ import type { Program } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { StatusBadge } from '../../components/Badges';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
+import { ErrorSummary } from '../../components/ErrorSummary';
 import { Alert, ErrorState, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { AuditHistory } from '../../features/editor/AuditHistory';
@@ -130,15 +131,7 @@ function ProgramEditor({ id }: { id: string | undefined }) {
       ) : null}
       <div ref={summaryRef} tabIndex={-1} className="app-summary">
         {notice ? <Alert tone="success">{notice}</Alert> : null}
-        {errorCount > 0 ? (
-          <Alert tone="danger" title={t('common.formHasErrors', { count: errorCount })}>
-            <ul>
-              {Object.entries(errors).map(([path, message]) => (
-                <li key={path}>{message}</li>
-              ))}
-            </ul>
-          </Alert>
-        ) : null}
+        <ErrorSummary entries={Object.values(errors).map((message) => ({ message }))} scope="program-form" />
         {conflict ? (
           <Alert tone="warning" title={t('editor.conflict')}>
             <button type="button" className="krds-btn secondary small" onClick={loaded.reload}>
@@ -151,7 +144,7 @@ function ProgramEditor({ id }: { id: string | undefined }) {
       </div>
       {program && program.status !== 'draft' ? <p className="app-muted">{t('editor.readOnly')}</p> : null}
 
-      <form className="app-form wide" onSubmit={save} noValidate>
+      <form id="program-form" className="app-form wide" onSubmit={save} noValidate>
         <section aria-labelledby="sec-basics" className="app-section">
           <h2 id="sec-basics" className="app-h2">
             {t('editor.basics')}
