@@ -1,8 +1,5 @@
 import * as z from 'zod';
-import { parseBusinessNumber } from '../business-number/business-number';
-import { isIsoDate } from '../dates';
-import { isKsicCode } from '../reference/ksic';
-import { findSigungu } from '../reference/regions';
+import { BusinessNumberSchema, IsoDateSchema, KsicCodeSchema, SigunguCodeSchema } from '../formats';
 
 /**
  * Yes/no facts about a business or its owner. Each is tri-state in a profile: true, false, or absent
@@ -36,22 +33,8 @@ export const FLAG_LABELS: Record<Flag, { ko: string; en: string }> = {
   },
 };
 
-const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
-
-const brnField = z.string().transform((value, ctx) => {
-  const parsed = parseBusinessNumber(value);
-  if (!parsed.ok) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        parsed.problem === 'format'
-          ? '사업자등록번호는 숫자 10자리여야 합니다.'
-          : '사업자등록번호의 검증번호가 맞지 않습니다.',
-    });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
+const isoDate = IsoDateSchema;
+const brnField = BusinessNumberSchema;
 
 export const PriorSupportSchema = z.object({
   programId: z.string().min(1),
@@ -84,11 +67,9 @@ export const BusinessProfileSchema = z
     /** The date the owner's previous business closed, for a restarted business (재창업). */
     previousClosureDate: isoDate.optional(),
     /** 시군구 code (5 digits, 행정표준코드). */
-    regionCode: z
-      .string()
-      .refine((c) => findSigungu(c) !== undefined, { message: '알 수 없는 시군구 코드입니다.' }),
+    regionCode: SigunguCodeSchema,
     /** KSIC code, 2–5 digits. */
-    ksic: z.string().refine(isKsicCode, { message: '알 수 없는 산업분류(KSIC) 코드입니다.' }),
+    ksic: KsicCodeSchema,
     /** 상시근로자 수. */
     employees: z
       .number()
