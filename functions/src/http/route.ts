@@ -1,7 +1,23 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import type * as z from 'zod';
-import type { Access, AppEnv } from './types';
+import type { Caller } from '../services/types';
 import { refuseInvalid } from './validate';
+
+/** Hono environment: what middleware puts on the context. */
+export interface AppEnv {
+  Variables: {
+    correlationId: string;
+    logger: Logger;
+    caller?: Caller;
+  };
+}
+
+/**
+ * Who may call a route: anyone; any signed-in user; owners; staff and admins (agency checks happen in the
+ * service, per program); admins only.
+ */
+export type Access = 'public' | 'user' | 'owner' | 'staff' | 'admin';
 
 /** A JSON request body, always required (a missing body is refused, never read as `{}`). */
 export function jsonRequest<S extends z.ZodType>(schema: S) {

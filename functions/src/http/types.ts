@@ -42,20 +42,7 @@ export interface AppDeps {
   preview?: PreviewService;
 }
 
-/** Hono environment: what middleware puts on the context. */
-export interface AppEnv {
-  Variables: {
-    correlationId: string;
-    logger: Logger;
-    caller?: Caller;
-  };
-}
-
-/**
- * Who may call a route: anyone; any signed-in user; owners; staff and admins (agency checks happen in the
- * service, per program); admins only.
- */
-export type Access = 'public' | 'user' | 'owner' | 'staff' | 'admin';
+export type { Access, AppEnv } from './route';
 
 /**
  * A resource serves its routes, each declared once with `defineRoute` (path, access rule, request and

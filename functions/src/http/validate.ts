@@ -2,7 +2,6 @@ import { type FieldError, toFieldErrors, ValidationError, validateRule } from '@
 import type { MiddlewareHandler } from 'hono';
 import type { z } from 'zod';
 import { HttpError } from './errors';
-import type { AppEnv } from './types';
 
 const INVALID = '입력값이 올바르지 않습니다.';
 /** The media types the body validator reads as JSON (`application/json`, `application/*+json`). */
@@ -52,7 +51,7 @@ export function refuseInvalid(result: HookResult): undefined {
  * Runs before a JSON body's validator: a body that is not JSON by its content type is a 415, malformed JSON
  * a 400 INVALID_JSON (the validator would otherwise read either as an empty object).
  */
-export const jsonBody: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const jsonBody: MiddlewareHandler = async (c, next) => {
   const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
   if (!JSON_MEDIA_TYPE.test(mediaType)) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '요청 본문은 JSON(application/json)이어야 합니다.');
