@@ -1,7 +1,7 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AgencyId, Repositories } from '@sbiz24/shared';
 import type { PreviewService } from '../services/preview';
-import type { Caller, CatalogCache, ProgramChangeEvent, Role, VerifyToken } from '../services/types';
+import type { CatalogCache, ProgramChangeEvent, Role, VerifyToken } from '../services/types';
 import type { Server } from './route';
 
 /** A demo user of the local dev identity issuer. */
