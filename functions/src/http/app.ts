@@ -11,6 +11,8 @@ import type { ProgramChangeEvent } from '../services/types';
 import { requireAccess } from './middleware/auth';
 import { errorResponse, notFound, onError } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
+import { buildOpenApi } from './openapi';
+import { createServer, type RouteList } from './route';
 import { businessesResource } from './routes/businesses';
 import { disastersResource } from './routes/disasters';
 import { docsResource } from './routes/docs';
@@ -21,6 +23,7 @@ import { programsResource } from './routes/programs';
 import { staffDisastersResource } from './routes/staff-disasters';
 import { staffProgramsResource } from './routes/staff-programs';
 import type { AppDeps, AppEnv, Resource } from './types';
+import { jsonBody } from './validate';
 
 /** Largest request body accepted: a program draft with 40 example profiles is well under this. */
 export const MAX_BODY_BYTES = 256 * 1024;
@@ -29,8 +32,8 @@ export type App = Hono<AppEnv>;
 
 /**
  * The portal API: one Hono app for Lambda (hono/aws-lambda) and for the local server (@hono/node-server).
- * Every route is declared once in a resource (path, access rule, schemas, handler); the app registers them
- * and the OpenAPI document is generated from the same list.
+ * Every route is declared once in a resource (path, access rule, contract schemas, handler); the app
+ * registers and validates it, and the OpenAPI document and docs page are generated from the same routes.
  */
 export function createApp(deps: AppDeps): App {
   const { repos, clock, logger, verifyToken } = deps;
@@ -60,7 +63,6 @@ export function createApp(deps: AppDeps): App {
     previewResource({ preview: deps.preview }),
   ];
   if (deps.devAuth) resources.push(deps.devAuth.routes());
-  resources.push(docsResource(() => resources));
 
   const app = new Hono<AppEnv>();
   app.use('/api/*', requestContext(logger));
@@ -78,14 +80,54 @@ export function createApp(deps: AppDeps): App {
         ),
     }),
   );
-  for (const resource of resources) {
-    const sub = new Hono<AppEnv>();
-    for (const route of resource.routes) {
-      sub.on(route.method.toUpperCase(), route.path, requireAccess(route.access, verifyToken), route.handler);
-    }
-    app.route(resource.prefix, sub);
-  }
-  app.notFound(notFound);
+  const routes: RouteList = [];
+  const server = createServer(
+    app,
+    (route) => [requireAccess(route['x-access'], verifyToken), ...(route.request?.body ? [jsonBody] : [])],
+    routes,
+  );
+  for (const serve of resources) serve(server);
+  let doc: Record<string, unknown> | undefined;
+  docsResource(() => {
+    doc ??= buildOpenApi(routes);
+    return doc;
+  })(server);
+
+  const methodsOf = allowedMethods(routes);
+  app.notFound((c) => {
+    const allowed = methodsOf(c.req.path);
+    if (allowed.length === 0) return notFound(c);
+    c.header('Allow', allowed.join(', '));
+    return errorResponse(
+      c,
+      405,
+      'METHOD_NOT_ALLOWED',
+      `이 주소는 ${c.req.method} 요청을 받지 않습니다 (허용: ${allowed.join(', ')}).`,
+    );
+  });
   app.onError(onError);
   return app;
+}
+
+/**
+ * The methods the app answers on a path, from its registered routes (GET implies HEAD, as Hono serves it):
+ * a known path asked with another method gets 405 and these in `Allow`, not 404.
+ */
+function allowedMethods(routes: RouteList): (path: string) => string[] {
+  const patterns = new Map<string, { re: RegExp; methods: Set<string> }>();
+  for (const r of routes) {
+    const entry = patterns.get(r.path) ?? {
+      re: new RegExp(`^${r.path.replace(/\{\w+\}/g, '[^/]+')}$`),
+      methods: new Set<string>(),
+    };
+    const method = r.method.toUpperCase();
+    entry.methods.add(method);
+    if (method === 'GET') entry.methods.add('HEAD');
+    patterns.set(r.path, entry);
+  }
+  return (path) => {
+    const methods = new Set<string>();
+    for (const { re, methods: m } of patterns.values()) if (re.test(path)) for (const x of m) methods.add(x);
+    return [...methods].sort();
+  };
 }

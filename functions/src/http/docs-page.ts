@@ -20,7 +20,10 @@ interface Operation {
   description?: string;
   parameters?: { name: string; in: string; required: boolean; schema: unknown }[];
   requestBody?: { content: { 'application/json': { schema: { $ref: string } } } };
-  responses: Record<string, { description: string }>;
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema?: { $ref?: string } }> }
+  >;
 }
 
 interface Doc {
@@ -32,38 +35,28 @@ interface Doc {
 
 const schemaName = (ref: string) => ref.split('/').at(-1)!;
 
-function schemaSummary(schema: unknown): string {
-  const s = schema as {
-    type?: string;
-    enum?: unknown[];
-    default?: unknown;
-    minimum?: number;
-    maximum?: number;
-  };
-  const parts = [s.type ?? ''];
-  if (s.enum) parts.push(`(${s.enum.join(' | ')})`);
-  if (s.default !== undefined) parts.push(`기본값 ${JSON.stringify(s.default)}`);
-  return escapeHtml(parts.filter(Boolean).join(' '));
-}
-
 function renderOperation(method: string, path: string, op: Operation): string {
   const params = (op.parameters ?? [])
     .map(
       (p) =>
         `<tr><td><code>${escapeHtml(p.name)}</code></td><td>${p.in === 'path' ? '경로' : '쿼리'}</td><td>${
           p.required ? '필수' : '선택'
-        }</td><td>${schemaSummary(p.schema)}</td></tr>`,
+        }</td><td><code>${escapeHtml(JSON.stringify(p.schema))}</code></td></tr>`,
     )
     .join('');
   const body = op.requestBody?.content['application/json'].schema.$ref;
   const responses = Object.entries(op.responses)
-    .map(([status, r]) => `<li><b>${status}</b> ${text(r.description).replace(/^<p>|<\/p>$/g, '')}</li>`)
+    .map(([status, r]) => {
+      const ref = r.content?.['application/json']?.schema?.$ref;
+      const schema = ref ? ` (<a href="#schema-${schemaName(ref)}">${schemaName(ref)}</a>)` : '';
+      return `<li><b>${status}</b> ${text(r.description).replace(/^<p>|<\/p>$/g, '')}${schema}</li>`;
+    })
     .join('');
   return `<section class="op" id="${escapeHtml(op.operationId)}">
 <h3><span class="m m-${method}">${method.toUpperCase()}</span> <code>${escapeHtml(path)}</code></h3>
 <p class="summary">${escapeHtml(op.summary)}</p>
 ${op.description ? text(op.description) : ''}
-${params ? `<table><thead><tr><th>이름</th><th>위치</th><th>필수</th><th>형식</th></tr></thead><tbody>${params}</tbody></table>` : ''}
+${params ? `<table>${params}</table>` : ''}
 ${body ? `<p>요청 본문 (JSON): <a href="#schema-${schemaName(body)}">${schemaName(body)}</a></p>` : ''}
 <ul class="responses">${responses}</ul>
 </section>`;
@@ -93,15 +86,10 @@ export function renderDocsPage(doc: Doc): string {
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.info.title)} 문서</title>
 <style>
-body{font-family:'Pretendard GOV',system-ui,sans-serif;max-width:960px;margin:0 auto;padding:1rem 1.25rem;color:#1e2124;line-height:1.6}
-h1{font-size:1.75rem}h2{margin-top:2.5rem;border-bottom:2px solid #256ef4;padding-bottom:.25rem}
-.op{border:1px solid #d6dbe1;border-radius:8px;padding:.75rem 1rem;margin:1rem 0}
-.op h3{margin:.25rem 0;font-size:1.05rem}.summary{font-weight:600;margin:.25rem 0}
-.m{display:inline-block;min-width:4.2em;text-align:center;border-radius:4px;color:#fff;font-size:.85rem;padding:0 .4em}
-.m-get{background:#0b6e4f}.m-post{background:#1d56bc}.m-put{background:#8a5300}.m-patch{background:#6b3fa0}.m-delete{background:#b3261e}
-table{border-collapse:collapse;margin:.5rem 0}td,th{border:1px solid #d6dbe1;padding:.2rem .6rem;text-align:left}
-code{background:#f4f5f6;padding:0 .25em;border-radius:3px}pre{background:#f4f5f6;padding:.75rem;overflow:auto;font-size:.85rem}
-a{color:#1d56bc}
+body{font-family:'Pretendard GOV',system-ui,sans-serif;max-width:960px;margin:0 auto;padding:1rem;color:#1e2124;line-height:1.6}
+h2{border-bottom:2px solid #256ef4}.op{border:1px solid #d6dbe1;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}
+.m{border-radius:4px;color:#fff;background:#1d56bc;padding:0 .4em}td,th{border:1px solid #d6dbe1;padding:0 .5rem}
+code,pre{background:#f4f5f6}pre{padding:.75rem;overflow:auto}
 </style></head><body>
 <h1>${escapeHtml(doc.info.title)} <small>v${escapeHtml(doc.info.version)}</small></h1>
 ${text(doc.info.description)}

@@ -1,182 +1,182 @@
-import { BusinessProfileSchema, DisasterSchema, RuleSchema } from '@sbiz24/shared';
+import { NAMED_SCHEMAS } from '@sbiz24/shared/contract/components';
 import * as z from 'zod';
-import type { Access, Resource, RouteDef } from './types';
-
-/** Full path in OpenAPI syntax: `/api/programs` + `/:id` → `/api/programs/{id}`. */
-export function openApiPath(prefix: string, path: string): string {
-  const full = path === '/' ? prefix : `${prefix}${path}`;
-  return full.replace(/:([A-Za-z_]\w*)/g, '{$1}');
-}
-
-function operationId(route: RouteDef, prefix: string): string {
-  const words = `${route.method} ${prefix} ${route.path}`
-    .replace(/^\/?api\b/, '')
-    .split(/[^A-Za-z0-9]+/)
-    .filter((w) => w && w !== 'api');
-  return words.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1))).join('');
-}
+import type { Route } from './route';
+import type { Access } from './types';
 
 const ACCESS_TEXT: Record<Access, string> = {
   public: '누구나',
   user: '로그인한 사용자',
-  owner: '사업자(owner)',
-  staff: '기관 담당자(staff, 소속 기관 한정) 또는 관리자(admin)',
-  admin: '관리자(admin)',
+  owner: '사업자',
+  staff: '기관 담당자(소속 기관 한정)·관리자',
+  admin: '관리자',
 };
 
 const ERROR_TEXT: Record<number, string> = {
-  400: '입력값 오류 (VALIDATION_FAILED, details에 경로별 메시지)',
-  401: '로그인 필요 또는 토큰 오류 (UNAUTHENTICATED)',
-  403: '권한 없음 (FORBIDDEN)',
-  404: '없음 (…_NOT_FOUND)',
-  409: '충돌: 버전이 최신이 아니거나 이미 있음 (VERSION_CONFLICT 등)',
-  413: '요청 본문이 너무 큼 (PAYLOAD_TOO_LARGE)',
-  415: '본문이 JSON이 아님 (UNSUPPORTED_MEDIA_TYPE)',
-  422: '처리할 수 없는 요청 (CLAIM_MISMATCH, EXAMPLE_MISMATCH 등)',
-  429: '시도 횟수 초과 (RATE_LIMITED)',
-  500: '서버 오류 (INTERNAL)',
-  503: '아직 사용할 수 없음 (예: SNAPSHOT_UNAVAILABLE)',
+  400: 'VALIDATION_FAILED: 입력값 오류 (모르는 항목 포함)',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: '…_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED (Allow 헤더)',
+  409: 'VERSION_CONFLICT 등',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'CLAIM_MISMATCH, EXAMPLE_MISMATCH 등',
+  429: 'RATE_LIMITED',
+  500: 'INTERNAL',
+  503: 'SNAPSHOT_UNAVAILABLE',
 };
-
-const errorRef = { $ref: '#/components/schemas/Error' };
 
 type JsonSchema = Record<string, unknown> & { properties?: Record<string, unknown>; required?: string[] };
 
+/** Objects that accept unknown keys must say so: zod writes `additionalProperties: false` for every object. */
+const openUnlessStrict = (ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSchema }) => {
+  const def = ctx.zodSchema._zod.def as { type: string; catchall?: { _zod: { def: { type: string } } } };
+  if (def.type === 'object' && def.catchall?._zod.def.type !== 'never')
+    delete ctx.jsonSchema.additionalProperties;
+};
+
 /**
- * The OpenAPI 3.1 document, generated from the same route definitions the app registers: a route cannot
- * exist without being documented. Request schemas come from the zod schemas the handlers parse with.
+ * JSON Schemas of the route schemas, as the server reads input (`io: 'input'`: a field with a default is
+ * optional, query numbers are before coercion); answers are checked against the same forms, which accept
+ * every answer the output form would. Named contract schemas become components and are referred to by
+ * `$ref`; the others are named after their route (`GetProgramsQuery`).
  */
-export function buildOpenApi(
-  resources: readonly Resource[],
-  info: { version: string },
-): Record<string, unknown> {
+function schemasOf(routes: readonly Route[]) {
   const registry = z.registry<{ id: string }>();
-  registry.add(RuleSchema, { id: 'Rule' });
-  registry.add(BusinessProfileSchema, { id: 'BusinessProfile' });
-  registry.add(DisasterSchema, { id: 'Disaster' });
-  const ops: { resource: Resource; route: RouteDef; id: string }[] = [];
-  for (const resource of resources) {
-    for (const route of resource.routes) {
-      const id = operationId(route, resource.prefix);
-      ops.push({ resource, route, id });
-      if (route.body && !registry.has(route.body)) registry.add(route.body, { id: `${id}Body` });
-      if (route.query && !registry.has(route.query)) registry.add(route.query, { id: `${id}Query` });
-    }
-  }
+  for (const [id, schema] of Object.entries(NAMED_SCHEMAS)) registry.add(schema, { id });
+  const idOf = (schema: z.ZodType | undefined, fallback: string) => {
+    if (!schema) return undefined;
+    if (!registry.has(schema)) registry.add(schema, { id: fallback });
+    return registry.get(schema)!.id;
+  };
+  const uses = routes.map((r) => {
+    const req = r.request ?? {};
+    const name = r.operationId[0]!.toUpperCase() + r.operationId.slice(1);
+    return {
+      params: idOf(req.params, `${name}Params`),
+      query: idOf(req.query, `${name}Query`),
+      body: idOf(req.body?.content['application/json'].schema, `${name}Body`),
+      answers: Object.fromEntries(
+        Object.entries(r.responses).map(([status, a]) => [
+          status,
+          idOf(a.content?.['application/json']?.schema, `${name}Response${status}`),
+        ]),
+      ),
+    };
+  });
   const { schemas } = z.toJSONSchema(registry, {
     io: 'input',
     unrepresentable: 'any',
-    uri: (id) => `#/components/schemas/${id}`,
+    uri: (id) => ref(id),
+    override: openUnlessStrict,
   }) as { schemas: Record<string, JsonSchema> };
-  for (const schema of Object.values(schemas)) {
-    delete schema.$schema;
-    delete schema.$id;
-  }
+  for (const schema of Object.values(schemas)) delete schema.$schema;
+  return { components: schemas, uses };
+}
 
+const ref = (id: string) => `#/components/schemas/${id}`;
+
+/**
+ * The OpenAPI 3.1 document, generated from the routes the app registered: their request and response
+ * schemas come from the contract, and each operation gets the error responses it can give (the common
+ * `Error` schema): 400 for any input, 413/415 for a body, 401/403 unless public, 405, 500, and its own.
+ */
+export function buildOpenApi(routes: readonly Route[]): Record<string, unknown> {
+  const { components, uses } = schemasOf(routes);
   const paths: Record<string, Record<string, unknown>> = {};
-  const queryIds = new Set<string>();
-  for (const { resource, route, id } of ops) {
-    const path = openApiPath(resource.prefix, route.path);
-    const parameters: Record<string, unknown>[] = [...path.matchAll(/\{(\w+)\}/g)].map((m) => ({
-      name: m[1],
-      in: 'path',
-      required: true,
-      schema: { type: 'string' },
-    }));
-    if (route.query) {
-      const queryId = registry.get(route.query)!.id;
-      queryIds.add(queryId);
-      const q = schemas[queryId]!;
-      for (const [name, schema] of Object.entries(q.properties ?? {})) {
-        parameters.push({ name, in: 'query', required: q.required?.includes(name) ?? false, schema });
+  const inlined = new Set<string>();
+  for (const [i, route] of routes.entries()) {
+    const use = uses[i]!;
+    const parameters: unknown[] = [];
+    for (const [where, id] of [
+      ['path', use.params],
+      ['query', use.query],
+    ] as const) {
+      if (!id) continue;
+      // Parameters are listed one by one, so their object schemas are not components of their own.
+      const object = components[id]!;
+      inlined.add(id);
+      for (const [name, schema] of Object.entries(object.properties ?? {})) {
+        parameters.push({
+          name,
+          in: where,
+          required: where === 'path' || (object.required?.includes(name) ?? false),
+          schema,
+        });
       }
     }
-    const errorStatuses = new Set<number>(route.errors ?? []);
-    if (route.body || route.query || parameters.length > 0) errorStatuses.add(400);
-    if (route.body) {
-      errorStatuses.add(413);
-      errorStatuses.add(415);
+    const responses: Record<string, unknown> = {};
+    for (const [status, answer] of Object.entries(route.responses)) {
+      const id = use.answers[status];
+      const content = Object.fromEntries(
+        Object.keys(answer.content ?? {}).map((type) => [
+          type,
+          { schema: type === 'application/json' && id ? { $ref: ref(id) } : { type: 'string' } },
+        ]),
+      );
+      responses[status] = { description: answer.description, ...(answer.content ? { content } : {}) };
     }
-    if (route.access !== 'public') {
-      errorStatuses.add(401);
-      errorStatuses.add(403);
+    const statuses = new Set<number>(route['x-errors']);
+    if (parameters.length > 0 || use.body) statuses.add(400);
+    if (use.body) {
+      statuses.add(413);
+      statuses.add(415);
     }
-    errorStatuses.add(500);
-    const responses: Record<string, unknown> = {
-      [route.success.status]: {
-        description: route.success.description,
-        ...(route.success.status === 204
-          ? {}
-          : { content: { [route.success.contentType ?? 'application/json']: {} } }),
-      },
-    };
-    for (const status of [...errorStatuses].sort()) {
-      responses[status] = {
+    if (route['x-access'] !== 'public') {
+      statuses.add(401);
+      statuses.add(403);
+    }
+    statuses.add(405);
+    statuses.add(500);
+    for (const status of [...statuses].sort()) {
+      responses[status] ??= {
         description: ERROR_TEXT[status] ?? '오류',
-        content: { 'application/json': { schema: errorRef } },
+        content: { 'application/json': { schema: { $ref: ref('Error') } } },
       };
     }
-    const bodyId = route.body ? (registry.get(route.body)?.id ?? `${id}Body`) : undefined;
-    paths[path] ??= {};
-    paths[path][route.method] = {
-      operationId: id,
-      tags: [resource.tag],
+    paths[route.path] ??= {};
+    paths[route.path]![route.method] = {
+      operationId: route.operationId,
+      tags: route.tags,
       summary: route.summary,
-      description: [route.description, `권한: ${ACCESS_TEXT[route.access]}`].filter(Boolean).join('\n\n'),
-      'x-access': route.access,
-      security: route.access === 'public' ? [] : [{ bearer: [] }],
+      description: [route.description, `권한: ${ACCESS_TEXT[route['x-access']]}`]
+        .filter(Boolean)
+        .join('\n\n'),
+      'x-access': route['x-access'],
+      security: route['x-access'] === 'public' ? [] : [{ bearer: [] }],
       ...(parameters.length > 0 ? { parameters } : {}),
-      ...(bodyId
+      ...(use.body
         ? {
             requestBody: {
               required: true,
-              content: { 'application/json': { schema: { $ref: `#/components/schemas/${bodyId}` } } },
+              content: { 'application/json': { schema: { $ref: ref(use.body) } } },
             },
           }
         : {}),
       responses,
     };
   }
-
-  for (const queryId of queryIds) delete schemas[queryId];
-
+  for (const id of inlined) delete components[id];
   return {
     openapi: '3.1.0',
     info: {
       title: '소상공인24 API',
-      version: info.version,
+      version: '0.1.0',
       description:
-        '소상공인을 위한 정책자금·지원사업·재난지원금 매칭 포털의 API입니다. 오류는 모두 ' +
-        '`{ "error": { "code", "message", "details"? } }` 형식이며 메시지는 한국어입니다.',
+        '오류는 모두 `{ "error": { "code", "message", "details"? } }`입니다. 본문·쿼리의 모르는 항목은 400 (details에 경로).',
     },
     servers: [{ url: '/' }],
-    tags: resources.map((r) => ({ name: r.tag })),
+    // In the order the app registers its resources.
+    tags: [...new Set(routes.flatMap((r) => r.tags))].map((name) => ({ name })),
     paths,
     components: {
+      schemas: components,
       securitySchemes: {
         bearer: {
           type: 'http',
           scheme: 'bearer',
           bearerFormat: 'JWT',
-          description: 'Cognito ID 토큰 (로컬 실행에서는 개발용 발급자가 서명한 같은 형식의 토큰)',
-        },
-      },
-      schemas: {
-        ...schemas,
-        Error: {
-          type: 'object',
-          required: ['error'],
-          properties: {
-            error: {
-              type: 'object',
-              required: ['code', 'message'],
-              properties: {
-                code: { type: 'string', description: '기계가 읽는 오류 코드 (예: VERSION_CONFLICT)' },
-                message: { type: 'string', description: '한국어 메시지' },
-                details: { description: '추가 정보 (입력 오류면 [{ path, message }])' },
-              },
-            },
-          },
+          description: 'Cognito ID 토큰 (로컬: 개발용 발급자)',
         },
       },
     },

@@ -1,9 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AgencyId, Repositories } from '@sbiz24/shared';
-import type { Context } from 'hono';
-import type { z } from 'zod';
 import type { PreviewService } from '../services/preview';
-import type { Caller, CatalogCache, ProgramChangeEvent, Role, VerifyToken } from '../services/types';
+import type { CatalogCache, ProgramChangeEvent, Role, VerifyToken } from '../services/types';
+import type { Server } from './route';
 
 /** A demo user of the local dev identity issuer. */
 export interface DevUser {
@@ -43,46 +42,11 @@ export interface AppDeps {
   preview?: PreviewService;
 }
 
-/** Hono environment: what middleware puts on the context. */
-export interface AppEnv {
-  Variables: {
-    correlationId: string;
-    logger: Logger;
-    caller?: Caller;
-  };
-}
+export type { Access, AppEnv } from './route';
 
 /**
- * Who may call a route: anyone; any signed-in user; owners; staff and admins (agency checks happen in the
- * service, per program); admins only.
+ * A resource serves its routes, each declared once with `defineRoute` (path, access rule, request and
+ * response schemas from the contract): validation, the handler's types and the OpenAPI document all come
+ * from that declaration.
  */
-export type Access = 'public' | 'user' | 'owner' | 'staff' | 'admin';
-
-export type HttpMethod = 'get' | 'post' | 'put' | 'patch' | 'delete';
-
-/**
- * One route, described once: the app registers it (with its access rule) and the OpenAPI document is
- * generated from the same definition.
- */
-export interface RouteDef {
-  method: HttpMethod;
-  /** Path relative to the resource prefix, Hono syntax (`/:id`). */
-  path: string;
-  summary: string;
-  description?: string;
-  access: Access;
-  query?: z.ZodType;
-  body?: z.ZodType;
-  /** The success status and what it returns (JSON unless `contentType` says otherwise). */
-  success: { status: number; description: string; contentType?: string };
-  /** Error statuses this route can answer besides the common ones (400, 401/403 for non-public, 500). */
-  errors?: number[];
-  handler: (c: Context<AppEnv>) => Response | Promise<Response>;
-}
-
-/** A resource: a prefix (mounted as one Hono sub-app), an OpenAPI tag, and its routes. */
-export interface Resource {
-  prefix: string;
-  tag: string;
-  routes: RouteDef[];
-}
+export type Resource = (server: Server) => void;

@@ -3,9 +3,6 @@ import {
   BUSINESS_NUMBER_MESSAGES,
   BusinessProfileSchema,
   ConflictError,
-  FLAGS,
-  type Flag,
-  isIsoDate,
   NotFoundError,
   parseBusinessNumber,
   type StoredBusiness,
@@ -14,46 +11,10 @@ import {
   UnprocessableError,
   ValidationError,
 } from '@sbiz24/shared';
-import * as z from 'zod';
+import type { ClaimRequest, PatchBusiness } from '@sbiz24/shared/contract/businesses';
 import { type BusinessItem, toBusinessItem } from './business-view';
 import { createFailureLimiter } from './rate-limiter';
 import type { Caller } from './types';
-
-const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
-
-export const ClaimRequestSchema = z
-  .object({
-    brn: z.string().max(20),
-    representativeName: z.string().trim().min(1).max(50),
-    openingDate: isoDate,
-  })
-  .strict();
-
-/** Flags an owner may state; tax arrears and suspension come from the tax office, never from the owner. */
-export const OWNER_FLAGS = FLAGS.filter((f) => f !== 'taxArrears' && f !== 'suspended') as [Flag, ...Flag[]];
-
-const amount = z.number().min(0, { message: '0 이상이어야 합니다.' }).max(1e13);
-
-/** Fields an owner may change; `null` clears an optional fact (back to unknown). */
-export const ProfileChangesSchema = z
-  .object({
-    tradeName: z.string().trim().min(1).max(100).optional(),
-    employees: z.number().int().min(0).max(100_000).nullable().optional(),
-    revenue: amount.nullable().optional(),
-    revenueAvg3y: amount.nullable().optional(),
-    plannedClosureDate: isoDate.nullable().optional(),
-    highestLoanRate: z.number().min(0).max(100).nullable().optional(),
-    flags: z.partialRecord(z.enum(OWNER_FLAGS), z.boolean().nullable()).optional(),
-  })
-  .strict()
-  .refine((c) => Object.keys(c).length > 0, { message: '바꿀 항목을 하나 이상 입력해 주세요.' });
-
-export const PatchBusinessSchema = z
-  .object({ version: z.number().int().min(1), changes: ProfileChangesSchema })
-  .strict();
-
-export type ClaimRequest = z.output<typeof ClaimRequestSchema>;
-export type PatchBusiness = z.output<typeof PatchBusinessSchema>;
 
 const NOT_FOUND = '사업자를 찾을 수 없습니다. 사업자등록번호를 다시 확인해 주세요.';
 const MISMATCH = '대표자명 또는 개업일이 사업자 등록 정보와 일치하지 않습니다';

@@ -1,22 +1,19 @@
 import * as z from 'zod';
-import { isIsoDate } from '../dates';
-import { findSigungu } from '../reference/regions';
+import { IsoDateSchema, SigunguCodeSchema, SLUG_PATTERN } from '../formats';
 import { DISASTER_KINDS } from '../rules/types';
 
-const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
+const isoDate = IsoDateSchema;
 
 /** A declared disaster: its area (시군구 codes) and period. Disaster-relief rules select disasters by id or kind. */
 export const DisasterSchema = z
   .object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    id: z.string().regex(SLUG_PATTERN, {
       message: '재난 ID는 영문 소문자, 숫자, 하이픈으로 2~64자여야 합니다.',
     }),
     name: z.string().trim().min(1).max(100),
     kind: z.enum(DISASTER_KINDS),
     regionCodes: z
-      .array(
-        z.string().refine((c) => findSigungu(c) !== undefined, { message: '알 수 없는 시군구 코드입니다.' }),
-      )
+      .array(SigunguCodeSchema)
       .min(1, { message: '피해 지역(시군구)을 하나 이상 선택해야 합니다.' })
       .max(252),
     startDate: isoDate,

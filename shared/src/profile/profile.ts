@@ -1,8 +1,6 @@
 import * as z from 'zod';
-import { parseBusinessNumber } from '../business-number/business-number';
 import { isIsoDate } from '../dates';
-import { isKsicCode } from '../reference/ksic';
-import { findSigungu } from '../reference/regions';
+import { BusinessNumberSchema, IsoDateSchema, KsicCodeSchema, SigunguCodeSchema } from '../formats';
 import { josa } from '../rules/format';
 import type { FieldError } from '../validation';
 
@@ -38,7 +36,7 @@ export const FLAG_LABELS: Record<Flag, { ko: string; en: string }> = {
   },
 };
 
-const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
+const isoDate = IsoDateSchema;
 
 /** The earliest date a profile may hold: no business still on record opened before 1950. */
 export const EARLIEST_PROFILE_DATE = '1950-01-01';
@@ -57,20 +55,7 @@ const ODD_CHARACTERS = /\p{Extended_Pictographic}|\p{Cc}|\u200d|\ufe0f/u;
 /** The most employees a profile may state: far above any 소상공인 (5 or 10) or small business (300). */
 export const MAX_EMPLOYEES = 1_000;
 
-const brnField = z.string().transform((value, ctx) => {
-  const parsed = parseBusinessNumber(value);
-  if (!parsed.ok) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        parsed.problem === 'format'
-          ? '사업자등록번호는 숫자 10자리여야 합니다.'
-          : '사업자등록번호의 검증번호가 맞지 않습니다.',
-    });
-    return z.NEVER;
-  }
-  return parsed.value;
-});
+const brnField = BusinessNumberSchema;
 
 export const PriorSupportSchema = z
   .object({
@@ -120,11 +105,9 @@ export const BusinessProfileSchema = z
     /** The date the owner's previous business closed, for a restarted business (재창업). */
     previousClosureDate: profileDate('이전 사업 폐업일').optional(),
     /** 시군구 code (5 digits, 행정표준코드). */
-    regionCode: z
-      .string()
-      .refine((c) => findSigungu(c) !== undefined, { message: '알 수 없는 시군구 코드입니다.' }),
+    regionCode: SigunguCodeSchema,
     /** KSIC code, 2–5 digits. */
-    ksic: z.string().refine(isKsicCode, { message: '알 수 없는 산업분류(KSIC) 코드입니다.' }),
+    ksic: KsicCodeSchema,
     /** 상시근로자 수. */
     employees: z
       .number()

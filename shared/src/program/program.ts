@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { isIsoDate } from '../dates';
+import { IsoDateSchema, SLUG_PATTERN } from '../formats';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import { BusinessProfileSchema } from '../profile/profile';
 import { RuleSchema } from '../rules/schema';
@@ -31,7 +31,7 @@ export const AGENCIES = {
 export type AgencyId = keyof typeof AGENCIES;
 const AGENCY_IDS = Object.keys(AGENCIES) as [AgencyId, ...AgencyId[]];
 
-const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
+const isoDate = IsoDateSchema;
 
 /** A business that must (or must not) qualify: a check on the rule that runs before publishing. */
 export const ProgramExampleSchema = z.object({
@@ -88,7 +88,7 @@ export const ProgramDraftSchema = z
 export const ProgramSchema = z.intersection(
   ProgramDraftSchema,
   z.object({
-    id: z.string().regex(/^[a-z0-9][a-z0-9-]{1,63}$/, {
+    id: z.string().regex(SLUG_PATTERN, {
       message: '사업 ID는 영문 소문자, 숫자, 하이픈으로 2~64자여야 합니다.',
     }),
     status: z.enum(PROGRAM_STATUSES),

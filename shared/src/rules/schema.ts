@@ -1,13 +1,11 @@
 import * as z from 'zod';
-import { isIsoDate } from '../dates';
+import { IsoDateSchema, KsicPrefixSchema, regionCodeSchema } from '../formats';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import { FLAGS } from '../profile/profile';
-import { isKsicPrefix } from '../reference/ksic';
-import { isRegionCode } from '../reference/regions';
 import { type FieldError, toFieldErrors, type Validated } from '../validation';
 import { type Bounds, DISASTER_KINDS, RANGE_FIELDS, type Rule } from './types';
 
-const isoDate = z.string().refine(isIsoDate, { message: '날짜는 YYYY-MM-DD 형식이어야 합니다.' });
+const isoDate = IsoDateSchema;
 const finite = z.number().refine(Number.isFinite, { message: '유한한 숫자여야 합니다.' });
 
 const boundsShape = {
@@ -33,21 +31,10 @@ function checkBounds(b: Bounds, ctx: z.RefinementCtx): void {
 }
 
 const regionCodes = z
-  .array(
-    z
-      .string()
-      .refine(isRegionCode, { message: '알 수 없는 지역 코드입니다 (시도 2자리 또는 시군구 5자리).' }),
-  )
+  .array(regionCodeSchema('알 수 없는 지역 코드입니다 (시도 2자리 또는 시군구 5자리).'))
   .min(1, { message: '지역을 하나 이상 선택해야 합니다.' })
   .max(300);
-const ksicCodes = z
-  .array(
-    z
-      .string()
-      .refine(isKsicPrefix, { message: '알 수 없는 산업분류 코드입니다 (대분류 문자 또는 숫자 코드).' }),
-  )
-  .min(1, { message: '업종을 하나 이상 선택해야 합니다.' })
-  .max(200);
+const ksicCodes = z.array(KsicPrefixSchema).min(1, { message: '업종을 하나 이상 선택해야 합니다.' }).max(200);
 const disasterSelector = {
   disasterId: z.string().min(1).max(100).optional(),
   disasterKind: z.enum(DISASTER_KINDS).optional(),

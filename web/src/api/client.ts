@@ -1,10 +1,7 @@
+import type { ErrorBody, FieldProblem } from '@sbiz24/shared/contract/common';
 import { getToken, onUnauthorized } from '../auth/auth';
 
-/** One problem with an input, located by a dotted path (`rule.rules.1.codes.0`). */
-export interface FieldProblem {
-  path: string;
-  message: string;
-}
+export type { FieldProblem };
 
 /** An API failure: the HTTP status (0 when the server could not be reached), code and Korean message. */
 export class ApiError extends Error {
@@ -25,10 +22,6 @@ const GENERIC: Record<string, string> = {
   NETWORK: '서버에 연결할 수 없습니다. 인터넷 연결을 확인하고 다시 시도해 주세요.',
   SERVER_ERROR: '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',
 };
-
-interface ErrorBody {
-  error?: { code?: unknown; message?: unknown; details?: unknown };
-}
 
 function detailsOf(value: unknown): FieldProblem[] {
   if (!Array.isArray(value)) return [];
@@ -72,8 +65,16 @@ export async function api<T>(
   } catch {
     parsed = undefined;
   }
-  if (res.ok) return parsed as T;
-  const err = (parsed as ErrorBody | undefined)?.error;
+  if (res.ok) {
+    // Development builds and the web tests check every answer against the shared contract, so a drift
+    // between server and web fails loudly; production builds leave this (and zod) out.
+    if (import.meta.env.DEV) (await import('./check-answer')).checkAnswer(method, path, parsed);
+    return parsed as T;
+  }
+  // Not trusted to match ErrorBody: a proxy or a crash may answer with anything.
+  const err = (parsed as Partial<ErrorBody> | undefined)?.error as
+    | { code?: unknown; message?: unknown; details?: unknown }
+    | undefined;
   const code =
     typeof err?.code === 'string' ? err.code : res.status >= 500 ? 'SERVER_ERROR' : `HTTP_${res.status}`;
   // The API's messages are Korean and meant for people; a bare 5xx (a proxy, a crash) gets a generic one.

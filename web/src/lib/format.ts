@@ -45,7 +45,11 @@ export function formatDateTime(isoTimestamp: string, lang: Lang = 'ko'): string 
 }
 
 /** An application window: "2026년 1월 2일 ~ 2026년 12월 31일"; open-ended sides are left blank. */
-export function formatWindow(start: string | undefined, end: string | undefined, lang: Lang = 'ko'): string {
+export function formatWindow(
+  start: string | null | undefined,
+  end: string | null | undefined,
+  lang: Lang = 'ko',
+): string {
   if (!start && !end) return lang === 'ko' ? '상시 접수' : 'Open all year';
   return `${formatDate(start, lang)} ~ ${formatDate(end, lang)}`.trim();
 }

@@ -1,34 +1,34 @@
+import * as z from 'zod';
 import { renderDocsPage } from '../docs-page';
-import { buildOpenApi } from '../openapi';
+import { defineRoute, jsonResponse, reply } from '../route';
 import type { Resource } from '../types';
 
-/** `/api/openapi.json` and `/api/docs`, generated from every resource the app registers (including these). */
-export function docsResource(all: () => readonly Resource[]): Resource {
-  let doc: Record<string, unknown> | undefined;
-  const openApi = () => {
-    doc ??= buildOpenApi(all(), { version: '0.1.0' });
-    return doc;
-  };
-  return {
-    prefix: '/api',
-    tag: '문서',
-    routes: [
-      {
-        method: 'get',
-        path: '/openapi.json',
-        summary: 'OpenAPI 3.1 문서',
-        access: 'public',
-        success: { status: 200, description: 'OpenAPI 3.1 JSON' },
-        handler: (c) => c.json(openApi()),
-      },
-      {
-        method: 'get',
-        path: '/docs',
-        summary: 'API 문서 (HTML)',
-        access: 'public',
-        success: { status: 200, description: '사람이 읽는 API 문서', contentType: 'text/html' },
-        handler: (c) => c.html(renderDocsPage(openApi() as unknown as Parameters<typeof renderDocsPage>[0])),
-      },
-    ],
+const DOCS_TAG = '문서';
+
+const openApiJson = defineRoute('public', {
+  method: 'get',
+  path: '/api/openapi.json',
+  tags: [DOCS_TAG],
+  summary: 'OpenAPI 3.1 문서',
+  responses: { 200: jsonResponse(z.record(z.string(), z.unknown()), 'OpenAPI 3.1 JSON') },
+});
+
+const docsPage = defineRoute('public', {
+  method: 'get',
+  path: '/api/docs',
+  tags: [DOCS_TAG],
+  summary: 'API 문서 (HTML)',
+  responses: {
+    200: { description: '사람이 읽는 API 문서', content: { 'text/html': { schema: z.string() } } },
+  },
+});
+
+/** `/api/openapi.json` and `/api/docs`, both generated from the routes the app registered (these included). */
+export function docsResource(openApi: () => Record<string, unknown>): Resource {
+  return (server) => {
+    server.serve(openApiJson, () => reply(openApi(), 200));
+    server.serve(docsPage, (c) =>
+      c.html(renderDocsPage(openApi() as unknown as Parameters<typeof renderDocsPage>[0]), 200),
+    );
   };
 }

@@ -1,12 +1,9 @@
-import { ValidationError, validateRule } from '@sbiz24/shared';
-import * as z from 'zod';
+import { type FieldError, ValidationError } from '@sbiz24/shared';
+import { PreviewRequestSchema, PreviewResponseSchema } from '@sbiz24/shared/contract/staff';
 import { type PreviewService, SnapshotUnavailableError } from '../../services/preview';
 import { HttpError } from '../errors';
+import { defineRoute, jsonRequest, jsonResponse, reply } from '../route';
 import type { Resource } from '../types';
-import { readJson } from '../validate';
-
-/** The body: the draft rule; its tree is validated by the rule validator, which reports exact paths. */
-export const PreviewBodySchema = z.object({ rule: z.unknown() }).strict();
 
 function unavailable(): HttpError {
   return new HttpError(
@@ -16,40 +13,44 @@ function unavailable(): HttpError {
   );
 }
 
+const preview = defineRoute(
+  'staff',
+  {
+    method: 'post',
+    path: '/api/staff/preview',
+    tags: ['담당자: 영향 미리보기'],
+    summary: '초안 규칙의 정확한 대상 사업자 수 (시도별·단계별, 익명 표본 20건)',
+    description:
+      '최신 스냅샷에서 오늘 날짜로 평가합니다 (snapshotAt이 그 시점). 규칙이 틀리면 400 INVALID_RULE, 스냅샷이 없으면 503.',
+    request: { body: jsonRequest(PreviewRequestSchema) },
+    responses: {
+      200: jsonResponse(PreviewResponseSchema),
+    },
+  },
+  [503],
+);
+
 /** `POST /api/staff/preview`: the exact count of businesses a draft rule would qualify, over the latest snapshot. */
-export function previewResource({ preview }: { preview?: PreviewService | undefined }): Resource {
-  return {
-    prefix: '/api/staff/preview',
-    tag: '담당자: 영향 미리보기',
-    routes: [
-      {
-        method: 'post',
-        path: '/',
-        summary: '초안 규칙의 정확한 대상 사업자 수 (시도별·단계별, 익명 표본 20건)',
-        description:
-          '최신 스냅샷(일괄 재계산 결과)에서 규칙을 오늘 날짜로 평가합니다. 응답의 snapshotAt·snapshotAgeSeconds가 스냅샷 시점을 알려 줍니다. 스냅샷이 아직 없으면 503 SNAPSHOT_UNAVAILABLE.',
-        access: 'staff',
-        body: PreviewBodySchema,
-        success: {
-          status: 200,
-          description:
-            '`{ total, rows, bySido, byStage, samples, snapshotAt, snapshotAgeSeconds, snapshotRunId, asOf, tookMs }`',
-        },
-        errors: [503],
-        handler: async (c) => {
-          const body = await readJson(c, PreviewBodySchema);
-          const checked = validateRule(body.rule, 'rule');
-          if (!checked.ok)
-            throw new ValidationError('규칙이 올바르지 않습니다.', checked.errors, 'INVALID_RULE');
-          if (!preview) throw unavailable();
-          try {
-            return c.json(await preview.preview(checked.value));
-          } catch (e) {
-            if (e instanceof SnapshotUnavailableError) throw unavailable();
-            throw e;
-          }
-        },
+export function previewResource({ preview: service }: { preview?: PreviewService | undefined }): Resource {
+  return (server) => {
+    server.serve(
+      preview,
+      async (_c, input) => {
+        if (!service) throw unavailable();
+        try {
+          return reply(await service.preview(input.body.rule), 200);
+        } catch (e) {
+          if (e instanceof SnapshotUnavailableError) throw unavailable();
+          throw e;
+        }
       },
-    ],
+      // A body refused only for its rule says so (INVALID_RULE), with the rule validator's exact paths.
+      (e) => {
+        const details = e instanceof ValidationError ? (e.details as FieldError[]) : [];
+        if (details.length > 0 && details.every((d) => d.path === 'rule' || d.path.startsWith('rule.')))
+          throw new ValidationError('규칙이 올바르지 않습니다.', details, 'INVALID_RULE');
+        throw e;
+      },
+    );
   };
 }

@@ -24,7 +24,13 @@ describe('ImpactPreview', () => {
             total: 1234,
             bySido: { '11': 1000, '26': 234 },
             byStage: { startup: 400, growth: 800, closure: 30, unknown: 4 },
+            samples: [],
+            rows: 50_000,
+            snapshotRunId: 'run-1',
             snapshotAt: '2026-11-27T00:00:00Z',
+            snapshotAgeSeconds: 3600,
+            asOf: '2026-11-27',
+            tookMs: 12,
           }),
     );
     vi.stubGlobal('fetch', fetch);

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter } from 'react-router';
 import { describe, expect, it } from 'vitest';
-import type { MatchesResponse } from '../../api/types';
+import type { Match, MatchesResponse } from '../../api/types';
 import { MatchList } from './MatchList';
 
 const result: MatchesResponse = {
@@ -170,7 +170,8 @@ describe('MatchList', () => {
   });
 
   it('leaves out programs the business is not eligible for', () => {
-    const notEligible = { ...result.groups.support[0]!, eligible: false };
+    // The contract says a grouped match is always eligible; the list still guards against one that is not.
+    const notEligible = { ...result.groups.support[0]!, eligible: false } as unknown as Match;
     renderList({ ...result, groups: { ...result.groups, support: [notEligible] } });
 
     expect(screen.getByRole('tab', { name: '지원사업 (0)' })).toBeTruthy();

@@ -126,7 +126,31 @@ describe('ClaimBusiness', () => {
   it('shows the registered business and the way to its programs', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(() => reply(201, { business: { brn: '3014111117', tradeName: '팔달편의점' } })),
+      vi.fn(() =>
+        reply(201, {
+          business: {
+            brn: '3014111117',
+            brnFormatted: '301-41-11117',
+            tradeName: '팔달편의점',
+            stage: 'growth',
+            stageLabel: '성장기',
+            regionName: '경기도 수원시 팔달구',
+            ksicName: '편의점',
+            version: 2,
+            profile: {
+              brn: '3014111117',
+              tradeName: '팔달편의점',
+              representativeName: '홍길동',
+              openingDate: '2019-03-04',
+              regionCode: '41115',
+              ksic: '47121',
+              flags: {},
+              priorSupport: [],
+              disasterDamage: [],
+            },
+          },
+        }),
+      ),
     );
     const user = userEvent.setup();
     render(<ClaimBusiness />, { wrapper: MemoryRouter });

@@ -14,6 +14,7 @@ function reply(status: number, body: unknown) {
 const program: ProgramSummary = {
   id: 'youth-fund',
   title: '청년고용연계자금',
+  titleEn: null,
   kind: 'policy-fund',
   agencyId: 'semas',
   agencyName: '소상공인시장진흥공단',

@@ -1,0 +1,385 @@
+import { formatBusinessNumber, type Program } from '@sbiz24/shared';
+import { encodeSnapshot } from '@sbiz24/shared/columnar/format';
+import { buildSnapshot } from '@sbiz24/shared/columnar/snapshot';
+import Ajv2020 from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { MemoryBlobStore } from '../services/blob-store';
+import { columnarPreviewEngine, decodeSnapshotParts } from '../services/columnar-preview-engine';
+import { createPreviewService } from '../services/preview';
+import { createSnapshotSource } from '../services/snapshot-source';
+import {
+  createDevIssuer,
+  DEMO_CLAIMABLE_BUSINESSES,
+  DEMO_OWNED_BUSINESSES,
+  DEMO_USERS,
+} from '../testing/demo';
+import { writeFinishedRun } from '../testing/finished-run';
+import { MemoryRunRepository } from '../testing/memory-run-repository';
+import { type CallerKey, call, createTestApp, TEST_NOW, type TestApp } from '../testing/test-app';
+
+/**
+ * Real answers against the published contract: every route of the test app is called (as the callers it
+ * serves, and into its errors), and every answer's body is validated with ajv against the schema that
+ * `/api/openapi.json` gives for that path, method and status. An answer the document does not describe, or
+ * a body that drifted from its schema, fails here.
+ */
+
+type Doc = {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: Record<string, unknown> }> }>>;
+  components: { schemas: Record<string, unknown> };
+};
+
+const kim = DEMO_OWNED_BUSINESSES[0]!.profile;
+const claimable = DEMO_CLAIMABLE_BUSINESSES[0]!.profile;
+const draftOf = ({ id: _id, status: _status, version: _version, ...draft }: Program) => draft;
+
+async function contractApp(): Promise<TestApp> {
+  const blobs = new MemoryBlobStore();
+  const part = encodeSnapshot(buildSnapshot(DEMO_OWNED_BUSINESSES.map((b) => b.profile)));
+  const run = { runId: 'r1', asOf: '2026-11-26', at: '2026-11-25T18:00:00.000Z', part, rows: 2 };
+  await writeFinishedRun(blobs, new MemoryRunRepository(), run);
+  const clock = () => TEST_NOW;
+  const preview = createPreviewService({
+    source: createSnapshotSource(blobs, decodeSnapshotParts, { clock }),
+    engine: columnarPreviewEngine,
+    disasters: async () => [],
+    clock,
+    today: () => '2026-11-26',
+  });
+  return createTestApp({ preview, devAuth: await createDevIssuer(DEMO_USERS) });
+}
+
+/** Finds the documented path template a concrete path belongs to (`/api/programs/x` → `/api/programs/{id}`). */
+function templateOf(doc: Doc, path: string): string | undefined {
+  const bare = path.split('?')[0]!;
+  return Object.keys(doc.paths).find((t) => new RegExp(`^${t.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(bare));
+}
+
+/** A validator of answers against a document (ajv 2020-12, as OpenAPI 3.1 uses, with formats). */
+function answerChecker(doc: Doc) {
+  const ajv = new Ajv2020({ strict: false, allErrors: true });
+  addFormats(ajv);
+  ajv.addSchema(doc, 'api');
+  const pointer = (s: string) => s.replaceAll('~', '~0').replaceAll('/', '~1');
+  return (method: string, path: string, status: number, body: unknown): string[] => {
+    const template = templateOf(doc, path);
+    // Unknown paths answer with the common error shape.
+    const ref = template
+      ? `api#/paths/${pointer(template)}/${method.toLowerCase()}/responses/${status}`
+      : 'api#/components/schemas/Error';
+    if (template && !doc.paths[template]![method.toLowerCase()]?.responses[status]) {
+      return status === 405 ? [] : [`${method} ${template} ${status} is not documented`];
+    }
+    if (status === 204) return body === undefined ? [] : ['204 with a body'];
+    const schemaRef = template ? `${ref}/content/application~1json/schema` : ref;
+    const validate = ajv.getSchema(schemaRef) ?? ajv.compile({ $ref: schemaRef });
+    return validate(body)
+      ? []
+      : (validate.errors ?? []).map((e) => `${method} ${path} ${status}: ${e.instancePath} ${e.message}`);
+  };
+}
+
+interface Case {
+  method: string;
+  path: string;
+  as?: CallerKey;
+  body?: unknown;
+  headers?: Record<string, string>;
+  status: number;
+}
+
+const VALID_DISASTER = {
+  id: '2026-11-snow',
+  name: '2026년 11월 대설',
+  kind: 'snow',
+  regionCodes: ['51110'],
+  startDate: '2026-11-20',
+  endDate: '2026-11-22',
+};
+
+/** Every route, as its callers, into success and its errors. Runs in order on one app (writes build on each other). */
+function cases(youth: Program): Case[] {
+  const brn = kim.brn!;
+  return [
+    { method: 'GET', path: '/api/health', status: 200 },
+    { method: 'GET', path: '/api/programs', status: 200 },
+    {
+      method: 'GET',
+      path: '/api/programs?kind=support&stage=startup&region=11&pageSize=5&page=2',
+      status: 200,
+    },
+    {
+      method: 'GET',
+      path: '/api/programs?q=%EC%B2%AD%EB%85%84&openNow=true&closingWithinDays=30',
+      status: 200,
+    },
+    { method: 'GET', path: '/api/programs?region=99', status: 400 },
+    { method: 'GET', path: '/api/programs?colour=blue', status: 400 },
+    { method: 'GET', path: '/api/programs/youth-fund', status: 200 },
+    { method: 'GET', path: '/api/programs/no-such-program', status: 404 },
+    { method: 'DELETE', path: '/api/programs/youth-fund', status: 405 },
+    { method: 'GET', path: '/api/disasters', status: 200 },
+    { method: 'GET', path: '/api/dev/users', status: 200 },
+    { method: 'POST', path: '/api/dev/login', body: { userId: 'owner-kim' }, status: 200 },
+    { method: 'POST', path: '/api/dev/login', body: { userId: 'nobody' }, status: 404 },
+    { method: 'POST', path: '/api/dev/login', body: { userId: 'owner-kim', extra: 1 }, status: 400 },
+    { method: 'GET', path: '/api/me', status: 401 },
+    { method: 'GET', path: '/api/me', as: 'ownerA', status: 200 },
+    { method: 'GET', path: '/api/me', as: 'staffSemas', status: 200 },
+    { method: 'GET', path: '/api/me/notifications', as: 'ownerA', status: 200 },
+    { method: 'GET', path: '/api/me/notifications?limit=1', as: 'ownerA', status: 200 },
+    { method: 'GET', path: '/api/me/notifications?limit=0', as: 'ownerA', status: 400 },
+    { method: 'POST', path: '/api/me/notifications/note-of-a/read', as: 'ownerA', status: 204 },
+    { method: 'POST', path: '/api/me/notifications/note-of-a/read', as: 'ownerB', status: 404 },
+    { method: 'GET', path: '/api/me/businesses', as: 'ownerA', status: 200 },
+    { method: 'GET', path: '/api/me/businesses', as: 'staffSemas', status: 403 },
+    {
+      method: 'POST',
+      path: '/api/me/businesses/claim',
+      as: 'ownerA',
+      body: {
+        brn: formatBusinessNumber(claimable.brn!),
+        representativeName: claimable.representativeName,
+        openingDate: claimable.openingDate,
+      },
+      status: 201,
+    },
+    {
+      method: 'POST',
+      path: '/api/me/businesses/claim',
+      as: 'ownerA',
+      body: { brn: '1234567890', representativeName: '누구', openingDate: '2020-02-30' },
+      status: 400,
+    },
+    {
+      method: 'POST',
+      path: '/api/me/businesses/claim',
+      as: 'ownerA',
+      body: 'brn=1',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      status: 415,
+    },
+    { method: 'GET', path: `/api/me/businesses/${brn}`, as: 'ownerA', status: 200 },
+    { method: 'GET', path: `/api/me/businesses/${brn}`, as: 'ownerB', status: 404 },
+    {
+      method: 'PATCH',
+      path: `/api/me/businesses/${brn}`,
+      as: 'ownerA',
+      body: { version: 1, changes: { employees: 3, flags: { womanOwned: true } } },
+      status: 200,
+    },
+    {
+      method: 'PATCH',
+      path: `/api/me/businesses/${brn}`,
+      as: 'ownerA',
+      body: { version: 1, changes: { employees: 4 } },
+      status: 409,
+    },
+    { method: 'GET', path: `/api/me/businesses/${brn}/matches`, as: 'ownerA', status: 200 },
+    { method: 'GET', path: `/api/me/businesses/${brn}/matches?asOf=2026-12-01`, as: 'ownerA', status: 200 },
+    { method: 'GET', path: `/api/me/businesses/${brn}/matches?asOf=2026-13-01`, as: 'ownerA', status: 400 },
+    { method: 'GET', path: '/api/staff/programs', as: 'staffSemas', status: 200 },
+    { method: 'GET', path: '/api/staff/programs', as: 'ownerA', status: 403 },
+    {
+      method: 'POST',
+      path: '/api/staff/programs',
+      as: 'staffSemas',
+      body: { ...draftOf(youth), id: 'contract-fund', title: '계약 검사 자금' },
+      status: 201,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs',
+      as: 'staffSemas',
+      body: { ...draftOf(youth), id: 'contract-fund', title: '계약 검사 자금' },
+      status: 409,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs',
+      as: 'staffSemas',
+      body: { ...draftOf(youth), rule: { type: 'all', rules: [{ type: 'range', field: 'nope' }] } },
+      status: 400,
+    },
+    { method: 'GET', path: '/api/staff/programs/contract-fund', as: 'staffSemas', status: 200 },
+    { method: 'GET', path: '/api/staff/programs/contract-fund', as: 'staffMss', status: 403 },
+    { method: 'GET', path: '/api/staff/programs/no-such-program', as: 'staffSemas', status: 404 },
+    {
+      method: 'PUT',
+      path: '/api/staff/programs/contract-fund',
+      as: 'staffSemas',
+      body: { version: 1, draft: { ...draftOf(youth), title: '계약 검사 자금', summary: '고친 요약' } },
+      status: 200,
+    },
+    {
+      method: 'PUT',
+      path: '/api/staff/programs/contract-fund',
+      as: 'staffSemas',
+      body: { version: 1, draft: { ...draftOf(youth), title: '계약 검사 자금' } },
+      status: 409,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs/contract-fund/publish',
+      as: 'staffSemas',
+      body: { version: 2 },
+      status: 200,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs/contract-fund/close',
+      as: 'staffSemas',
+      body: { version: 3 },
+      status: 200,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs/contract-fund/close',
+      as: 'staffSemas',
+      body: { version: 0 },
+      status: 400,
+    },
+    { method: 'GET', path: '/api/staff/programs/contract-fund/audit', as: 'staffSemas', status: 200 },
+    { method: 'POST', path: '/api/staff/disasters', as: 'staffSemas', body: VALID_DISASTER, status: 201 },
+    { method: 'POST', path: '/api/staff/disasters', as: 'staffSemas', body: VALID_DISASTER, status: 409 },
+    {
+      method: 'POST',
+      path: '/api/staff/disasters',
+      as: 'staffSemas',
+      body: { ...VALID_DISASTER, id: 'other', startDate: '2026/11/20' },
+      status: 400,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/preview',
+      as: 'staffSemas',
+      body: { rule: { type: 'smallBusiness' } },
+      status: 200,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/preview',
+      as: 'staffSemas',
+      body: { rule: { type: 'x' } },
+      status: 400,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/preview',
+      as: 'ownerA',
+      body: { rule: { type: 'smallBusiness' } },
+      status: 403,
+    },
+    { method: 'GET', path: '/api/no-such-thing', status: 404 },
+  ];
+}
+
+describe('the API answers as its OpenAPI document says', () => {
+  let t: TestApp;
+  let doc: Doc;
+  beforeAll(async () => {
+    t = await contractApp();
+    await t.repos.notifications.add({
+      id: 'note-of-a',
+      userId: 'owner-kim',
+      createdAt: '2026-11-25T00:00:00Z',
+      kind: 'system',
+      title: '안내',
+      body: '안내',
+      read: false,
+      dedupeKey: 'note-of-a',
+    });
+    doc = (await call(t.app, 'GET', '/api/openapi.json')).body;
+  });
+
+  it('has a named schema for every JSON success answer', () => {
+    for (const [path, ops] of Object.entries(doc.paths)) {
+      for (const [method, op] of Object.entries(ops)) {
+        const [status, success] = Object.entries(op.responses).find(([s]) => s.startsWith('2'))!;
+        const schema = (success.content?.['application/json'] as { schema?: { $ref?: string } } | undefined)
+          ?.schema;
+        if (status === '204' || path === '/api/docs' || path === '/api/openapi.json') continue;
+        expect(schema?.$ref, `${method} ${path}`).toMatch(/^#\/components\/schemas\/\w+$/);
+      }
+    }
+  });
+
+  it('answers every route, as each caller and into its errors, with a body its schema accepts', async () => {
+    const youth = (await t.repos.programs.get('youth-fund'))!;
+    const check = answerChecker(doc);
+    const problems: string[] = [];
+    const succeeded = new Set<string>();
+    for (const c of cases(youth)) {
+      const res = await call(t.app, c.method, c.path, {
+        ...(c.as ? { as: c.as } : {}),
+        ...(c.body !== undefined ? { body: c.body } : {}),
+        ...(c.headers ? { headers: c.headers } : {}),
+      });
+      if (res.status !== c.status)
+        problems.push(`${c.method} ${c.path}: ${res.status}, expected ${c.status}`);
+      problems.push(...check(c.method, c.path, res.status, res.body));
+      if (res.status < 300) succeeded.add(`${c.method.toLowerCase()} ${templateOf(doc, c.path)}`);
+    }
+    expect(problems).toEqual([]);
+    // Every documented operation was called into success at least once.
+    const operations = Object.entries(doc.paths).flatMap(([p, ops]) =>
+      Object.keys(ops).map((m) => `${m} ${p}`),
+    );
+    expect(
+      operations.filter(
+        (op) => !succeeded.has(op) && !op.endsWith('/api/docs') && !op.endsWith('/api/openapi.json'),
+      ),
+    ).toEqual([]);
+  });
+
+  it('refuses unknown fields in a body at any depth, and in a query, naming each', async () => {
+    const youth = (await t.repos.programs.get('youth-fund'))!;
+    const draft = draftOf(youth);
+    const example = { name: '예시', profile: { ...kim, colour: 'blue' } };
+    const res = await call(t.app, 'POST', '/api/staff/programs', {
+      as: 'staffSemas',
+      body: {
+        ...draft,
+        extra: 1,
+        benefit: { ...draft.benefit, colour: 'red' },
+        examples: { mustMatch: [example], mustNotMatch: [] },
+      },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'benefit.colour',
+      'examples.mustMatch.0.profile.colour',
+      'extra',
+    ]);
+    const query = await call(t.app, 'GET', '/api/me/notifications?colour=blue', { as: 'ownerA' });
+    expect(query.status).toBe(400);
+    expect(query.body.error.details).toEqual([{ path: 'colour', message: '알 수 없는 항목입니다: colour' }]);
+  });
+
+  it('answers 405 with Allow for a known path and an unsupported method', async () => {
+    const res = await call(t.app, 'DELETE', '/api/programs');
+    expect(res.status).toBe(405);
+    expect(res.headers.get('allow')).toBe('GET, HEAD');
+    expect(res.body.error.code).toBe('METHOD_NOT_ALLOWED');
+    expect(res.body.error.message).toContain('DELETE');
+  });
+
+  it('fails when an answer drifts from its schema', async () => {
+    // A document whose ProgramSummary says a listed program is always a draft (the public list never shows
+    // drafts): the same checker must refuse the real answer, and name the field.
+    const drifted = structuredClone(doc);
+    const summary = drifted.components.schemas.ProgramSummary as { properties: Record<string, unknown> };
+    summary.properties.status = { enum: ['draft'] };
+    const res = await call(t.app, 'GET', '/api/programs?pageSize=100');
+    expect(res.body.items.length).toBeGreaterThan(0);
+    expect(answerChecker(doc)('GET', '/api/programs?pageSize=100', 200, res.body)).toEqual([]);
+    expect(answerChecker(drifted)('GET', '/api/programs?pageSize=100', 200, res.body)).toContain(
+      'GET /api/programs?pageSize=100 200: /items/0/status must be equal to one of the allowed values',
+    );
+    // And an answer with a status the document does not list is refused too.
+    expect(answerChecker(doc)('GET', '/api/health', 418, {})).toEqual([
+      'GET /api/health 418 is not documented',
+    ]);
+  });
+});
