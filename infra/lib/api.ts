@@ -26,6 +26,9 @@ import type { StageConfig } from './stage.js';
  * JWT at the gateway, and the app checks the role and agency itself. A test compares this list with the app's
  * own route table (access 'public'), so a new public route cannot be forgotten here.
  */
+/** Served by the docs function, not the API function: the OpenAPI generator stays out of the API bundle. */
+export const DOCS_ROUTES = ['/api/openapi.json', '/api/docs'] as const;
+
 export const PUBLIC_ROUTES = [
   '/api/health',
   '/api/programs',
@@ -54,6 +57,8 @@ export class Api extends Construct {
   readonly httpApi: HttpApi;
   readonly stage: HttpStage;
   readonly fn: PortalFunction;
+  /** Serves the OpenAPI document and the docs page (`DOCS_ROUTES`); reads nothing. */
+  readonly docsFn: PortalFunction;
   /** `<apiId>.execute-api.<region>.amazonaws.com`, for the CloudFront origin. */
   readonly domainName: string;
 
@@ -75,6 +80,22 @@ export class Api extends Construct {
         COGNITO_CLIENT_ID: auth.webClient.userPoolClientId,
         SNAPSHOT_BUCKET: data.snapshotBucket.bucketName,
         EVENT_BUS_NAME: bus.eventBusName,
+      },
+    });
+    // Same code and configuration as the API (the routes must be registered to be documented), no grants:
+    // it answers only the two documentation paths and touches neither the table nor the bucket nor the bus.
+    this.docsFn = new PortalFunction(this, 'DocsHandler', {
+      stage,
+      handler: 'apiDocs',
+      serviceName: 'api-docs',
+      description: 'Portal API documentation (OpenAPI document and docs page)',
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      environment: {
+        COGNITO_ISSUER: auth.issuer,
+        COGNITO_JWKS_URL: auth.jwksUrl,
+        COGNITO_CLIENT_ID: auth.webClient.userPoolClientId,
+        TABLE_NAME: data.table.tableName,
       },
     });
     this.fn.bindTable(data, 'RW');
@@ -133,6 +154,7 @@ export class Api extends Construct {
     });
 
     const integration = new HttpLambdaIntegration('Hono', this.fn);
+    const docsIntegration = new HttpLambdaIntegration('Docs', this.docsFn);
     const authorizer = new HttpJwtAuthorizer('Cognito', auth.issuer, {
       authorizerName: 'cognito',
       jwtAudience: [auth.webClient.userPoolClientId],
@@ -140,7 +162,8 @@ export class Api extends Construct {
     });
 
     for (const path of PUBLIC_ROUTES) {
-      for (const route of this.httpApi.addRoutes({ path, methods: [HttpMethod.GET], integration })) {
+      const target = (DOCS_ROUTES as readonly string[]).includes(path) ? docsIntegration : integration;
+      for (const route of this.httpApi.addRoutes({ path, methods: [HttpMethod.GET], integration: target })) {
         acknowledge(
           route,
           'AwsSolutions-APIG4',

@@ -14,6 +14,7 @@ export const lockFile = join(repoRoot, 'package-lock.json');
  */
 export const handlerEntries = {
   api: 'functions/src/aws/handlers/api.ts',
+  apiDocs: 'functions/src/aws/handlers/api-docs.ts',
   prepare: 'functions/src/aws/handlers/prepare.ts',
   segmentWorker: 'functions/src/aws/handlers/segment-worker.ts',
   finalize: 'functions/src/aws/handlers/finalize.ts',

@@ -38,6 +38,14 @@ describe('Lambda bundles', () => {
     expect(code).not.toContain('dynalite');
   });
 
+  it('leaves the OpenAPI generator out of the API bundle; the docs function carries it', () => {
+    const api = readFileSync(report.bundles.find((b) => b.name === 'api')!.file, 'utf8');
+    const docs = readFileSync(report.bundles.find((b) => b.name === 'apiDocs')!.file, 'utf8');
+    expect(api).not.toContain('/api/openapi.json');
+    expect(api).not.toContain('$schema');
+    expect(docs).toContain('/api/openapi.json');
+  });
+
   it('loads the AWS SDK in the API through require, never a static import', () => {
     const api = report.bundles.find((b) => b.name === 'api')!;
     expect(api.sdkStaticImports).toEqual([]);

@@ -221,6 +221,12 @@ export interface Repositories {
   applications: ApplicationRepository;
 }
 
+/**
+ * What the HTTP API uses today: every repository but applications and alert preferences, which have no
+ * routes yet. The API Lambda is built from this set, so their adapters stay out of its bundle until they do.
+ */
+export type ApiRepositories = Omit<Repositories, 'applications' | 'alertPreferences'>;
+
 /** An e-mail or text message on its way out: one per notification and channel (SES or SMTP, a 알림톡 provider). */
 /**
  * Where a message is on its way out: `pending` (waiting, maybe for a retry or the end of quiet hours),

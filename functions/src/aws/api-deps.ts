@@ -3,7 +3,7 @@ import { createTokenVerifier } from '../http/token-verifier';
 import type { AppDeps } from '../http/types';
 import { createLogger } from '../services/logger';
 import { createDocumentClient } from '../store/dynamo-client';
-import { createRepositories } from '../store/repositories';
+import { createApiRepositories } from '../store/repositories';
 import { type ApiConfig, apiConfig } from './config';
 import { eventBusPublisher } from './event-bus';
 import { awsPreviewService } from './preview';
@@ -14,7 +14,7 @@ import { awsPreviewService } from './preview';
  * EventBridge bus that catalog changes are put on. No dev issuer: the Lambda has no demo logins.
  */
 export function realDeps(config: ApiConfig = apiConfig()): AppDeps {
-  const repos = createRepositories(createDocumentClient(), config.tableName);
+  const repos = createApiRepositories(createDocumentClient(), config.tableName);
   const clock = () => new Date();
   return {
     repos,

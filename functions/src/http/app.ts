@@ -11,11 +11,9 @@ import type { ProgramChangeEvent } from '../services/types';
 import { requireAccess } from './middleware/auth';
 import { errorResponse, notFound, onError } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
-import { buildOpenApi } from './openapi';
 import { createServer, type RouteList } from './route';
 import { businessesResource } from './routes/businesses';
 import { disastersResource } from './routes/disasters';
-import { docsResource } from './routes/docs';
 import { healthResource } from './routes/health';
 import { meResource } from './routes/me';
 import { previewResource } from './routes/preview';
@@ -87,11 +85,8 @@ export function createApp(deps: AppDeps): App {
     routes,
   );
   for (const serve of resources) serve(server);
-  let doc: Record<string, unknown> | undefined;
-  docsResource(() => {
-    doc ??= buildOpenApi(routes);
-    return doc;
-  })(server);
+  // The OpenAPI document and docs page, when this app serves them (not the API Lambda: see http/docs.ts).
+  deps.docs?.(routes)(server);
 
   const methodsOf = allowedMethods(routes);
   app.notFound((c) => {

@@ -1,8 +1,8 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
-import type { AgencyId, Repositories } from '@sbiz24/shared';
+import type { AgencyId, ApiRepositories } from '@sbiz24/shared';
 import type { PreviewService } from '../services/preview';
 import type { CatalogCache, ProgramChangeEvent, Role, VerifyToken } from '../services/types';
-import type { Server } from './route';
+import type { RouteList, Server } from './route';
 
 /** A demo user of the local dev identity issuer. */
 export interface DevUser {
@@ -25,7 +25,13 @@ export interface DevAuth {
 }
 
 export interface AppDeps {
-  repos: Repositories;
+  /**
+   * Serves `/api/openapi.json` and `/api/docs` from the routes the app registered (`openApiDocs` in
+   * http/docs.ts). The local portal and the docs Lambda pass it; the API Lambda does not, so its bundle
+   * carries no OpenAPI generator.
+   */
+  docs?: (routes: RouteList) => Resource;
+  repos: ApiRepositories;
   clock: () => Date;
   verifyToken: VerifyToken;
   logger: Logger;

@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { serve } from '@hono/node-server';
 import { todayInKorea } from '@sbiz24/shared';
 import { createApp } from '../http/app';
+import { openApiDocs } from '../http/docs';
 import { createLogger } from '../services/logger';
 import { ensureTable } from '../store/create-table';
 import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
@@ -119,6 +120,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
 
     const issuer = await createDevIssuer(DEMO_USERS);
     const app = createApp({
+      docs: openApiDocs,
       repos,
       clock,
       verifyToken: issuer.verifyToken,

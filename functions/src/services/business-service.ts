@@ -1,4 +1,4 @@
-import type { Repositories } from '@sbiz24/shared';
+import type { ApiRepositories } from '@sbiz24/shared';
 import {
   BUSINESS_NUMBER_MESSAGES,
   BusinessProfileSchema,
@@ -24,7 +24,7 @@ const sameName = (a: string, b: string) =>
   b.normalize('NFC').replace(/\s+/g, '').toLowerCase();
 
 export interface BusinessServiceDeps {
-  repos: Repositories;
+  repos: ApiRepositories;
   clock: () => Date;
 }
 

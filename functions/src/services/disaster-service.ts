@@ -1,9 +1,9 @@
-import type { Repositories } from '@sbiz24/shared';
+import type { ApiRepositories } from '@sbiz24/shared';
 import { ConflictError, type Disaster } from '@sbiz24/shared';
 import type { Caller, CatalogCache, ProgramChangeEvent } from './types';
 
 export interface DisasterServiceDeps {
-  repos: Repositories;
+  repos: ApiRepositories;
   clock: () => Date;
   catalog: CatalogCache;
   notify: (event: ProgramChangeEvent) => Promise<void>;

@@ -1,4 +1,4 @@
-import type { Repositories } from '@sbiz24/shared';
+import type { ApiRepositories } from '@sbiz24/shared';
 import {
   type AuditEntry,
   ConflictError,
@@ -14,7 +14,7 @@ import { slugFor } from './program-draft';
 import type { Caller, CatalogCache, ProgramChangeEvent } from './types';
 
 export interface StaffProgramServiceDeps {
-  repos: Repositories;
+  repos: ApiRepositories;
   clock: () => Date;
   catalog: CatalogCache;
   /** Called after a change that affects matches; failures are the listener's own business. */

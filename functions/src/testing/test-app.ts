@@ -2,6 +2,7 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
 import { loadCatalog } from '@sbiz24/shared';
 import { type App, createApp } from '../http/app';
+import { openApiDocs } from '../http/docs';
 import type { AppDeps } from '../http/types';
 import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from '../local/demo-data';
 import type { Caller, ProgramChangeEvent } from '../services/types';
@@ -89,6 +90,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const events: ProgramChangeEvent[] = [];
   const logs: string[] = [];
   const app = createApp({
+    docs: openApiDocs,
     repos,
     clock,
     verifyToken: testVerifyToken,

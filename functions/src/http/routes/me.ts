@@ -1,4 +1,4 @@
-import type { Repositories } from '@sbiz24/shared';
+import type { ApiRepositories } from '@sbiz24/shared';
 import { AGENCIES } from '@sbiz24/shared';
 import {
   MeSchema,
@@ -47,7 +47,7 @@ const markRead = defineRoute(
   [404],
 );
 
-export function meResource({ repos }: { repos: Repositories }): Resource {
+export function meResource({ repos }: { repos: ApiRepositories }): Resource {
   return (server) => {
     server.serve(me, (c) => {
       const { sub, name, role, agencyId } = callerOf(c);
