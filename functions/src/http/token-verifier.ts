@@ -46,15 +46,26 @@ export function callerFromClaims(claims: PortalClaims): Caller {
   return { sub: claims.sub, name: name ?? '', role, ...(agencyId && role !== 'owner' ? { agencyId } : {}) };
 }
 
-/** A `verifyToken` on jose: signature by the key set, issuer, audience, expiry (60 s clock tolerance). */
+/** How far the issuer's clock and ours may disagree, for `exp`, `nbf` and `iat` alike. */
+export const TOKEN_CLOCK_SKEW_SECONDS = 60;
+
+/**
+ * A `verifyToken` on jose: signature by the key set, and the claims `exp`, `iat`, `iss` and `aud` required
+ * (a token without an expiry would be good forever), with {@link TOKEN_CLOCK_SKEW_SECONDS} of clock skew.
+ * A token issued in the future beyond the skew is refused too: its `exp` could not be trusted.
+ */
 export function createTokenVerifier({ keySet, issuer, audience }: TokenVerifierOptions): VerifyToken {
   return async (token) => {
     const { payload } = await jwtVerify<PortalClaims>(token, keySet, {
       issuer,
       audience,
-      clockTolerance: 60,
+      requiredClaims: ['exp', 'iat', 'iss', 'aud'],
+      clockTolerance: TOKEN_CLOCK_SKEW_SECONDS,
       algorithms: ['RS256', 'ES256'],
     });
+    if ((payload.iat as number) > Date.now() / 1000 + TOKEN_CLOCK_SKEW_SECONDS) {
+      throw new Error('"iat" claim timestamp check failed (issued in the future)');
+    }
     return callerFromClaims(payload);
   };
 }

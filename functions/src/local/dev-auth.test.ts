@@ -53,6 +53,7 @@ describe('dev identity issuer', () => {
         .setSubject('u')
         .setIssuer(iss)
         .setAudience(aud)
+        .setIssuedAt(exp - 3600)
         .setExpirationTime(exp)
         .sign(privateKey);
     const later = Math.floor(Date.now() / 1000) + 600;

@@ -1,5 +1,4 @@
-import { formatBusinessNumber } from '@sbiz24/shared';
-import { DEMO_CLAIMABLE_BUSINESSES, DEMO_USERS } from './demo-data';
+import { startBanner } from './banner';
 import { PortalAlreadyRunningError } from './lock';
 import { type RunningPortal, startPortal } from './portal';
 
@@ -14,34 +13,6 @@ function intFromEnv(name: string, fallback: number, min: number): number {
     process.exit(2);
   }
   return value;
-}
-
-const ROLE_LABELS = { owner: '사업자', staff: '기관 담당자', admin: '관리자' } as const;
-
-function banner(portal: RunningPortal, seconds: string): string {
-  const local = portal.url.replace('127.0.0.1', 'localhost');
-  const users = DEMO_USERS.map(
-    (u) => `  - ${u.name} (${ROLE_LABELS[u.role]}${u.agencyId ? `, ${u.agencyId}` : ''}) — id: ${u.id}`,
-  );
-  const claimable = DEMO_CLAIMABLE_BUSINESSES.map(
-    (b) =>
-      `  - ${b.profile.tradeName}: 사업자등록번호 ${formatBusinessNumber(b.profile.brn)}, 대표자 ${b.profile.representativeName}, 개업일 ${b.profile.openingDate}`,
-  );
-  return [
-    '',
-    `소상공인24 포털이 실행 중입니다: ${local}   (${seconds}초 만에 시작)`,
-    `  API 문서: ${local}/api/docs · 데이터: ${portal.dataDir}`,
-    `  개발용 메일함: ${local}/dev/mailbox (SMTP 127.0.0.1:${portal.smtpPort}) · 문자 발송 기록: ${local}/dev/texts`,
-    '',
-    '데모 로그인 (화면의 "데모 로그인" 또는 POST /api/dev/login {"userId"}):',
-    ...users,
-    '',
-    '등록(소유 확인)해 볼 수 있는 사업자 (내 사업장 → 사업장 등록):',
-    ...claimable,
-    '',
-    '종료: Ctrl-C (데이터는 유지됩니다 / data is kept)',
-    '',
-  ].join('\n');
 }
 
 async function main(): Promise<void> {
@@ -61,7 +32,7 @@ async function main(): Promise<void> {
     else console.error('포털을 시작하지 못했습니다 (the portal failed to start):', err);
     process.exit(1);
   }
-  console.log(banner(portal, ((performance.now() - started) / 1000).toFixed(1)));
+  console.log(startBanner(portal, ((performance.now() - started) / 1000).toFixed(1)));
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -27,6 +27,8 @@ export interface RunSummary {
   conflicts: number;
   newMatches: number;
   reminders: number;
+  /** Open programs left out of the run because their rule does not validate or compile, with the reason. */
+  skipped: { programId: string; reason: string }[];
   complete: boolean;
   seconds: number;
 }
@@ -59,6 +61,7 @@ export async function runAllSegments(rt: BatchRuntime, options: RunAllOptions = 
     asOf: prep.asOf,
     segments: prep.totalSegments,
     programs: prep.programCount,
+    skipped: prep.skipped,
   };
   let totals = results.reduce(
     (t, r) => ({

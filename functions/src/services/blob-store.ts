@@ -1,4 +1,4 @@
-import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, rmdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import type { BlobStore } from '@sbiz24/shared/recompute/types';
 
@@ -42,15 +42,35 @@ export class FsBlobStore implements BlobStore {
   async put(key: string, bytes: Uint8Array): Promise<void> {
     checkKey(key);
     const path = join(this.root, key);
-    await mkdir(dirname(path), { recursive: true });
     const tmp = `${path}.${process.pid}.${Date.now()}.tmp`;
-    await writeFile(tmp, bytes);
-    await rename(tmp, path);
+    // A delete may remove the folder between mkdir and the write when it was empty: make it again, once.
+    for (let attempt = 0; ; attempt++) {
+      await mkdir(dirname(path), { recursive: true });
+      try {
+        await writeFile(tmp, bytes);
+        await rename(tmp, path);
+        return;
+      } catch (e) {
+        if ((e as NodeJS.ErrnoException).code !== 'ENOENT' || attempt > 0) throw e;
+      }
+    }
   }
 
+  /** Deletes the blob and every folder the deletion leaves empty, up to (not including) the root. */
   async delete(key: string): Promise<void> {
     checkKey(key);
     await rm(join(this.root, key), { force: true });
+    const parts = key.split('/').slice(0, -1);
+    for (let n = parts.length; n > 0; n--) {
+      try {
+        await rmdir(join(this.root, ...parts.slice(0, n)));
+      } catch (e) {
+        // Not empty (another blob, or a concurrent put), or already gone: stop there.
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code === 'ENOTEMPTY' || code === 'EEXIST' || code === 'ENOENT') return;
+        throw e;
+      }
+    }
   }
 
   async list(prefix: string): Promise<string[]> {

@@ -81,16 +81,20 @@ export function createBusinessService({ repos, clock }: BusinessServiceDeps) {
         claimLimiter.recordFailure(caller.sub);
         throw new UnprocessableError(MISMATCH, 'CLAIM_MISMATCH');
       }
+      const alreadyClaimed = () =>
+        new ConflictError('이미 다른 사용자가 등록한 사업자입니다.', 'ALREADY_CLAIMED');
       if (business.ownerId === caller.sub) return toBusinessItem(business, today());
-      if (business.ownerId)
-        throw new ConflictError('이미 다른 사용자가 등록한 사업자입니다.', 'ALREADY_CLAIMED');
+      if (business.ownerId) throw alreadyClaimed();
       let claimed: StoredBusiness;
       try {
         claimed = await repos.businesses.claim(parsed.value, caller.sub);
       } catch (err) {
-        if (err instanceof ConflictError)
-          throw new ConflictError('이미 다른 사용자가 등록한 사업자입니다.', 'ALREADY_CLAIMED');
-        throw err;
+        if (!(err instanceof ConflictError)) throw err;
+        // Lost a race: to the same owner (two tabs, a double click) it is their business, as a repeated claim
+        // is; the winner already wrote the audit entry.
+        const winner = await repos.businesses.get(parsed.value);
+        if (winner?.ownerId === caller.sub) return toBusinessItem(winner, today());
+        throw alreadyClaimed();
       }
       await repos.audit.append({
         entityType: 'business',

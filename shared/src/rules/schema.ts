@@ -3,7 +3,10 @@ import { IsoDateSchema, KsicPrefixSchema, regionCodeSchema } from '../formats';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import { FLAGS } from '../profile/profile';
 import { type FieldError, toFieldErrors, type Validated } from '../validation';
+import { checkRuleLimits } from './limits';
 import { type Bounds, DISASTER_KINDS, RANGE_FIELDS, type Rule } from './types';
+
+export { checkRuleLimits, MAX_RULE_DEPTH, RULE_LIMITS } from './limits';
 
 const isoDate = IsoDateSchema;
 const finite = z.number().refine(Number.isFinite, { message: '유한한 숫자여야 합니다.' });
@@ -78,10 +81,12 @@ export const ConditionSchema = z.discriminatedUnion('type', [
     .strict(),
 ]);
 
-/** Deepest nesting a rule may have; keeps evaluation and rendering bounded on hostile input. */
-export const MAX_RULE_DEPTH = 12;
-
-export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
+/**
+ * The rule tree's shape. Its children are {@link RuleSchema} again (so that the OpenAPI document keeps one
+ * recursive `Rule`); each level re-checks the limits of its subtree, at most depth × nodes steps in all, since
+ * the root's check already bounded both.
+ */
+const RuleTreeSchema: z.ZodType<Rule> = z.lazy(() =>
   z.union([
     z
       .object({
@@ -100,13 +105,22 @@ export const RuleSchema: z.ZodType<Rule> = z.lazy(() =>
   ]),
 ) as z.ZodType<Rule>;
 
-function depth(rule: unknown, d = 0): number {
-  if (d > MAX_RULE_DEPTH || typeof rule !== 'object' || rule === null) return d;
-  const r = rule as { rules?: unknown; rule?: unknown };
-  if (Array.isArray(r.rules)) return Math.max(d + 1, ...r.rules.map((x) => depth(x, d + 1)));
-  if (r.rule !== undefined) return depth(r.rule, d + 1);
-  return d + 1;
-}
+/**
+ * An eligibility rule. The size limits ({@link RULE_LIMITS}: depth, nodes, list and string lengths) are checked
+ * first by an iterative walk, so that every schema containing a rule (a program, a draft, a preview request)
+ * refuses a hostile rule with its path before zod's recursive parse could overflow the stack.
+ */
+export const RuleSchema: z.ZodType<Rule> = z.preprocess((input, ctx) => {
+  const problem = checkRuleLimits(input);
+  if (!problem) return input;
+  ctx.addIssue({
+    code: 'custom',
+    message: problem.message,
+    path: problem.path === '' ? [] : problem.path.split('.'),
+    input,
+  });
+  return z.NEVER;
+}, RuleTreeSchema) as unknown as z.ZodType<Rule>;
 
 const KNOWN_TYPES = new Set([
   'all',
@@ -151,12 +165,9 @@ function unknownTypes(rule: unknown, path: string[], out: FieldError[]): void {
 /** Validates an eligibility rule; every problem comes back with its path and a Korean message. */
 export function validateRule(input: unknown, prefix = ''): Validated<Rule> {
   const base = prefix ? [prefix] : [];
-  if (depth(input) > MAX_RULE_DEPTH) {
-    return {
-      ok: false,
-      errors: [{ path: prefix, message: `규칙은 ${MAX_RULE_DEPTH}단계보다 깊게 중첩할 수 없습니다.` }],
-    };
-  }
+  // Before any recursive walk (the type check below, zod): a hostile rule stops here with its path.
+  const tooLarge = checkRuleLimits(input, prefix);
+  if (tooLarge) return { ok: false, errors: [tooLarge] };
   const structural: FieldError[] = [];
   unknownTypes(input, base, structural);
   if (structural.length > 0) return { ok: false, errors: structural };
