@@ -42,7 +42,7 @@ describe('Lambda bundles', () => {
     const api = readFileSync(report.bundles.find((b) => b.name === 'api')!.file, 'utf8');
     const docs = readFileSync(report.bundles.find((b) => b.name === 'apiDocs')!.file, 'utf8');
     expect(api).not.toContain('/api/openapi.json');
-    expect(api).not.toContain('$schema');
+    expect(api).not.toContain('API 문서 (HTML)');
     expect(docs).toContain('/api/openapi.json');
   });
 

@@ -1,6 +1,3 @@
-export * from './alerts/alimtalk';
-export * from './alerts/message';
-export * from './alerts/preferences';
 export * from './business-number/business-number';
 export * from './catalog/index';
 export * from './dates';

@@ -1,4 +1,4 @@
-import { DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared';
+import { DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
 import type { Context } from 'aws-lambda';
 import { describe, expect, it } from 'vitest';
 import type { ChannelAdapter, OutgoingMessage } from '../services/delivery';

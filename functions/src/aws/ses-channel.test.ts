@@ -4,7 +4,7 @@ import {
   SendEmailCommand,
   TooManyRequestsException,
 } from '@aws-sdk/client-sesv2';
-import { renderEmail } from '@sbiz24/shared';
+import { renderEmail } from '@sbiz24/shared/alerts/message';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { type OutgoingEmail, PermanentDeliveryError } from '../services/delivery';

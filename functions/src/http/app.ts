@@ -1,5 +1,4 @@
 import { bodyLimit } from 'hono/body-limit';
-import { secureHeaders } from 'hono/secure-headers';
 import { Hono } from 'hono/tiny';
 import { createBusinessService } from '../services/business-service';
 import { createCatalogCache } from '../services/catalog-cache';
@@ -11,6 +10,7 @@ import type { ProgramChangeEvent } from '../services/types';
 import { requireAccess } from './middleware/auth';
 import { errorResponse, notFound, onError } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
+import { securityHeaders } from './middleware/security-headers';
 import { createServer, type RouteList } from './route';
 import { businessesResource } from './routes/businesses';
 import { disastersResource } from './routes/disasters';
@@ -64,7 +64,7 @@ export function createApp(deps: AppDeps): App {
 
   const app = new Hono<AppEnv>();
   app.use('/api/*', requestContext(logger));
-  app.use('/api/*', secureHeaders({ crossOriginResourcePolicy: 'same-origin' }));
+  app.use('/api/*', securityHeaders);
   app.use(
     '/api/*',
     bodyLimit({

@@ -1,7 +1,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_ALERT_PREFERENCES, loadCatalog } from '@sbiz24/shared';
+import { loadCatalog } from '@sbiz24/shared';
+import { DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { AppEnv } from '../http/types';

@@ -1,11 +1,10 @@
 import {
-  type AlertPreferences,
   type BusinessProfileInput,
   BusinessProfileSchema,
-  DEFAULT_ALERT_PREFERENCES,
   type StoredBusiness,
   withCheckDigit,
 } from '@sbiz24/shared';
+import { type AlertPreferences, DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
 import type { DevUser } from '../http/types';
 
 /**

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DEFAULT_ALERT_PREFERENCES, type OutboxMessage } from '@sbiz24/shared';
+import type { OutboxMessage } from '@sbiz24/shared';
+import { DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type DeliveryDeps, deliverChannel, LEASE_MS } from '../services/delivery';
 import { business } from '../testing/fixtures';

@@ -1,4 +1,4 @@
-import { escapeHtml } from '@sbiz24/shared';
+import { escapeHtml } from '@sbiz24/shared/alerts/message';
 import type { Hono } from 'hono';
 import type { AppEnv } from '../http/types';
 import type { LocalAlerts } from './alerts';

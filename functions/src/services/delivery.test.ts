@@ -1,4 +1,5 @@
-import { type AlertPreferences, DEFAULT_ALERT_PREFERENCES, type OutboxMessage } from '@sbiz24/shared';
+import type { OutboxMessage } from '@sbiz24/shared';
+import { type AlertPreferences, DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { business } from '../testing/fixtures';
 import { MemoryOutbox } from '../testing/memory-outbox';

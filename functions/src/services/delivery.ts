@@ -1,20 +1,19 @@
+import type { AlertPreferencesRepository, BusinessRepository, Outbox, OutboxMessage } from '@sbiz24/shared';
+import type { RenderedAlimtalk } from '@sbiz24/shared/alerts/alimtalk';
 import {
   type AlertContent,
+  type RenderedEmail,
+  renderEmail,
+  renderTextMessage,
+} from '@sbiz24/shared/alerts/message';
+import {
   type AlertKind,
-  type AlertPreferencesRepository,
-  type BusinessRepository,
   channelsFor,
   isQuietTime,
   OUTBOUND_CHANNELS,
   type OutboundChannel,
-  type Outbox,
-  type OutboxMessage,
   quietHoursEnd,
-  type RenderedAlimtalk,
-  type RenderedEmail,
-  renderEmail,
-  renderTextMessage,
-} from '@sbiz24/shared';
+} from '@sbiz24/shared/alerts/preferences';
 
 /**
  * Delivery of the outbox to the channels beyond the inbox. Each message is sent at most once per channel:

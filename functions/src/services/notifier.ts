@@ -1,13 +1,11 @@
 import { createHash } from 'node:crypto';
-import {
-  type AlertKind,
-  type AlertPreferencesRepository,
-  channelsFor,
-  type Notification,
-  type NotificationRepository,
-  type OutboundChannel,
-  type Outbox,
+import type {
+  AlertPreferencesRepository,
+  Notification,
+  NotificationRepository,
+  Outbox,
 } from '@sbiz24/shared';
+import { type AlertKind, channelsFor, type OutboundChannel } from '@sbiz24/shared/alerts/preferences';
 import type { MatchEvent } from '@sbiz24/shared/recompute/types';
 import { dedupeKey, notificationText } from './notification-text';
 

@@ -1,5 +1,5 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import { ALERT_KINDS, type AlertKind } from '@sbiz24/shared';
+import { ALERT_KINDS, type AlertKind } from '@sbiz24/shared/alerts/preferences';
 
 /** Longest token accepted; anything longer is refused before any work. */
 export const UNSUBSCRIBE_TOKEN_MAX_LENGTH = 256;

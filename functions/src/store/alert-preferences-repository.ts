@@ -1,11 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
+import { type AlertPreferencesRepository, ConflictError } from '@sbiz24/shared';
 import {
   type AlertPreferences,
-  type AlertPreferencesRepository,
   AlertPreferencesSchema,
-  ConflictError,
   DEFAULT_ALERT_PREFERENCES,
-} from '@sbiz24/shared';
+} from '@sbiz24/shared/alerts/preferences';
 import { isConditionalCheckFailed } from './dynamo-errors';
 import { GetCommand, PutCommand } from './dynamodb-sdk';
 import { alertPreferencesKey } from './keys';

@@ -13,20 +13,17 @@ import {
   programCount,
   runManifest,
 } from '../testing/store-data';
+import { checkpointItem, outboxItem, programCountItem, runItem } from './batch-items';
 import { MalformedItemError } from './dynamo-errors';
 import {
   auditItem,
   businessItem,
-  checkpointItem,
   disasterItem,
   notificationDedupeItem,
   notificationItem,
-  outboxItem,
-  programCountItem,
   programItem,
   programVersionItem,
   readTableKey,
-  runItem,
 } from './items';
 
 const AT = '2025-05-01T09:00:00.000Z';

@@ -1,16 +1,15 @@
 import type { NativeAttributeValue } from '@aws-sdk/lib-dynamodb';
-import {
-  type AgencyId,
-  ALERT_KINDS,
-  type AuditEntry,
-  type Disaster,
-  type Notification,
-  OUTBOUND_CHANNELS,
-  type OutboxMessage,
-  type Program,
-  type ProgramStatus,
-  type StoredBusiness,
+import type {
+  AgencyId,
+  AuditEntry,
+  Disaster,
+  Notification,
+  OutboxMessage,
+  Program,
+  ProgramStatus,
+  StoredBusiness,
 } from '@sbiz24/shared';
+import { ALERT_KINDS, OUTBOUND_CHANNELS } from '@sbiz24/shared/alerts/preferences';
 import type {
   ProgramCount,
   RunManifest,
@@ -66,18 +65,18 @@ export interface ItemMapper<Domain, Item, Context extends unknown[] = [], Writte
 }
 
 /** What every item carries: its key and its type, for exports and debugging. */
-type Envelope<Entity extends string> = TableKey & { entity: Entity };
+export type Envelope<Entity extends string> = TableKey & { entity: Entity };
 
 /** A schema for every field of `D`, none left out: a field added to the domain type must be read here. */
-type FieldsOf<D> = { [K in keyof Required<D>]: z.ZodType<D[K]> };
+export type FieldsOf<D> = { [K in keyof Required<D>]: z.ZodType<D[K]> };
 
 const isMap = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** A nested domain record: checked to be a map, its shape trusted (validated before it was written). */
-const map = <T>() => z.custom<T>(isMap);
+export const map = <T>() => z.custom<T>(isMap);
 
-function reader<T>(entity: string, schema: z.ZodType<T>): (item: RawItem) => T {
+export function reader<T>(entity: string, schema: z.ZodType<T>): (item: RawItem) => T {
   return (item) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) return parsed.data;
@@ -225,7 +224,7 @@ const readNotification = reader(
     id: z.string(),
     userId: z.string(),
     createdAt: z.string(),
-    kind: z.enum(['new-match', 'deadline', 'disaster', 'system']),
+    kind: z.enum(['new-match', 'deadline', 'disaster', 'system', 'application']),
     title: z.string(),
     body: z.string(),
     brn: z.string().optional(),
@@ -273,7 +272,7 @@ export type AuditItem = Envelope<'audit'> & AuditEntry;
 const readAudit = reader(
   'audit',
   z.object({
-    entityType: z.enum(['program', 'disaster', 'business']),
+    entityType: z.enum(['program', 'disaster', 'business', 'application']),
     entityId: z.string(),
     at: z.string(),
     actorId: z.string(),
@@ -289,130 +288,4 @@ export const auditItem: ItemMapper<AuditEntry, AuditItem, [suffix: string]> = {
     return { ...auditKey(entry.entityType, entry.entityId, entry.at, suffix), entity: 'audit', ...entry };
   },
   fromItem: readAudit,
-};
-
-// The batch's e-mail/SMS outbox: `USER#<sub>` / `OUTBOX#<id>#<channel>`
-
-/** The outbox's work queues (GSI1, `OUTBOXQ#<state>#<channel>`) are present while a message waits. */
-export type OutboxItem = Envelope<'Outbox'> & OutboxMessage & Partial<{ GSI1PK: string; GSI1SK: string }>;
-
-const readOutbox = reader(
-  'outbox',
-  z.object({
-    id: z.string(),
-    userId: z.string(),
-    channel: z.enum(OUTBOUND_CHANNELS),
-    notificationId: z.string(),
-    title: z.string(),
-    body: z.string(),
-    createdAt: z.string(),
-    status: z.enum(['pending', 'sending', 'sent', 'skipped', 'parked']),
-    kind: z.enum(ALERT_KINDS).optional(),
-    brn: z.string().optional(),
-    programId: z.string().optional(),
-    programTitle: z.string().optional(),
-    applyEnd: z.string().optional(),
-    attempts: z.number().optional(),
-    nextAttemptAt: z.string().optional(),
-    leaseUntil: z.string().optional(),
-    lastError: z.string().optional(),
-    finishedAt: z.string().optional(),
-  } satisfies FieldsOf<OutboxMessage>),
-);
-
-export const outboxItem: ItemMapper<OutboxMessage, OutboxItem> = {
-  toItem(message) {
-    const queue =
-      message.status === 'pending'
-        ? outboxQueueKey(
-            'pending',
-            message.channel,
-            message.nextAttemptAt ?? message.createdAt,
-            message.userId,
-            message.id,
-          )
-        : {};
-    return {
-      ...outboxKey(message.userId, message.id, message.channel),
-      ...queue,
-      entity: 'Outbox',
-      ...message,
-    };
-  },
-  fromItem: readOutbox,
-};
-
-// Batch runs: `RUN#<runId>` / `META` and `SEG#<n>`, and `PROG#<id>` / `COUNTS`
-
-/** `ttl`: epoch seconds after which DynamoDB deletes the item (run bookkeeping only). */
-export type RunItem = Envelope<'Run'> & RunManifest & { ttl: number };
-export type CheckpointItem = Envelope<'Checkpoint'> & SegmentCheckpoint & { ttl: number };
-export type ProgramCountItem = Envelope<'ProgramCount'> & ProgramCount;
-
-const readRun = reader(
-  'run',
-  z.object({
-    runId: z.string(),
-    asOf: z.string(),
-    totalSegments: z.number(),
-    programs: z.array(z.object({ id: z.string(), version: z.number() })),
-    disasterIds: z.array(z.string()),
-    startedAt: z.string(),
-    finishedAt: z.string().optional(),
-    totals: map<SegmentCounts>().optional(),
-    snapshotKey: z.string().optional(),
-  } satisfies FieldsOf<RunManifest>),
-);
-
-const readCheckpoint = reader(
-  'checkpoint',
-  z.object({
-    runId: z.string(),
-    segment: z.number(),
-    totalSegments: z.number(),
-    pages: z.number(),
-    cursor: z.string().optional(),
-    done: z.boolean(),
-    counts: map<SegmentCounts>(),
-    programCounts: map<Record<string, number>>(),
-    snapshotKey: z.string().optional(),
-    updatedAt: z.string(),
-  } satisfies FieldsOf<SegmentCheckpoint>),
-);
-
-const readProgramCount = reader(
-  'programCount',
-  z.object({
-    programId: z.string(),
-    count: z.number(),
-    runId: z.string(),
-    asOf: z.string(),
-    computedAt: z.string(),
-  } satisfies FieldsOf<ProgramCount>),
-);
-
-export const runItem: ItemMapper<RunManifest, RunItem, [ttl: number]> = {
-  toItem(manifest, ttl) {
-    return { ...runKey(manifest.runId), entity: 'Run', ...manifest, ttl };
-  },
-  fromItem: readRun,
-};
-
-export const checkpointItem: ItemMapper<SegmentCheckpoint, CheckpointItem, [ttl: number]> = {
-  toItem(checkpoint, ttl) {
-    return {
-      ...segmentCheckpointKey(checkpoint.runId, checkpoint.segment),
-      entity: 'Checkpoint',
-      ...checkpoint,
-      ttl,
-    };
-  },
-  fromItem: readCheckpoint,
-};
-
-export const programCountItem: ItemMapper<ProgramCount, ProgramCountItem> = {
-  toItem(counts) {
-    return { ...programCountsKey(counts.programId), entity: 'ProgramCount', ...counts };
-  },
-  fromItem: readProgramCount,
 };

@@ -1,9 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { OutboundChannel, Outbox, OutboxMessage } from '@sbiz24/shared';
+import type { Outbox, OutboxMessage } from '@sbiz24/shared';
+import type { OutboundChannel } from '@sbiz24/shared/alerts/preferences';
+import { outboxItem } from './batch-items';
 import { putIfAbsent } from './conditional-writes';
 import { isConditionalCheckFailed } from './dynamo-errors';
 import { QueryCommand, UpdateCommand } from './dynamodb-sdk';
-import { outboxItem } from './items';
 import { outboxKey, outboxPrefix, outboxQueueKey, outboxQueuePartition, userPartition } from './keys';
 import { queryAll } from './paging';
 

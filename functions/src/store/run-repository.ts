@@ -1,10 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { ConflictError } from '@sbiz24/shared';
 import type { RunRepository } from '@sbiz24/shared/recompute/types';
+import { checkpointItem, programCountItem, runItem } from './batch-items';
 import { putIfAbsent } from './conditional-writes';
 import { isConditionalCheckFailed } from './dynamo-errors';
 import { GetCommand, PutCommand } from './dynamodb-sdk';
-import { checkpointItem, programCountItem, runItem } from './items';
 import { programCountsKey, runKey, segmentCheckpointKey, segmentCheckpointPrefix } from './keys';
 import { queryAll } from './paging';
 

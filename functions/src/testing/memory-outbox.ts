@@ -1,4 +1,5 @@
-import type { OutboundChannel, Outbox, OutboxMessage } from '@sbiz24/shared';
+import type { Outbox, OutboxMessage } from '@sbiz24/shared';
+import type { OutboundChannel } from '@sbiz24/shared/alerts/preferences';
 
 /** The outbox in memory: tests. Same semantics as the table adapter: idempotent enqueue, conditional states. */
 export class MemoryOutbox implements Outbox {

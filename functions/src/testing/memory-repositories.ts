@@ -1,12 +1,10 @@
 import {
-  type AlertPreferences,
   type AlertPreferencesRepository,
   type ApplicationRepository,
   type AuditEntry,
   type AuditRepository,
   type BusinessRepository,
   ConflictError,
-  DEFAULT_ALERT_PREFERENCES,
   type Disaster,
   type DisasterRepository,
   NotFoundError,
@@ -18,6 +16,7 @@ import {
   type ProgramRepository,
   type StoredBusiness,
 } from '@sbiz24/shared';
+import { type AlertPreferences, DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
 import { createMemoryApplicationRepository } from './memory-application-repository';
 
 /**

@@ -1,0 +1,142 @@
+import type { OutboxMessage } from '@sbiz24/shared';
+import { ALERT_KINDS, OUTBOUND_CHANNELS } from '@sbiz24/shared/alerts/preferences';
+import type {
+  ProgramCount,
+  RunManifest,
+  SegmentCheckpoint,
+  SegmentCounts,
+} from '@sbiz24/shared/recompute/types';
+import * as z from 'zod';
+import { type Envelope, type FieldsOf, type ItemMapper, map, reader } from './items';
+import { outboxKey, outboxQueueKey, programCountsKey, runKey, segmentCheckpointKey } from './keys';
+
+/**
+ * The batch's items (the outbox, runs, checkpoints, per-program counts), apart from items.ts so that the
+ * API bundle, which never reads them, does not carry their schemas.
+ */
+
+// The batch's e-mail/SMS outbox: `USER#<sub>` / `OUTBOX#<id>#<channel>`
+
+/** The outbox's work queues (GSI1, `OUTBOXQ#<state>#<channel>`) are present while a message waits. */
+export type OutboxItem = Envelope<'Outbox'> & OutboxMessage & Partial<{ GSI1PK: string; GSI1SK: string }>;
+
+const readOutbox = reader(
+  'outbox',
+  z.object({
+    id: z.string(),
+    userId: z.string(),
+    channel: z.enum(OUTBOUND_CHANNELS),
+    notificationId: z.string(),
+    title: z.string(),
+    body: z.string(),
+    createdAt: z.string(),
+    status: z.enum(['pending', 'sending', 'sent', 'skipped', 'parked']),
+    kind: z.enum(ALERT_KINDS).optional(),
+    brn: z.string().optional(),
+    programId: z.string().optional(),
+    programTitle: z.string().optional(),
+    applyEnd: z.string().optional(),
+    attempts: z.number().optional(),
+    nextAttemptAt: z.string().optional(),
+    leaseUntil: z.string().optional(),
+    lastError: z.string().optional(),
+    finishedAt: z.string().optional(),
+  } satisfies FieldsOf<OutboxMessage>),
+);
+
+export const outboxItem: ItemMapper<OutboxMessage, OutboxItem> = {
+  toItem(message) {
+    const queue =
+      message.status === 'pending'
+        ? outboxQueueKey(
+            'pending',
+            message.channel,
+            message.nextAttemptAt ?? message.createdAt,
+            message.userId,
+            message.id,
+          )
+        : {};
+    return {
+      ...outboxKey(message.userId, message.id, message.channel),
+      ...queue,
+      entity: 'Outbox',
+      ...message,
+    };
+  },
+  fromItem: readOutbox,
+};
+
+// Batch runs: `RUN#<runId>` / `META` and `SEG#<n>`, and `PROG#<id>` / `COUNTS`
+
+/** `ttl`: epoch seconds after which DynamoDB deletes the item (run bookkeeping only). */
+export type RunItem = Envelope<'Run'> & RunManifest & { ttl: number };
+export type CheckpointItem = Envelope<'Checkpoint'> & SegmentCheckpoint & { ttl: number };
+export type ProgramCountItem = Envelope<'ProgramCount'> & ProgramCount;
+
+const readRun = reader(
+  'run',
+  z.object({
+    runId: z.string(),
+    asOf: z.string(),
+    totalSegments: z.number(),
+    programs: z.array(z.object({ id: z.string(), version: z.number() })),
+    disasterIds: z.array(z.string()),
+    startedAt: z.string(),
+    finishedAt: z.string().optional(),
+    totals: map<SegmentCounts>().optional(),
+    snapshotKey: z.string().optional(),
+  } satisfies FieldsOf<RunManifest>),
+);
+
+const readCheckpoint = reader(
+  'checkpoint',
+  z.object({
+    runId: z.string(),
+    segment: z.number(),
+    totalSegments: z.number(),
+    pages: z.number(),
+    cursor: z.string().optional(),
+    done: z.boolean(),
+    counts: map<SegmentCounts>(),
+    programCounts: map<Record<string, number>>(),
+    snapshotKey: z.string().optional(),
+    updatedAt: z.string(),
+  } satisfies FieldsOf<SegmentCheckpoint>),
+);
+
+const readProgramCount = reader(
+  'programCount',
+  z.object({
+    programId: z.string(),
+    count: z.number(),
+    runId: z.string(),
+    asOf: z.string(),
+    computedAt: z.string(),
+  } satisfies FieldsOf<ProgramCount>),
+);
+
+export const runItem: ItemMapper<RunManifest, RunItem, [ttl: number]> = {
+  toItem(manifest, ttl) {
+    return { ...runKey(manifest.runId), entity: 'Run', ...manifest, ttl };
+  },
+  fromItem: readRun,
+};
+
+export const checkpointItem: ItemMapper<SegmentCheckpoint, CheckpointItem, [ttl: number]> = {
+  toItem(checkpoint, ttl) {
+    return {
+      ...segmentCheckpointKey(checkpoint.runId, checkpoint.segment),
+      entity: 'Checkpoint',
+      ...checkpoint,
+      ttl,
+    };
+  },
+  fromItem: readCheckpoint,
+};
+
+export const programCountItem: ItemMapper<ProgramCount, ProgramCountItem> = {
+  toItem(counts) {
+    return { ...programCountsKey(counts.programId), entity: 'ProgramCount', ...counts };
+  },
+  fromItem: readProgramCount,
+};
