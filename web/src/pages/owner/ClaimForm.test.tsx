@@ -25,6 +25,31 @@ function currentStep(): string | null | undefined {
   return document.querySelector('[aria-current="step"] .step-tit')?.textContent;
 }
 
+/** A claimed business as the API returns it (the contract checks every reply in tests). */
+const CLAIMED = {
+  business: {
+    brn: '3014111117',
+    brnFormatted: '301-41-11117',
+    tradeName: '팔달편의점',
+    stage: 'growth',
+    stageLabel: '성장기',
+    regionName: '경기도 수원시 팔달구',
+    ksicName: '편의점',
+    version: 2,
+    profile: {
+      brn: '3014111117',
+      tradeName: '팔달편의점',
+      representativeName: '홍길동',
+      openingDate: '2019-03-04',
+      regionCode: '41115',
+      ksic: '47121',
+      flags: {},
+      priorSupport: [],
+      disasterDamage: [],
+    },
+  },
+};
+
 describe('ClaimBusiness', () => {
   it('validates the check digit as the number is typed and ties the message to the field', async () => {
     const user = userEvent.setup();
@@ -86,7 +111,7 @@ describe('ClaimBusiness', () => {
   it('moves the step indicator through input, check and done', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(() => reply(201, { business: { brn: '3014111117', tradeName: '팔달편의점' } })),
+      vi.fn(() => reply(201, CLAIMED)),
     );
     const user = userEvent.setup();
     render(<ClaimBusiness />, { wrapper: MemoryRouter });
@@ -126,31 +151,7 @@ describe('ClaimBusiness', () => {
   it('shows the registered business and the way to its programs', async () => {
     vi.stubGlobal(
       'fetch',
-      vi.fn(() =>
-        reply(201, {
-          business: {
-            brn: '3014111117',
-            brnFormatted: '301-41-11117',
-            tradeName: '팔달편의점',
-            stage: 'growth',
-            stageLabel: '성장기',
-            regionName: '경기도 수원시 팔달구',
-            ksicName: '편의점',
-            version: 2,
-            profile: {
-              brn: '3014111117',
-              tradeName: '팔달편의점',
-              representativeName: '홍길동',
-              openingDate: '2019-03-04',
-              regionCode: '41115',
-              ksic: '47121',
-              flags: {},
-              priorSupport: [],
-              disasterDamage: [],
-            },
-          },
-        }),
-      ),
+      vi.fn(() => reply(201, CLAIMED)),
     );
     const user = userEvent.setup();
     render(<ClaimBusiness />, { wrapper: MemoryRouter });

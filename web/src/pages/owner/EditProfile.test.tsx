@@ -1,3 +1,4 @@
+import { MAX_EMPLOYEES } from '@sbiz24/shared/profile/profile';
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { MemoryRouter, Route, Routes } from 'react-router';
@@ -87,10 +88,13 @@ describe('EditProfile', () => {
     const employees = await screen.findByLabelText(/상시근로자 수/);
 
     await user.clear(employees);
-    await user.type(employees, '100001');
+    await user.type(employees, String(MAX_EMPLOYEES + 1));
     await user.click(screen.getByRole('button', { name: '저장' }));
 
-    const message = await screen.findByText(/100000 이하|100,000/, { selector: '.form-hint-invalid' });
+    const bound = `${MAX_EMPLOYEES.toLocaleString('en-US')}명 이하`;
+    const message = await screen.findByText((text) => text.includes(bound), {
+      selector: '.form-hint-invalid',
+    });
     expect(employees.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
     expect(fetch).toHaveBeenCalledTimes(1);
   });
