@@ -60,9 +60,11 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
   it("routes every operation of the app's own OpenAPI document to a gateway route with the same access", async () => {
     // Loaded here, not at the top: the rest of this file needs no API code.
     const { createApp } = await import('@sbiz24/functions/http/app');
+    const { openApiDocs } = await import('@sbiz24/functions/http/docs');
     const { createLogger } = await import('@sbiz24/functions/services/logger');
     const { createMemoryRepositories } = await import('@sbiz24/functions/testing/memory-repositories');
     const app = createApp({
+      docs: openApiDocs,
       repos: createMemoryRepositories(),
       clock: () => new Date('2025-03-01T00:00:00Z'),
       verifyToken: async () => {
