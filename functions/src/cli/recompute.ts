@@ -1,13 +1,14 @@
 import { parseArgs } from 'node:util';
+import { progressText } from '../local/local-batch';
 import { localBatchRuntime } from '../local/local-runtime';
 import { connectLocalTable } from '../local/local-table';
-import { type RunSummary, runAllSegments } from '../recompute/run-all';
+import { findUnfinishedRun, type ResumableRunSummary, runResumable } from '../recompute/resumable-run';
 import { createProgress } from './recompute-progress';
 
 /**
  * `npm run recompute [-- --segments N]`: every segment of the local table, in this process, with a progress
- * bar on stderr and one JSON summary on stdout. Ctrl-C stops after the pages in flight; run again with
- * `--run-id <id>` to resume from the checkpoints.
+ * bar on stderr and one JSON summary on stdout. A run left unfinished (Ctrl-C, kill -9, a crash, here or in the
+ * portal) is finished first, from its checkpoints; `--run-id <id>` names the run to resume.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -35,31 +36,53 @@ async function main(): Promise<void> {
   });
 
   const progress = createProgress(process.stderr);
-  let summary: RunSummary;
-  try {
-    summary = await runAllSegments(rt, {
-      ...(segments ? { segments } : {}),
-      ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
-      ...(values['run-id'] ? { runId: values['run-id'] } : {}),
+  const runOnce = (options: { segments?: number; asOf?: string; runId?: string }) =>
+    runResumable(rt, {
+      ...options,
       concurrency,
       signal: abort.signal,
       pruneOlderRuns: true,
-      onStart: ({ expectedRows, totalSegments, runId }) =>
-        progress.start(expectedRows, { totalSegments, runId }),
+      onStart: ({ expectedRows, totalSegments, runId }) => {
+        progress.stop();
+        progress.start(expectedRows, { totalSegments, runId });
+      },
       onRows: (rows) => progress.add(rows),
     });
+  let summary: ResumableRunSummary;
+  try {
+    // A run an earlier process left unfinished (Ctrl-C, kill -9) is finished first: its notifications are
+    // still owed and its snapshot is the one the previews wait for. Then the run asked for.
+    const unfinished = values['run-id'] ? undefined : await findUnfinishedRun(rt.blobs);
+    if (unfinished) process.stderr.write(`중단되었던 실행 ${unfinished.runId}부터 이어서 마칩니다.\n`);
+    const resumed = unfinished ? await runOnce({}) : undefined;
+    summary =
+      resumed && !resumed.complete
+        ? resumed
+        : await runOnce({
+            ...(segments ? { segments } : {}),
+            ...(values['as-of'] ? { asOf: values['as-of'] } : {}),
+            ...(values['run-id'] ? { runId: values['run-id'] } : {}),
+          });
+    if (resumed?.complete) summary = { ...summary, resumed: true };
   } finally {
     progress.stop();
     await table.close();
   }
+  for (const p of summary.skipped)
+    process.stderr.write(`재계산에서 제외한 사업 ${p.programId}: ${p.reason}\n`);
   if (!summary.complete) {
-    process.stderr.write(`중단됨. 이어서 실행하려면: npm run recompute -- --run-id ${summary.runId}\n`);
+    process.stderr.write(
+      `중단됨: ${progressText(summary)}. 다음 npm run recompute 또는 npm start가 이어서 실행합니다.\n`,
+    );
   }
   process.stdout.write(
     `${JSON.stringify({
       runId: summary.runId,
       asOf: summary.asOf,
       complete: summary.complete,
+      resumed: summary.resumed,
+      segmentsDone: summary.segmentsDone,
+      skipped: summary.skipped.map((p) => p.programId),
       segments: summary.segments,
       programs: summary.programs,
       rowsScanned: summary.rowsScanned,

@@ -27,6 +27,8 @@ export interface RunSummary {
   conflicts: number;
   newMatches: number;
   reminders: number;
+  /** Segments finished (all of them when `complete`). */
+  segmentsDone: number;
   /** Open programs left out of the run because their rule does not validate or compile, with the reason. */
   skipped: { programId: string; reason: string }[];
   complete: boolean;
@@ -85,6 +87,7 @@ export async function runAllSegments(rt: BatchRuntime, options: RunAllOptions = 
     newMatches: totals.newMatches,
     reminders: totals.reminders,
     complete,
+    segmentsDone: results.filter((r) => r.done).length,
     seconds: Math.round((performance.now() - started) / 10) / 100,
   };
 }

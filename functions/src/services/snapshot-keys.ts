@@ -36,3 +36,10 @@ export interface LatestSnapshotPointer {
   manifestKey: string;
   snapshotAt: string;
 }
+
+/** Markers of runs in progress in local mode (`pending-runs/<runId>.json`), kept until the run is finalized. */
+export const PENDING_RUNS_PREFIX = 'pending-runs/';
+
+export function pendingRunKey(runId: string): string {
+  return `${PENDING_RUNS_PREFIX}${runId}.json`;
+}
