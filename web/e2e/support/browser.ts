@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
 import { koreanDate } from '@sbiz24/shared/dates';
+import { josa } from '@sbiz24/shared/rules/format';
 import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { E2E_NOW } from './portal';
@@ -109,7 +110,7 @@ export async function review(page: Page, name: string): Promise<void> {
 /** Signs in through the demo login chooser, as a person would. */
 export async function loginAs(page: Page, baseUrl: string, name: string): Promise<void> {
   await page.goto(`${baseUrl}/login`);
-  await page.getByRole('button', { name: `${name}(으)로 로그인` }).click();
+  await page.getByRole('button', { name: `${josa(name, '으로/로')} 로그인` }).click();
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
