@@ -5,7 +5,7 @@ import type { Resource } from './types';
 
 /**
  * `/api/openapi.json` and `/api/docs`, generated once from the routes the app registered. Kept out of the
- * API Lambda (its bundle has a 300 KB ceiling, and zod's JSON Schema generator alone is 21 KB of it): on AWS
+ * API Lambda (its bundle has a 250 KB ceiling, and zod's JSON Schema generator is 21 KB): on AWS
  * a separate function serves these two paths; locally and in tests the one app serves everything.
  */
 export function openApiDocs(routes: RouteList): Resource {

@@ -2,7 +2,7 @@ import type { MiddlewareHandler } from 'hono';
 
 /**
  * The security headers of every API response, as one table (what hono/secure-headers sends by default,
- * written out: 3 KB less in the API bundle, which sits at its 300 KB ceiling, and one list to extend with
+ * written out: 3 KB less in the API bundle, which has a 250 KB ceiling, and one list to extend with
  * a Content-Security-Policy for the local server and CloudFront alike).
  */
 export const API_SECURITY_HEADERS: readonly (readonly [string, string])[] = [
