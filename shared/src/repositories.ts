@@ -35,6 +35,16 @@ export interface Page<T> {
   cursor?: string;
 }
 
+/** One batch result to store: the match set of `brn`, if its profile is still at `expectedVersion`. */
+export interface MatchWrite {
+  brn: string;
+  result: { matchIds: string[]; matchHash: string; matchedAt: string };
+  expectedVersion: number;
+}
+
+/** The most results one `putMatchesMany` takes: DynamoDB's limit of items in one transaction. */
+export const MAX_MATCH_WRITES = 100;
+
 export interface BusinessRepository {
   get(brn: string): Promise<StoredBusiness | undefined>;
   /** Creates a business; ConflictError if the number exists. */
@@ -56,6 +66,12 @@ export interface BusinessRepository {
     result: { matchIds: string[]; matchHash: string; matchedAt: string },
     expectedVersion: number,
   ): Promise<void>;
+  /**
+   * Stores many batch results at once (at most {@link MAX_MATCH_WRITES}), each only if its profile version
+   * is still the one given: one request for all of them instead of one per business. Gives back the BRNs
+   * whose version changed or whose business is gone (nothing written for those); every other one is written.
+   */
+  putMatchesMany(writes: readonly MatchWrite[]): Promise<{ conflicts: string[] }>;
   /** One page of one parallel-scan segment. */
   scanSegment(
     segment: number,

@@ -110,17 +110,18 @@ describe('segment worker against the local DynamoDB', () => {
     let raced = false;
     const businesses: BusinessRepository = {
       ...t.repos.businesses,
-      async putMatches(brn, result, expectedVersion) {
-        if (brn === target && !raced) {
+      async putMatchesMany(writes) {
+        if (writes.some((w) => w.brn === target) && !raced) {
           raced = true;
-          const current = (await t.repos.businesses.get(brn))!;
+          const current = (await t.repos.businesses.get(target))!;
           await t.repos.businesses.updateProfile(
-            brn,
+            target,
             { ...current.profile, regionCode: BUSAN, employees: 3 },
             current.version,
           );
         }
-        return t.repos.businesses.putMatches(brn, result, expectedVersion);
+        // The real transaction: DynamoDB cancels it for the one stale version, the store sends the rest again.
+        return t.repos.businesses.putMatchesMany(writes);
       },
     };
 
@@ -143,7 +144,7 @@ describe('segment worker against the local DynamoDB', () => {
     // A crash after the events went out but before the writes: the same page is processed again on resume.
     const failingOnce: BusinessRepository = {
       ...t.repos.businesses,
-      putMatches: async () => {
+      putMatchesMany: async () => {
         throw new Error('crash');
       },
     };

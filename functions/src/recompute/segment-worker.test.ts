@@ -145,13 +145,13 @@ describe('runSegment', () => {
     // The owner moves the business to Busan between the scan and the batch's write.
     const racing: BusinessRepository = {
       ...businesses,
-      async putMatches(brn, result, expectedVersion) {
-        if (brn === target && !raced) {
+      async putMatchesMany(writes) {
+        if (writes.some((w) => w.brn === target) && !raced) {
           raced = true;
-          const current = (await businesses.get(brn))!;
-          await businesses.updateProfile(brn, { ...current.profile, regionCode: BUSAN }, current.version);
+          const current = (await businesses.get(target))!;
+          await businesses.updateProfile(target, { ...current.profile, regionCode: BUSAN }, current.version);
         }
-        return businesses.putMatches(brn, result, expectedVersion);
+        return businesses.putMatchesMany(writes);
       },
     };
 
@@ -171,8 +171,13 @@ describe('runSegment', () => {
 
   it('gives up on a business after bounded retries and leaves it for the next run', async () => {
     const { deps, businesses } = await setup(2);
+    // Every write of brnOf(0) finds another version, in the batch and on each retry alike.
     const alwaysConflicting: BusinessRepository = {
       ...businesses,
+      async putMatchesMany(writes) {
+        const { conflicts } = await businesses.putMatchesMany(writes.filter((w) => w.brn !== brnOf(0)));
+        return { conflicts: [...conflicts, ...writes.filter((w) => w.brn === brnOf(0)).map((w) => w.brn)] };
+      },
       async putMatches(brn) {
         if (brn === brnOf(0)) throw new ConflictError('race', 'VERSION_CONFLICT');
       },

@@ -145,6 +145,44 @@ describe('business repository on dynalite', () => {
 
     expect(updated).toMatchObject({ matchIds: ['a'], matchHash: 'h', version: 2 });
   });
+
+  it('stores many batch results in one call and names the stale and the missing ones, writing nothing for them', async () => {
+    const indexes = [20, 21, 22, 23, 24];
+    for (const i of indexes) await t.repos.businesses.create(newBusiness(i));
+    const { profile } = (await t.repos.businesses.get(brnOf(22)))!;
+    const edited = await t.repos.businesses.updateProfile(brnOf(22), { ...profile, employees: 7 }, 1);
+    const result = (hash: string) => ({
+      matchIds: [hash],
+      matchHash: hash,
+      matchedAt: '2025-05-01T00:00:00.000Z',
+    });
+
+    const { conflicts } = await t.repos.businesses.putMatchesMany([
+      ...indexes.map((i) => ({ brn: brnOf(i), result: result(`h${i}`), expectedVersion: 1 })),
+      { brn: brnOf(29), result: result('gone'), expectedVersion: 1 },
+    ]);
+
+    expect(conflicts.sort()).toEqual([brnOf(22), brnOf(29)].sort());
+    expect(await t.repos.businesses.get(brnOf(22))).toEqual(edited);
+    expect(await t.repos.businesses.get(brnOf(29))).toBeUndefined();
+    for (const i of [20, 21, 23, 24])
+      expect(await t.repos.businesses.get(brnOf(i))).toMatchObject({ ...result(`h${i}`), version: 1 });
+  });
+
+  it('takes 100 batch results in one call and refuses more', async () => {
+    const indexes = Array.from({ length: 101 }, (_, k) => 1000 + k);
+    await t.repos.businesses.createMany(indexes.map((i) => newBusiness(i)));
+    const writes = indexes.map((i) => ({
+      brn: brnOf(i),
+      result: { matchIds: ['p'], matchHash: `h${i}`, matchedAt: '2025-05-01T00:00:00.000Z' },
+      expectedVersion: 1,
+    }));
+
+    await expect(t.repos.businesses.putMatchesMany(writes)).rejects.toThrow(RangeError);
+    expect(await t.repos.businesses.putMatchesMany(writes.slice(0, 100))).toEqual({ conflicts: [] });
+    expect(await t.repos.businesses.get(brnOf(1099))).toMatchObject({ matchHash: 'h1099', version: 1 });
+    expect((await t.repos.businesses.get(brnOf(1100)))?.matchHash).toBeUndefined();
+  });
 });
 
 describe('bulk creation, scanning and counting', () => {

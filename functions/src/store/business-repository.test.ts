@@ -6,6 +6,7 @@ import {
   PutCommand,
   QueryCommand,
   ScanCommand,
+  TransactWriteCommand,
   UpdateCommand,
 } from '@aws-sdk/lib-dynamodb';
 import { ConflictError, NotFoundError, ValidationError } from '@sbiz24/shared';
@@ -33,6 +34,72 @@ function storedItem(i: number, version: number, extra: Record<string, unknown> =
     ...extra,
   };
 }
+
+/** DynamoDB's answer to a cancelled transaction: one reason code per item, in request order. */
+function cancelled(...codes: string[]) {
+  return Object.assign(new Error('Transaction cancelled'), {
+    name: 'TransactionCanceledException',
+    CancellationReasons: codes.map((Code) => ({ Code })),
+  });
+}
+
+const matchWrite = (i: number, expectedVersion = 1) => ({
+  brn: brnOf(i),
+  result: { matchIds: ['p'], matchHash: `h${i}`, matchedAt: '2025-05-01T00:00:00.000Z' },
+  expectedVersion,
+});
+
+describe('putMatchesMany (one transaction of conditional updates)', () => {
+  it('sends every result in one request, each on its own version', async () => {
+    ddb.on(TransactWriteCommand).resolves({});
+
+    const out = await repo.putMatchesMany([matchWrite(1, 3), matchWrite(2, 5)]);
+
+    expect(out).toEqual({ conflicts: [] });
+    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 1);
+    const items = ddb.commandCalls(TransactWriteCommand)[0]!.args[0].input.TransactItems!;
+    expect(items.map((i) => i.Update?.ExpressionAttributeValues?.[':expected'])).toEqual([3, 5]);
+    expect(items[0]!.Update).toMatchObject({
+      Key: businessKey(brnOf(1)),
+      ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+    });
+  });
+
+  it('names the items whose condition failed and sends the others again', async () => {
+    ddb
+      .on(TransactWriteCommand)
+      .rejectsOnce(cancelled('None', 'ConditionalCheckFailed', 'None'))
+      .resolves({});
+
+    const out = await repo.putMatchesMany([matchWrite(1), matchWrite(2), matchWrite(3)]);
+
+    expect(out).toEqual({ conflicts: [brnOf(2)] });
+    const second = ddb.commandCalls(TransactWriteCommand)[1]!.args[0].input.TransactItems!;
+    expect(second.map((i) => i.Update?.Key)).toEqual([businessKey(brnOf(1)), businessKey(brnOf(3))]);
+  });
+
+  it('retries a transaction another write raced, and gives up after bounded attempts', async () => {
+    ddb.on(TransactWriteCommand).rejectsOnce(cancelled('None', 'TransactionConflict')).resolves({});
+    expect(await repo.putMatchesMany([matchWrite(1), matchWrite(2)])).toEqual({ conflicts: [] });
+    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 2);
+
+    ddb.reset();
+    ddb.on(TransactWriteCommand).rejects(cancelled('TransactionConflict'));
+    await expect(repo.putMatchesMany([matchWrite(1)])).rejects.toMatchObject({
+      name: 'TransactionCanceledException',
+    });
+    expect(ddb).toHaveReceivedCommandTimes(TransactWriteCommand, 5);
+  });
+
+  it('refuses more than 100 results, or a malformed number, without calling DynamoDB', async () => {
+    const many = Array.from({ length: 101 }, (_, i) => matchWrite(i));
+    await expect(repo.putMatchesMany(many)).rejects.toBeInstanceOf(RangeError);
+    await expect(repo.putMatchesMany([{ ...matchWrite(1), brn: '12-34' }])).rejects.toBeInstanceOf(
+      ValidationError,
+    );
+    expect(ddb).not.toHaveReceivedAnyCommand();
+  });
+});
 
 describe('createBusinessRepository (commands sent)', () => {
   it('creates with attribute_not_exists(PK), version 1, and the owner index keys when owned', async () => {

@@ -6,16 +6,39 @@ import {
   type StoredBusiness,
   ValidationError,
 } from '@sbiz24/shared';
+import { MAX_MATCH_WRITES, type MatchWrite } from '@sbiz24/shared/repositories';
 import { type BatchOptions, batchGetKeys, batchWriteAll, mapWithConcurrency } from './batch';
 import { putIfAbsent } from './conditional-writes';
-import { alreadyExists, isConditionalCheckFailed, versionConflict } from './dynamo-errors';
-import { GetCommand, UpdateCommand } from './dynamodb-sdk';
+import { alreadyExists, cancellationCodes, isConditionalCheckFailed, versionConflict } from './dynamo-errors';
+import { GetCommand, TransactWriteCommand, UpdateCommand } from './dynamodb-sdk';
 import { businessItem, type NewBusiness } from './items';
 import { businessKey, businessProfileMarker, INDEX, ownerIndexKeys, ownerPartition } from './keys';
 import { queryAll, scanCount, scanPage } from './paging';
 import { type StoreOptions, systemClock } from './store-options';
 
 const BRN = /^\d{10}$/;
+
+/** Times a batch of match writes is sent while other writes race some of its items. */
+const MATCH_WRITE_ATTEMPTS = 5;
+
+/**
+ * A batch result's update: the match set only, on the profile version read. The version stays (a batch
+ * result is not a profile edit), so owners' edits never conflict with it; a missing item fails the condition.
+ */
+function matchUpdate(tableName: string, { brn, result, expectedVersion }: MatchWrite) {
+  return {
+    TableName: tableName,
+    Key: businessKey(brn),
+    UpdateExpression: 'SET matchIds = :ids, matchHash = :hash, matchedAt = :at',
+    ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+    ExpressionAttributeValues: {
+      ':ids': result.matchIds,
+      ':hash': result.matchHash,
+      ':at': result.matchedAt,
+      ':expected': expectedVersion,
+    },
+  };
+}
 
 function assertBrn(brn: string): void {
   if (!BRN.test(brn))
@@ -183,25 +206,44 @@ export function createBusinessRepository(
     async putMatches(brn, result, expectedVersion) {
       assertBrn(brn);
       try {
-        await doc.send(
-          new UpdateCommand({
-            TableName: tableName,
-            Key: businessKey(brn),
-            // The batch result is not a profile edit: the version stays, so owners' edits never conflict with it.
-            UpdateExpression: 'SET matchIds = :ids, matchHash = :hash, matchedAt = :at',
-            ConditionExpression: 'attribute_exists(PK) AND version = :expected',
-            ExpressionAttributeValues: {
-              ':ids': result.matchIds,
-              ':hash': result.matchHash,
-              ':at': result.matchedAt,
-              ':expected': expectedVersion,
-            },
-          }),
-        );
+        await doc.send(new UpdateCommand(matchUpdate(tableName, { brn, result, expectedVersion })));
       } catch (err) {
         if (isConditionalCheckFailed(err)) return explainVersionFailure(brn, expectedVersion);
         throw err;
       }
+    },
+
+    async putMatchesMany(writes) {
+      if (writes.length > MAX_MATCH_WRITES)
+        throw new RangeError(`putMatchesMany: ${writes.length} writes > ${MAX_MATCH_WRITES}`);
+      for (const w of writes) assertBrn(w.brn);
+      const conflicts: string[] = [];
+      let pending = writes;
+      // One transaction, each update on its own version condition. DynamoDB cancels all of it when any
+      // condition fails (or another write races one of its items): the failed ones are conflicts, the rest
+      // are sent again, a bounded number of times.
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        try {
+          await doc.send(
+            new TransactWriteCommand({
+              TransactItems: pending.map((w) => ({ Update: matchUpdate(tableName, w) })),
+            }),
+          );
+          break;
+        } catch (err) {
+          const codes = cancellationCodes(err);
+          if (!codes || attempt >= MATCH_WRITE_ATTEMPTS - 1) throw err;
+          const again: MatchWrite[] = [];
+          for (const [i, w] of pending.entries()) {
+            if (codes[i] === 'ConditionalCheckFailed') conflicts.push(w.brn);
+            else again.push(w);
+          }
+          if (again.length === pending.length)
+            await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** attempt));
+          pending = again;
+        }
+      }
+      return { conflicts };
     },
 
     async scanSegment(segment, totalSegments, cursor, limit = DEFAULT_SCAN_LIMIT) {

@@ -17,6 +17,7 @@ import {
   type StoredBusiness,
 } from '@sbiz24/shared';
 import { type AlertPreferences, DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
+import { MAX_MATCH_WRITES } from '@sbiz24/shared/repositories';
 import { createMemoryApplicationRepository } from './memory-application-repository';
 
 /**
@@ -109,6 +110,17 @@ export function createMemoryBusinessRepository(clock: () => Date = () => new Dat
       if (row.version !== expectedVersion)
         throw new ConflictError('프로필이 바뀌어 결과를 저장하지 않았습니다.', 'VERSION_CONFLICT');
       rows.set(brn, { ...row, ...copy(result) });
+    },
+    async putMatchesMany(writes) {
+      if (writes.length > MAX_MATCH_WRITES)
+        throw new RangeError(`putMatchesMany: ${writes.length} writes > ${MAX_MATCH_WRITES}`);
+      const conflicts: string[] = [];
+      for (const { brn, result, expectedVersion } of writes) {
+        const row = rows.get(brn);
+        if (!row || row.version !== expectedVersion) conflicts.push(brn);
+        else rows.set(brn, { ...row, ...copy(result) });
+      }
+      return { conflicts };
     },
     async scanSegment(segment, totalSegments, cursor, limit = 100) {
       const after = cursor ? decodeCursor<string>(cursor) : '';
