@@ -1,17 +1,22 @@
 /**
- * Worker thread of the full-match benchmark: views the snapshot in the shared buffer (no copy), waits for
- * the start signal, matches its rows against every program (per-business sets included) and reports.
+ * Worker thread of the full-match benchmark: views the snapshot in the shared buffer (no copy), and on each
+ * start signal matches its rows against every program (per-business sets included) and reports; a signal
+ * asking for timings passes a clock, so the report says where the time went.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { decodeSnapshot } from '@sbiz24/shared/columnar/format';
 import { fullMatch } from '@sbiz24/shared/columnar/full-match';
-import type { MatchJob, MatchReport } from './full-match-bench';
+import type { MatchJob, MatchReport, MatchSignal } from './full-match-bench';
 
 const job = workerData as MatchJob;
 const snapshot = decodeSnapshot(new Uint8Array(job.buffer), { verify: false });
-parentPort!.once('message', () => {
+parentPort!.on('message', (signal: MatchSignal) => {
   const started = performance.now();
-  const result = fullMatch(snapshot, job.programs, job.ctx, { rowStart: job.rowStart, rowEnd: job.rowEnd });
+  const result = fullMatch(snapshot, job.programs, job.ctx, {
+    rowStart: job.rowStart,
+    rowEnd: job.rowEnd,
+    ...(signal.timed ? { clock: () => performance.now() } : {}),
+  });
   const seconds = (performance.now() - started) / 1000;
   // A digest of every per-business set, so the sets are built (and comparable between runs), not skipped.
   let digest = 0;
@@ -24,6 +29,7 @@ parentPort!.once('message', () => {
     digest,
     distinctConditions: result.distinctConditions,
     rows: result.rowEnd - result.rowStart,
+    timings: result.timings ?? null,
   };
   parentPort!.postMessage(report, [result.counts.buffer as ArrayBuffer]);
 });

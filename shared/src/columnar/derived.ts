@@ -5,6 +5,7 @@
 import { deriveStage, LIFECYCLE_STAGES, STAGE_THRESHOLDS } from '../lifecycle/stage';
 import type { BusinessProfile } from '../profile/profile';
 import { dayFromCivil, isLeapYear, packedCivil, parseIsoDay } from './calendar';
+import { lowerBound } from './kernel-base';
 import { ABSENT16, DAY_BASE, PRE_STARTUP_BIT } from './layout';
 import type { RuleProfile, Snapshot } from './snapshot';
 
@@ -59,6 +60,11 @@ export const asBusinessProfile = (p: RuleProfile): BusinessProfile => ({
 
 const stageCache = new WeakMap<Snapshot, Map<string, Uint8Array>>();
 
+/** The stage column of `asOf` when it has been built (see stageColumn). */
+export function builtStageColumn(s: Snapshot, asOfIso: string): Uint8Array | undefined {
+  return stageCache.get(s)?.get(asOfIso);
+}
+
 /** The lifecycle stage of every row on `asOf` (codes: startup 0, growth 1, closure 2, unknown 3). */
 export function stageColumn(s: Snapshot, asOfIso: string): Uint8Array {
   let byDate = stageCache.get(s);
@@ -68,44 +74,49 @@ export function stageColumn(s: Snapshot, asOfIso: string): Uint8Array {
   }
   const cached = byDate.get(asOfIso);
   if (cached) return cached;
+  const out = new Uint8Array(s.rows);
+  fillStages(s, asOfFacts(asOfIso), 0, s.rows, out);
+  if (byDate.size > 4) byDate.clear();
+  byDate.set(asOfIso, out);
+  return out;
+}
 
-  const a = asOfFacts(asOfIso);
+/** Writes the stage of rows [r0, r1) on `a` to out[0 … r1 − r0), as deriveStage gives it. */
+export function fillStages(s: Snapshot, a: AsOf, r0: number, r1: number, out: Uint8Array): void {
   const P = packedDays();
   const { opening, closure, planned, previous, flagValue } = s.cols;
-  const out = new Uint8Array(s.rows);
   const A = a.offset;
   const PA = a.packed;
   const restartYears = STAGE_THRESHOLDS.restartAfterClosureYears;
   const startupYears = STAGE_THRESHOLDS.startupYears;
-  for (let i = 0; i < s.rows; i++) {
+  for (let i = r0; i < r1; i++) {
+    const at = i - r0;
     const c = closure[i]!;
     if ((c !== ABSENT16 && c <= A) || planned[i] !== ABSENT16) {
-      out[i] = CLOSURE;
+      out[at] = CLOSURE;
       continue;
     }
     const o = opening[i]!;
     if ((flagValue[i]! & PRE_STARTUP_BIT) !== 0 || (o !== ABSENT16 && o > A)) {
-      out[i] = STARTUP;
+      out[at] = STARTUP;
       continue;
     }
     if (o === ABSENT16) {
-      out[i] = STAGE_UNKNOWN;
+      out[at] = STAGE_UNKNOWN;
       continue;
     }
     const prev = previous[i]!;
     if (prev !== ABSENT16 && prev <= o && A < addYearsOffset(P, prev, restartYears)) {
-      out[i] = CLOSURE;
+      out[at] = CLOSURE;
       continue;
     }
     const po = P[o]!;
     const years = (PA >> 9) - (po >> 9) - ((PA & 511) < (po & 511) ? 1 : 0);
-    out[i] = years < startupYears ? STARTUP : GROWTH;
+    out[at] = years < startupYears ? STARTUP : GROWTH;
   }
-  s.irregular.rows.forEach((row, j) => {
-    const stage = deriveStage(s.irregular.profiles[j]!, asOfIso);
-    out[row] = stage ? LIFECYCLE_STAGES.indexOf(stage.stage) : STAGE_UNKNOWN;
-  });
-  if (byDate.size > 4) byDate.clear();
-  byDate.set(asOfIso, out);
-  return out;
+  const irregular = s.irregular.rows;
+  for (let j = lowerBound(irregular, r0); j < irregular.length && irregular[j]! < r1; j++) {
+    const stage = deriveStage(s.irregular.profiles[j]!, a.iso);
+    out[irregular[j]! - r0] = stage ? LIFECYCLE_STAGES.indexOf(stage.stage) : STAGE_UNKNOWN;
+  }
 }

@@ -1,7 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { loadCatalog } from '../catalog/index';
+import { SIDOS, SIGUNGUS } from '../reference/regions';
 import { evaluateRule } from '../rules/evaluate';
+import type { Rule } from '../rules/types';
 import { generateBusinesses } from '../synthetic/generate';
 import { arbProfile, arbRule } from '../testing/arbitraries';
 import { fullMatch, matchesOf } from './full-match';
@@ -61,5 +63,43 @@ describe('fullMatch', () => {
     ]);
     for (let row = 4_096; row < profiles.length; row += 3)
       expect(matchesOf(bitsets, row)).toEqual(expected[row]);
+  });
+
+  it('lists every program of a business that matches more programs than a row has scratch slots', () => {
+    // 160 programs, most of which a business matches: stage by block, shared conjunctions, region indexes.
+    const many = Array.from({ length: 160 }, (_, i) => {
+      const rule: Rule =
+        i % 3 === 0
+          ? {
+              type: 'all',
+              rules: [
+                { type: 'region', op: 'notIn', codes: [SIGUNGUS[i % SIGUNGUS.length]!.code] },
+                { type: 'stage', stages: ['startup', 'growth'] },
+              ],
+            }
+          : i % 3 === 1
+            ? {
+                type: 'any',
+                rules: [
+                  { type: 'operating' },
+                  { type: 'region', op: 'in', codes: [SIDOS[i % SIDOS.length]!.code] },
+                ],
+              }
+            : {
+                type: 'not',
+                rule: { type: 'region', op: 'in', codes: [SIGUNGUS[(i * 7) % SIGUNGUS.length]!.code] },
+              };
+      return { id: `many-${String(i).padStart(3, '0')}`, rule };
+    });
+    const result = fullMatch(snapshot, many, ctx);
+    let longest = 0;
+    for (let row = 0; row < profiles.length; row += 61) {
+      const ids = matchesOf(result, row);
+      longest = Math.max(longest, ids.length);
+      expect(ids).toEqual(
+        many.filter((p) => evaluateRule(p.rule, profiles[row]!, ctx).eligible).map((p) => p.id),
+      );
+    }
+    expect(longest).toBeGreaterThan(128);
   });
 });

@@ -22,6 +22,20 @@ export interface FullMatchOptions {
    * rows as a bitset (`bitsets`, cheaper to build), or nothing (`counts`). @default 'sets'
    */
   output?: 'sets' | 'bitsets' | 'counts';
+  /** A millisecond clock (`performance.now`): when given, the result says where the time went (`timings`). */
+  clock?: () => number;
+}
+
+/** Where a full match spent its time, in milliseconds. */
+export interface FullMatchTimings {
+  /** Compiling the rules into one plan (conditions, lookup tables, shared conjunctions). */
+  compileMs: number;
+  /** The condition kernels, block by block. */
+  conditionsMs: number;
+  /** Combining condition words into each rule's eligible words (all / any / not). */
+  combineMs: number;
+  /** Counting, and building the per-business sets or bitsets from the eligible words. */
+  setsMs: number;
 }
 
 export interface FullMatchResult {
@@ -40,7 +54,14 @@ export interface FullMatchResult {
   indexes?: Uint16Array | Uint32Array;
   /** Per program (programIds order), bit r - rowStart is set when row r matches. */
   bitsets?: Int32Array[];
+  /** With a clock in the options. */
+  timings?: FullMatchTimings;
 }
+
+/** Slots per row of the per-block scratch lists; a row with more matches is listed from the bitsets. */
+const ROW_SLOTS = 128;
+/** Rows whose lists are gathered at a time (so that the scratch lists stay in cache): 64 words. */
+const GATHER_WORDS = 64;
 
 /** Evaluates all programs over the snapshot's rows in one pass. */
 export function fullMatch(
@@ -50,11 +71,15 @@ export function fullMatch(
   options: FullMatchOptions = {},
 ): FullMatchResult {
   const sorted = [...programs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const clock = options.clock;
+  const compileStarted = clock ? clock() : 0;
   const plan = new RulePlan(
     snapshot,
     sorted.map((p) => p.rule),
     ctx,
+    clock ? { clock } : {},
   );
+  const compileMs = clock ? clock() - compileStarted : 0;
   const rowStart = options.rowStart ?? 0;
   const rowEnd = Math.min(options.rowEnd ?? snapshot.rows, snapshot.rows);
   const output = options.output ?? 'sets';
@@ -66,11 +91,17 @@ export function fullMatch(
   const Index = sorted.length <= 0x10000 ? Uint16Array : Uint32Array;
   let indexes: Uint16Array | Uint32Array = new Index(withSets ? Math.max(1024, (rowEnd - rowStart) * 4) : 0);
   let pairs = 0;
-  const perRow = new Uint32Array(32 * 256 + 1);
+  const perRow = new Uint32Array(GATHER_WORDS * 32);
+  const slots = new Index(withSets ? GATHER_WORDS * 32 * ROW_SLOTS : 0);
+  let evaluateMs = 0;
+  let setsMs = 0;
+  let blockStarted = clock ? clock() : 0;
 
   scanRules(
     plan,
     (r0, rows, eligible) => {
+      const setsStarted = clock ? clock() : 0;
+      if (clock) evaluateMs += setsStarted - blockStarted;
       const blockWords = (rows + 31) >>> 5;
       if (!offsets) {
         const at = (r0 - rowStart) >>> 5;
@@ -82,48 +113,62 @@ export function fullMatch(
           pairs += n;
           if (bitsets) bitsets[p]!.set(bits.subarray(0, blockWords), at);
         }
-        return;
-      }
-      // Count per row (and per program), then fill: programs are visited in ascending order, so each
-      // row's list comes out sorted.
-      perRow.fill(0, 0, rows + 1);
-      let blockPairs = 0;
-      for (let p = 0; p < eligible.length; p++) {
-        const bits = eligible[p]!;
-        let n = 0;
-        for (let w = 0; w < blockWords; w++) {
-          let x = bits[w]!;
-          while (x !== 0) {
-            perRow[(w << 5) + 32 - Math.clz32(x & -x)]!++;
-            x &= x - 1;
-            n++;
+      } else {
+        // A few words of rows at a time, one pass over the programs in ascending order lists each row's
+        // programs, sorted, in its scratch slots; then the lists are copied out row by row.
+        for (let w0 = 0; w0 < blockWords; w0 += GATHER_WORDS) {
+          const w1 = Math.min(w0 + GATHER_WORDS, blockWords);
+          const first = w0 << 5;
+          const count = Math.min(rows, w1 << 5) - first;
+          perRow.fill(0, 0, count);
+          let gathered = 0;
+          for (let p = 0; p < eligible.length; p++) {
+            const bits = eligible[p]!;
+            let n = 0;
+            for (let w = w0; w < w1; w++) {
+              let x = bits[w]!;
+              while (x !== 0) {
+                const i = ((w - w0) << 5) + 31 - Math.clz32(x & -x);
+                const c = perRow[i]!;
+                if (c < ROW_SLOTS) slots[i * ROW_SLOTS + c] = p;
+                perRow[i] = c + 1;
+                x &= x - 1;
+                n++;
+              }
+            }
+            counts[p]! += n;
+            gathered += n;
           }
-        }
-        counts[p]! += n;
-        blockPairs += n;
-      }
-      const base = pairs;
-      for (let i = 0; i < rows; i++) {
-        perRow[i + 1]! += perRow[i]!;
-        offsets[r0 - rowStart + i + 1] = base + perRow[i + 1]!;
-      }
-      if (base + blockPairs > indexes.length) {
-        const grown = new Index(Math.max(indexes.length * 2, base + blockPairs));
-        grown.set(indexes);
-        indexes = grown;
-      }
-      for (let p = 0; p < eligible.length; p++) {
-        const bits = eligible[p]!;
-        for (let w = 0; w < blockWords; w++) {
-          let x = bits[w]!;
-          while (x !== 0) {
-            const i = (w << 5) + 31 - Math.clz32(x & -x);
-            indexes[base + perRow[i]!++] = p;
-            x &= x - 1;
+          if (pairs + gathered > indexes.length) {
+            const grown = new Index(Math.max(indexes.length * 2, pairs + gathered));
+            grown.set(indexes);
+            indexes = grown;
           }
+          let at = pairs;
+          const row0 = r0 - rowStart + first;
+          for (let i = 0; i < count; i++) {
+            const c = perRow[i]!;
+            if (c <= ROW_SLOTS) {
+              const from = i * ROW_SLOTS;
+              for (let k = 0; k < c; k++) indexes[at + k] = slots[from + k]!;
+            } else {
+              // More matches than slots: read this row's bit in every program (rare).
+              const w = w0 + (i >>> 5);
+              const bit = 1 << (i & 31);
+              let k = 0;
+              for (let p = 0; p < eligible.length; p++)
+                if ((eligible[p]![w]! & bit) !== 0) indexes[at + k++] = p;
+            }
+            at += c;
+            offsets[row0 + i + 1] = at;
+          }
+          pairs = at;
         }
       }
-      pairs += blockPairs;
+      if (clock) {
+        blockStarted = clock();
+        setsMs += blockStarted - setsStarted;
+      }
     },
     rowStart,
     rowEnd,
@@ -138,6 +183,16 @@ export function fullMatch(
     distinctConditions: plan.distinctConditions,
     ...(offsets ? { offsets, indexes: indexes.subarray(0, pairs) } : {}),
     ...(bitsets ? { bitsets } : {}),
+    ...(clock
+      ? {
+          timings: {
+            compileMs,
+            conditionsMs: plan.conditionMs,
+            combineMs: evaluateMs - plan.conditionMs,
+            setsMs,
+          },
+        }
+      : {}),
   };
 }
 

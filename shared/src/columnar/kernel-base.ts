@@ -1,4 +1,9 @@
-/** What every kernel shares: its signature, and writing listed rows over a fast result. */
+/** What every kernel shares: its signature, the block size, and writing listed rows over a fast result. */
+
+/** Rows per block: 256 words of 32 rows, so every buffer of a block stays in cache. A kernel is never
+ * asked for more rows at once. */
+export const BLOCK_WORDS = 256;
+export const BLOCK_ROWS = BLOCK_WORDS * 32;
 
 /**
  * Fills words `off …` of T (true) and U (unknown) with rows [r0, r1) (r0 a multiple of 32): bit b of word

@@ -18,7 +18,16 @@ import {
   openedBeforeKernel,
   operatingKernel,
 } from './date-kernels';
-import { type AsOf, addYearsOffset, packedDays, STAGE_UNKNOWN, stageColumn } from './derived';
+import {
+  type AsOf,
+  addYearsOffset,
+  builtStageColumn,
+  fillStages,
+  packedDays,
+  STAGE_UNKNOWN,
+  stageColumn,
+} from './derived';
+import { BLOCK_ROWS } from './kernel-base';
 import {
   bitKernel,
   F,
@@ -351,7 +360,23 @@ export function compileLeaf(c: Condition, s: Snapshot, ctx: LeafContext): Compil
         table[k] = c.stages.includes(stage) ? T : F;
       });
       table[STAGE_UNKNOWN] = U;
-      return { run: table8TU(stageColumn(s, ctx.asOf.iso), table), unknown: true, rarity: 2 };
+      const column = builtStageColumn(s, ctx.asOf.iso);
+      // Many rules over a row range (a full-match worker): the stages of each block as it comes, rather
+      // than a column of every row of the snapshot first.
+      if (!column && ctx.indexes) {
+        const stages = new Uint8Array(BLOCK_ROWS);
+        const lookUp = table8TU(stages, table);
+        const asOf = ctx.asOf;
+        return {
+          run: (r0, r1, Tw, Uw, off) => {
+            fillStages(s, asOf, r0, r1, stages);
+            lookUp(0, r1 - r0, Tw, Uw, off);
+          },
+          unknown: true,
+          rarity: 2,
+        };
+      }
+      return { run: table8TU(column ?? stageColumn(s, ctx.asOf.iso), table), unknown: true, rarity: 2 };
     }
   }
 }

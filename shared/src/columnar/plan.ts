@@ -6,7 +6,7 @@
  */
 import type { Disaster } from '../disaster/disaster';
 import { evaluateLeaves, factsFor, resultOf } from '../rules/evaluate';
-import type { Rule } from '../rules/types';
+import type { Condition, Rule } from '../rules/types';
 import { asBusinessProfile, asOfFacts } from './derived';
 import { and3, isEmpty, or3 } from './kleene-words';
 import type { CachedLeaf, LeafCache } from './leaf-cache';
@@ -24,9 +24,9 @@ export interface RuleContext {
   disasters: readonly Disaster[];
 }
 
-/** Rows per block: 256 words of 32 rows, so every buffer of a block stays in cache. */
-export const BLOCK_WORDS = 256;
-export const BLOCK_ROWS = BLOCK_WORDS * 32;
+import { BLOCK_ROWS, BLOCK_WORDS } from './kernel-base';
+
+export { BLOCK_ROWS, BLOCK_WORDS } from './kernel-base';
 
 interface LeafSlot {
   compiled: CompiledLeaf;
@@ -48,8 +48,15 @@ interface LeafSlot {
 export interface PlanOptions {
   /** Whole-snapshot condition results to reuse and to add to. */
   cache?: LeafCache;
+  /** A millisecond clock (`performance.now`) to time the condition kernels with (`conditionMs`). */
+  clock?: () => number;
 }
 
+/**
+ * A node of the plan. `needU`: whether the node's parent reads its unknown words. Eligible is the true
+ * words of the root, so only what lies under a `not` needs unknown; elsewhere `all` and `any` combine true
+ * words alone (`T = Ta & Tb`, `T = Ta | Tb`), a third of the work of the full Kleene step.
+ */
 type PlanNode =
   | { op: 'leaf'; slot: LeafSlot; rarity: number }
   | {
@@ -58,16 +65,36 @@ type PlanNode =
       t: Int32Array;
       u: Int32Array;
       rarity: number;
+      needU: boolean;
       /** Words where the rule can still be true (lazy evaluation); each node its own, as they nest. */
       active?: Int32Array;
+      stamp: number;
+      res?: Result;
     }
-  | { op: 'not'; kid: PlanNode; t: Int32Array; u: Int32Array; rarity: number };
+  | {
+      /**
+       * Many rules: a conjunction of two nodes, true words only. An `all` of k conditions becomes a chain
+       * of k − 1 of them, its conditions ordered so that rules sharing conditions share the chain's start
+       * (computed once per block for all of them).
+       */
+      op: 'and2';
+      a: PlanNode;
+      b: PlanNode;
+      t: Int32Array;
+      rarity: number;
+      stamp: number;
+      res?: Result;
+    }
+  | { op: 'not'; kid: PlanNode; t: Int32Array; u: Int32Array; rarity: number; stamp: number; res?: Result };
 
 /** A node's result for the current block: true words, and unknown words (null when none can be unknown). */
 interface Result {
   t: Int32Array;
   u: Int32Array | null;
 }
+
+/** The result of a conjunction known to be false on the whole block (never written to). */
+const NOTHING: Result = { t: new Int32Array(BLOCK_WORDS), u: null };
 
 export class RulePlan {
   readonly roots: PlanNode[];
@@ -80,6 +107,10 @@ export class RulePlan {
   private readonly allWords = Int32Array.from({ length: BLOCK_WORDS }, (_, w) => w);
   private lastMask = -1;
   private rowsInBlock = 0;
+  /** Times the condition kernels when set (`conditionMs`), for the benchmarks' breakdown. */
+  private readonly clock: (() => number) | undefined;
+  /** Milliseconds spent in condition kernels, when the plan has a clock. */
+  conditionMs = 0;
   /** Per irregular row (ascending), the eligibility under each rule. */
   private readonly irregular: { row: number; eligible: Uint8Array }[];
 
@@ -107,23 +138,41 @@ export class RulePlan {
       };
     const cache = options.cache;
     this.cache = cache;
+    this.clock = options.clock;
     const disastersKey = cache ? canonical(ctx.disasters) : '';
     const words = (snapshot.rows + 31) >>> 5;
-    const build = (r: Rule): PlanNode => {
-      const buffers = () => ({ t: new Int32Array(BLOCK_WORDS), u: new Int32Array(BLOCK_WORDS) });
-      if (r.type === 'all' || r.type === 'any') {
-        const kids = r.rules.map(build);
-        // Rarely-true conditions first under all (a block stops once nothing can be true); the reverse under any.
-        kids.sort((a, b) => (r.type === 'all' ? a.rarity - b.rarity : b.rarity - a.rarity));
-        const rarity =
-          r.type === 'all' ? Math.min(...kids.map((k) => k.rarity)) : Math.max(...kids.map((k) => k.rarity));
-        return { op: r.type, kids, rarity, ...buffers() };
+    const buffers = () => ({ t: new Int32Array(BLOCK_WORDS), u: new Int32Array(BLOCK_WORDS) });
+    // Many rules: equal subtrees are one node (evaluated once per block), and conjunctions are chains whose
+    // start is shared. How often each condition appears under an `all`, to order the chains.
+    const shared = new Map<string, PlanNode>();
+    const frequency = new Map<string, number>();
+    // Keys built bottom-up (each subtree's once), not canonical JSON of every subtree (quadratic in depth).
+    const keys = new WeakMap<Rule, string>();
+    const keyOf = (r: Rule): string => {
+      let key = keys.get(r);
+      if (key === undefined) {
+        if (r.type === 'all' || r.type === 'any') key = `${r.type}(${r.rules.map(keyOf).join(',')})`;
+        else if (r.type === 'not') key = `not(${keyOf(r.rule)})`;
+        else key = canonical(r);
+        keys.set(r, key);
       }
-      if (r.type === 'not') {
-        const kid = build(r.rule);
-        return { op: 'not', kid, rarity: 3 - kid.rarity, ...buffers() };
-      }
-      const key = canonical(r);
+      return key;
+    };
+    if (!this.lazy) {
+      const count = (r: Rule): void => {
+        if (r.type === 'all' || r.type === 'any') {
+          for (const k of r.rules) {
+            if (r.type === 'all') {
+              const key = `t${keyOf(k)}`;
+              frequency.set(key, (frequency.get(key) ?? 0) + 1);
+            }
+            count(k);
+          }
+        } else if (r.type === 'not') count(r.rule);
+      };
+      rules.forEach(count);
+    }
+    const leaf = (r: Condition, key: string): PlanNode => {
       let slot = this.slots.get(key);
       if (!slot) {
         const compiled = compileLeaf(r, snapshot, leafCtx);
@@ -145,7 +194,60 @@ export class RulePlan {
       slot.uses++;
       return { op: 'leaf', slot, rarity: slot.compiled.rarity };
     };
-    this.roots = rules.map(build);
+    /** A conjunction of true words only, as a chain of shared pairs: rare conditions first (a block stops
+     * early once nothing is true), then the conditions most rules share, so that their chains start alike. */
+    const chain = (kids: { key: string; node: PlanNode }[]): { key: string; node: PlanNode } => {
+      const order = (k: { key: string; node: PlanNode }) => (k.node.rarity === 0 ? 0 : 1);
+      kids.sort(
+        (a, b) =>
+          order(a) - order(b) ||
+          (frequency.get(b.key) ?? 0) - (frequency.get(a.key) ?? 0) ||
+          (a.key < b.key ? -1 : a.key > b.key ? 1 : 0),
+      );
+      let acc = kids[0]!;
+      for (let k = 1; k < kids.length; k++) {
+        const b = kids[k]!;
+        const key = `&(${acc.key},${b.key})`;
+        let node = shared.get(key);
+        if (!node) {
+          node = {
+            op: 'and2',
+            a: acc.node,
+            b: b.node,
+            t: new Int32Array(BLOCK_WORDS),
+            rarity: Math.min(acc.node.rarity, b.node.rarity),
+            stamp: -1,
+          };
+          shared.set(key, node);
+        }
+        acc = { key, node };
+      }
+      return acc;
+    };
+    const build = (r: Rule, needU: boolean): PlanNode => {
+      if (r.type !== 'all' && r.type !== 'any' && r.type !== 'not') return leaf(r, keyOf(r));
+      const key = `${needU ? 'u' : 't'}${keyOf(r)}`;
+      const known = shared.get(key);
+      if (known) return known;
+      let node: PlanNode;
+      if (r.type === 'not') {
+        const kid = build(r.rule, true);
+        node = { op: 'not', kid, rarity: 3 - kid.rarity, stamp: -1, ...buffers() };
+      } else if (r.type === 'all' && !needU && !this.lazy) {
+        node = chain(r.rules.map((k) => ({ key: `t${keyOf(k)}`, node: build(k, false) }))).node;
+      } else {
+        const kids = r.rules.map((k) => build(k, needU));
+        // Rarely-true conditions first under all (a block stops once nothing can be true); the reverse under any.
+        kids.sort((a, b) => (r.type === 'all' ? a.rarity - b.rarity : b.rarity - a.rarity));
+        const rarity =
+          r.type === 'all' ? Math.min(...kids.map((k) => k.rarity)) : Math.max(...kids.map((k) => k.rarity));
+        node = { op: r.type, kids, rarity, needU, stamp: -1, ...buffers() };
+      }
+      // One rule (lazy) evaluates a node on the words the rule still needs: nodes are not shared there.
+      if (!this.lazy) shared.set(key, node);
+      return node;
+    };
+    this.roots = rules.map((r) => build(r, false));
 
     this.irregular = Array.from(snapshot.irregular.rows, (row, j) => {
       const facts = factsFor(asBusinessProfile(snapshot.irregular.profiles[j]!), ctx);
@@ -184,8 +286,8 @@ export class RulePlan {
       if (row < r0 || row >= r1) continue;
       const at = row - r0;
       for (let p = 0; p < out.length; p++) {
-        // A condition's words may be shared by other rules or cached: write over a copy of them.
-        if (this.roots[p]!.op === 'leaf' && !copied.has(p)) {
+        // A node's words may be shared by other rules or cached: write over a copy of them.
+        if (!copied.has(p)) {
           out[p] = out[p]!.slice(0, this.words);
           copied.add(p);
         }
@@ -228,6 +330,7 @@ export class RulePlan {
       const lt = slot.lazyT;
       const lu = slot.lazyU ?? lt;
       const blockEnd = r0 + this.rowsInBlock;
+      const started = this.clock ? this.clock() : 0;
       for (let j = 0; j < count; ) {
         const w0 = words[j]!;
         let w1 = w0 + 1;
@@ -238,8 +341,11 @@ export class RulePlan {
         j++;
         slot.compiled.run(r0 + (w0 << 5), Math.min(r0 + (w1 << 5), blockEnd), lt, lu, w0);
       }
+      if (this.clock) this.conditionMs += this.clock() - started;
       return { t: lt, u: slot.compiled.unknown ? lu : null };
     }
+    // Conjunction chains belong to plans of many rules, never evaluated lazily.
+    if (node.op === 'and2') return this.evaluate(node, r0, r0 + this.rowsInBlock);
     const t = node.t;
     const u = node.u;
     if (node.op === 'not') {
@@ -253,6 +359,7 @@ export class RulePlan {
       return { t, u: k.u ? u : null };
     }
     const first = this.evaluateOn(node.kids[0]!, r0, words, count);
+    if (!node.needU) return this.trueWordsOn(node, first, r0, words, count);
     let hasU = first.u !== null;
     if (node.op === 'any') {
       for (let j = 0; j < count; j++) {
@@ -305,6 +412,50 @@ export class RulePlan {
     return { t, u: hasU ? u : null };
   }
 
+  /**
+   * `evaluateOn` for a node whose unknown words nobody reads: true words only, and under `all` a word drops
+   * out as soon as it holds no true row (an unknown row can no longer make the rule eligible).
+   */
+  private trueWordsOn(
+    node: Extract<PlanNode, { op: 'all' | 'any' }>,
+    first: Result,
+    r0: number,
+    words: Int32Array,
+    count: number,
+  ): Result {
+    const t = node.t;
+    const ft = first.t;
+    if (node.op === 'any') {
+      for (let j = 0; j < count; j++) t[words[j]!] = ft[words[j]!]!;
+      for (let k = 1; k < node.kids.length; k++) {
+        const kt = this.evaluateOn(node.kids[k]!, r0, words, count).t;
+        for (let j = 0; j < count; j++) t[words[j]!]! |= kt[words[j]!]!;
+      }
+      return { t, u: null };
+    }
+    node.active ??= new Int32Array(BLOCK_WORDS);
+    const active = node.active;
+    let live = 0;
+    for (let j = 0; j < count; j++) {
+      const w = words[j]!;
+      const x = ft[w]!;
+      t[w] = x;
+      if (x !== 0) active[live++] = w;
+    }
+    for (let k = 1; k < node.kids.length && live > 0; k++) {
+      const kt = this.evaluateOn(node.kids[k]!, r0, active, live).t;
+      let kept = 0;
+      for (let j = 0; j < live; j++) {
+        const w = active[j]!;
+        const x = t[w]! & kt[w]!;
+        t[w] = x;
+        if (x !== 0) active[kept++] = w;
+      }
+      live = kept;
+    }
+    return { t, u: null };
+  }
+
   private evaluate(node: PlanNode, r0: number, r1: number): Result {
     const n = this.words;
     if (node.op === 'leaf') {
@@ -312,6 +463,7 @@ export class RulePlan {
       if (slot.stamp !== this.block) {
         slot.stamp = this.block;
         const at = r0 >>> 5;
+        const started = this.clock ? this.clock() : 0;
         if (slot.cached) {
           slot.t = slot.cached.t.subarray(at, at + n);
           if (slot.cached.u) slot.u = slot.cached.u.subarray(at, at + n);
@@ -322,10 +474,35 @@ export class RulePlan {
           slot.compiled.run(r0, r1, slot.t, slot.u, 0);
           rec.rows += r1 - r0;
         } else slot.compiled.run(r0, r1, slot.t, slot.u, 0);
+        if (this.clock) this.conditionMs += this.clock() - started;
       }
       return { t: slot.t, u: slot.compiled.unknown ? slot.u : null };
     }
+    // Nodes are shared between rules: each is computed once per block.
+    if (node.stamp === this.block) return node.res!;
+    node.stamp = this.block;
+    node.res = this.compute(node, r0, r1);
+    return node.res;
+  }
+
+  private compute(node: Exclude<PlanNode, { op: 'leaf' }>, r0: number, r1: number): Result {
+    const n = this.words;
     const t = node.t;
+    if (node.op === 'and2') {
+      const a = this.evaluate(node.a, r0, r1);
+      if (a === NOTHING) return NOTHING;
+      const b = this.evaluate(node.b, r0, r1);
+      if (b === NOTHING) return NOTHING;
+      const at = a.t;
+      const bt = b.t;
+      let any = 0;
+      for (let w = 0; w < n; w++) {
+        const x = at[w]! & bt[w]!;
+        t[w] = x;
+        any |= x;
+      }
+      return any === 0 ? NOTHING : { t, u: null };
+    }
     const u = node.u;
     if (node.op === 'not') {
       const k = this.evaluate(node.kid, r0, r1);
@@ -342,6 +519,19 @@ export class RulePlan {
     }
     const first = this.evaluate(node.kids[0]!, r0, r1);
     const all = node.op === 'all';
+    if (!node.needU) {
+      // True words only (an `any`, or an `all` of one plan; a plan of many rules chains its `all`s).
+      let st = first.t;
+      for (let k = 1; k < node.kids.length; k++) {
+        if (all && node.kids[k - 1]!.rarity === 0 && isEmpty(st, null, n)) break;
+        const kt = this.evaluate(node.kids[k]!, r0, r1).t;
+        if (all) for (let w = 0; w < n; w++) t[w] = st[w]! & kt[w]!;
+        else for (let w = 0; w < n; w++) t[w] = st[w]! | kt[w]!;
+        st = t;
+      }
+      if (st !== t) for (let w = 0; w < n; w++) t[w] = st[w]!;
+      return { t, u: null };
+    }
     // The running result is read from the first child's words until the first combination writes ours.
     let st = first.t;
     let su = first.u;
