@@ -223,7 +223,11 @@ export function createBusinessRepository(
           Limit: limit,
           ...profileFilter,
         },
-        { scope: `businesses:${segment}/${totalSegments}`, cursor },
+        {
+          scope: `businesses:${segment}/${totalSegments}`,
+          shape: { PK: { prefix: businessProfileMarker.pkPrefix }, SK: businessProfileMarker.sk },
+          cursor,
+        },
         businessItem.fromItem,
       );
     },
