@@ -76,6 +76,19 @@ describe('GET /api/programs', () => {
     expect(await ids('11440')).toContain('youth-fund');
   });
 
+  it('places disaster programs by their disaster: 서울 does not list the 경북 wildfire relief, 경북 and 안동 do', async () => {
+    const { app } = await createTestApp();
+    const ids = async (region: string) =>
+      (await call(app, 'GET', `/api/programs?region=${region}&pageSize=100`)).body.items.map(
+        (p: { id: string }) => p.id,
+      );
+
+    expect(await ids('11')).not.toContain('wildfire-relief');
+    expect(await ids('11440')).not.toContain('wildfire-relief');
+    expect(await ids('47')).toContain('wildfire-relief');
+    expect(await ids('47170')).toContain('wildfire-relief');
+  });
+
   it('answers 400 with field paths for a bad filter', async () => {
     const { app } = await createTestApp();
     const res = await call(app, 'GET', '/api/programs?kind=loan&region=999&pageSize=1000');
