@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ProgramIdParamSchema } from '../id-formats';
 import { AGENCIES, type AgencyId } from '../program/program';
 
 /**
@@ -25,7 +26,7 @@ export const VersionBodySchema = z.object({ version: VersionSchema }).strict();
 export type VersionBody = z.infer<typeof VersionBodySchema>;
 
 /** A path segment naming a program (`/api/programs/{id}`); an unknown id is a 404, not a 400. */
-export const ProgramIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+export const ProgramIdParamsSchema = z.object({ id: ProgramIdParamSchema });
 
 /** An ISO timestamp as the server writes it (`Date#toISOString`). */
 export const TimestampSchema = z.string().meta({ format: 'date-time' });

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { NotificationIdParamSchema } from '../id-formats';
 import { AgencyIdSchema, TimestampSchema } from './common';
 
 /** One instance for every plain string field (zod schemas are immutable). */
@@ -58,4 +59,4 @@ export const NotificationsResponseSchema = z.object({
 export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
 
 /** `POST /api/me/notifications/{id}/read`. */
-export const NotificationParamsSchema = z.object({ id: z.string().min(1).max(200) });
+export const NotificationParamsSchema = z.object({ id: NotificationIdParamSchema });

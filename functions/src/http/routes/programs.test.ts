@@ -146,3 +146,31 @@ describe('GET /api/disasters', () => {
     ]);
   });
 });
+
+describe('id limits', () => {
+  it('refuses a program id over its limit or outside its pattern with 400 naming the field, in every route that takes one', async () => {
+    const { app } = await createTestApp();
+    for (const id of ['a'.repeat(3000), 'a'.repeat(101), 'Youth_Fund', '한글', '-x']) {
+      for (const [path, as] of [
+        [`/api/programs/${encodeURIComponent(id)}`, undefined],
+        [`/api/staff/programs/${encodeURIComponent(id)}`, 'admin'],
+        [`/api/staff/programs/${encodeURIComponent(id)}/audit`, 'admin'],
+      ] as const) {
+        const res = await call(app, 'GET', path, as ? { as } : {});
+        expect(res.status, `${path.slice(0, 60)}`).toBe(400);
+        expect(res.body.error.details).toContainEqual({ path: 'id', message: expect.stringMatching(/사업 ID/) });
+      }
+    }
+    expect((await call(app, 'GET', '/api/programs/no-such-program')).status).toBe(404);
+  });
+
+  it('refuses a notification id over its limit or outside its pattern with 400', async () => {
+    const { app } = await createTestApp();
+    for (const id of ['x'.repeat(101), 'a b', '<script>']) {
+      const res = await call(app, 'POST', `/api/me/notifications/${encodeURIComponent(id)}/read`, {
+        as: 'ownerA',
+      });
+      expect(res.status, id.slice(0, 20)).toBe(400);
+    }
+  });
+});
