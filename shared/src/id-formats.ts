@@ -26,5 +26,3 @@ export const NotificationIdParamSchema = z
     z.maxLength(100, { message: '알림 ID는 100자까지입니다.' }),
     z.regex(NOTIFICATION_ID_PATTERN, { message: '알림 ID의 형식이 올바르지 않습니다.' }),
   );
-
-

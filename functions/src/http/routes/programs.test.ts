@@ -158,7 +158,10 @@ describe('id limits', () => {
       ] as const) {
         const res = await call(app, 'GET', path, as ? { as } : {});
         expect(res.status, `${path.slice(0, 60)}`).toBe(400);
-        expect(res.body.error.details).toContainEqual({ path: 'id', message: expect.stringMatching(/사업 ID/) });
+        expect(res.body.error.details).toContainEqual({
+          path: 'id',
+          message: expect.stringMatching(/사업 ID/),
+        });
       }
     }
     expect((await call(app, 'GET', '/api/programs/no-such-program')).status).toBe(404);
