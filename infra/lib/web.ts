@@ -1,5 +1,11 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  type CspSources,
+  contentSecurityPolicy,
+  SECURITY_HEADERS,
+  STRICT_TRANSPORT_SECURITY,
+} from '@sbiz24/shared/security-headers';
 import { DefaultStackSynthesizer, Duration, Stack } from 'aws-cdk-lib';
 import type { ICertificate } from 'aws-cdk-lib/aws-certificatemanager';
 import {
@@ -18,6 +24,8 @@ import {
   OriginSslPolicy,
   PriceClass,
   ResponseHeadersPolicy,
+  type ResponseHeadersPolicyProps,
+  type ResponseSecurityHeadersBehavior,
   SecurityPolicyProtocol,
   ViewerProtocolPolicy,
 } from 'aws-cdk-lib/aws-cloudfront';
@@ -43,6 +51,66 @@ export const SPA_REWRITE_FUNCTION = `function handler(event) {
   }
   return request;
 }`;
+
+/**
+ * What the site's CSP adds on AWS: the web app exchanges and refreshes tokens with Cognito (`fetch`), and its
+ * sign-out goes to the hosted UI.
+ */
+export function siteCspSources(region: string): CspSources {
+  return {
+    connect: ['https://*.amazoncognito.com', `https://cognito-idp.${region}.amazonaws.com`],
+    formAction: ['https://*.amazoncognito.com'],
+  };
+}
+
+const REFERRER_POLICIES: Record<string, HeadersReferrerPolicy> = Object.fromEntries(
+  Object.values(HeadersReferrerPolicy).map((p) => [p, p]),
+);
+const FRAME_OPTIONS: Record<string, HeadersFrameOption> = {
+  DENY: HeadersFrameOption.DENY,
+  SAMEORIGIN: HeadersFrameOption.SAMEORIGIN,
+};
+
+/**
+ * CloudFront's response headers policy from the one table the API and the local server send
+ * (`@sbiz24/shared/security-headers`): the headers CloudFront models itself go in `securityHeadersBehavior`
+ * (it refuses them as custom headers), every other one as a custom header; all override the origin's.
+ */
+export function responseHeadersPolicyOf(
+  csp: CspSources,
+): Pick<ResponseHeadersPolicyProps, 'securityHeadersBehavior' | 'customHeadersBehavior'> {
+  const behavior: {
+    -readonly [K in keyof ResponseSecurityHeadersBehavior]: ResponseSecurityHeadersBehavior[K];
+  } = {
+    contentSecurityPolicy: { contentSecurityPolicy: contentSecurityPolicy(csp), override: true },
+    strictTransportSecurity: {
+      accessControlMaxAge: Duration.seconds(Number(/max-age=(\d+)/.exec(STRICT_TRANSPORT_SECURITY)![1])),
+      includeSubdomains: /includeSubDomains/.test(STRICT_TRANSPORT_SECURITY),
+      preload: /preload/.test(STRICT_TRANSPORT_SECURITY),
+      override: true,
+    },
+  };
+  const custom: { header: string; value: string; override: boolean }[] = [];
+  for (const [name, value] of SECURITY_HEADERS) {
+    switch (name) {
+      case 'X-Content-Type-Options':
+        behavior.contentTypeOptions = { override: true };
+        break;
+      case 'X-Frame-Options':
+        behavior.frameOptions = { frameOption: FRAME_OPTIONS[value]!, override: true };
+        break;
+      case 'Referrer-Policy':
+        behavior.referrerPolicy = { referrerPolicy: REFERRER_POLICIES[value]!, override: true };
+        break;
+      case 'X-XSS-Protection':
+        behavior.xssProtection = { protection: value !== '0', override: true };
+        break;
+      default:
+        custom.push({ header: name, value, override: true });
+    }
+  }
+  return { securityHeadersBehavior: behavior, customHeadersBehavior: { customHeaders: custom } };
+}
 
 /** A custom domain for the site (certificate in us-east-1). */
 export interface CustomDomain {
@@ -79,6 +147,8 @@ export interface WebRuntimeConfig {
 export class Web extends Construct {
   readonly bucket: Bucket;
   readonly distribution: Distribution;
+  /** The response headers policy of every behaviour, the site's and the API's. */
+  readonly securityHeaders: ResponseHeadersPolicy;
   /** `https://…` origin of the site. */
   readonly url: string;
 
@@ -98,43 +168,10 @@ export class Web extends Construct {
     });
 
     const headers = new ResponseHeadersPolicy(this, 'SecurityHeaders', {
-      comment: 'sbiz24 site security headers',
-      securityHeadersBehavior: {
-        strictTransportSecurity: {
-          accessControlMaxAge: Duration.days(730),
-          includeSubdomains: true,
-          preload: true,
-          override: true,
-        },
-        contentTypeOptions: { override: true },
-        frameOptions: { frameOption: HeadersFrameOption.DENY, override: true },
-        referrerPolicy: {
-          referrerPolicy: HeadersReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN,
-          override: true,
-        },
-        xssProtection: { protection: false, override: true },
-        contentSecurityPolicy: {
-          override: true,
-          contentSecurityPolicy: [
-            "default-src 'self'",
-            "script-src 'self'",
-            "style-src 'self' 'unsafe-inline'",
-            "img-src 'self' data:",
-            "font-src 'self' data:",
-            `connect-src 'self' https://*.amazoncognito.com https://cognito-idp.${region}.amazonaws.com`,
-            "form-action 'self' https://*.amazoncognito.com",
-            "frame-ancestors 'none'",
-            "base-uri 'self'",
-            "object-src 'none'",
-          ].join('; '),
-        },
-      },
-      customHeadersBehavior: {
-        customHeaders: [
-          { header: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()', override: true },
-        ],
-      },
+      comment: 'sbiz24 site and API security headers (shared/src/security-headers.ts)',
+      ...responseHeadersPolicyOf(siteCspSources(region)),
     });
+    this.securityHeaders = headers;
 
     const spaRewrite = new CloudFrontFunction(this, 'SpaRewrite', {
       code: FunctionCode.fromInline(SPA_REWRITE_FUNCTION),
@@ -202,7 +239,7 @@ export class Web extends Construct {
         allowedMethods: AllowedMethods.ALLOW_ALL,
         cachePolicy: CachePolicy.CACHING_DISABLED,
         originRequestPolicy: OriginRequestPolicy.ALL_VIEWER_EXCEPT_HOST_HEADER,
-        responseHeadersPolicy: ResponseHeadersPolicy.SECURITY_HEADERS,
+        responseHeadersPolicy: this.securityHeaders,
         compress: true,
       },
     );

@@ -58,7 +58,7 @@ export function createApp(deps: AppDeps): App {
     businessesResource({ businesses, matches }),
     staffProgramsResource({ programs: staffPrograms, clock }),
     staffDisastersResource({ disasters }),
-    previewResource({ preview: deps.preview }),
+    previewResource({ preview: deps.preview, clock }),
   ];
   if (deps.devAuth) resources.push(deps.devAuth.routes());
 

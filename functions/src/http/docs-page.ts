@@ -62,6 +62,17 @@ ${body ? `<p>요청 본문 (JSON): <a href="#schema-${schemaName(body)}">${schem
 </section>`;
 }
 
+/**
+ * The docs page's only style, inline: the Content-Security-Policy allows exactly this text by its hash
+ * (`shared/src/security-headers.ts`), so editing it means updating that hash (a test says which).
+ */
+export const DOCS_STYLESHEET = `
+body{font-family:'Pretendard GOV',system-ui,sans-serif;max-width:960px;margin:0 auto;padding:1rem;color:#1e2124;line-height:1.6}
+h2{border-bottom:2px solid #256ef4}.op{border:1px solid #d6dbe1;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}
+.m{border-radius:4px;color:#fff;background:#1d56bc;padding:0 .4em}td,th{border:1px solid #d6dbe1;padding:0 .5rem}
+code,pre{background:#f4f5f6}pre{padding:.75rem;overflow:auto}
+`;
+
 export function renderDocsPage(doc: Doc): string {
   const byTag = new Map<string, string[]>();
   for (const [path, methods] of Object.entries(doc.paths)) {
@@ -85,12 +96,7 @@ export function renderDocsPage(doc: Doc): string {
   return `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(doc.info.title)} 문서</title>
-<style>
-body{font-family:'Pretendard GOV',system-ui,sans-serif;max-width:960px;margin:0 auto;padding:1rem;color:#1e2124;line-height:1.6}
-h2{border-bottom:2px solid #256ef4}.op{border:1px solid #d6dbe1;border-radius:8px;padding:.5rem 1rem;margin:1rem 0}
-.m{border-radius:4px;color:#fff;background:#1d56bc;padding:0 .4em}td,th{border:1px solid #d6dbe1;padding:0 .5rem}
-code,pre{background:#f4f5f6}pre{padding:.75rem;overflow:auto}
-</style></head><body>
+<style>${DOCS_STYLESHEET}</style></head><body>
 <h1>${escapeHtml(doc.info.title)} <small>v${escapeHtml(doc.info.version)}</small></h1>
 ${text(doc.info.description)}
 <p>기계가 읽는 문서: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1)</p>

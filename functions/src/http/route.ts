@@ -10,6 +10,8 @@ export interface AppEnv {
     correlationId: string;
     logger: Logger;
     caller?: Caller;
+    /** The matched route's pattern (`/api/me/businesses/:brn`), set before its guards run: the request log's `route`. */
+    route?: string;
   };
 }
 
@@ -145,7 +147,13 @@ export function createServer(app: Hono<AppEnv>, guard: Guard, routes: RouteList)
         return body === null ? c.body(null, status as 204) : c.json(body, status as 200);
       };
       const guards = guard(route as unknown as Route);
-      app.on(route.method.toUpperCase(), honoPath, ...(guards as [MiddlewareHandler<AppEnv>]), handle);
+      // Named here, not read back from Hono's matched routes: middleware mounted after the API (the local
+      // server's web app on `*`) would be the last match, and every line would say `/*`.
+      const named: MiddlewareHandler<AppEnv> = async (c, next) => {
+        c.set('route', honoPath);
+        await next();
+      };
+      app.on(route.method.toUpperCase(), honoPath, named, ...(guards as [MiddlewareHandler<AppEnv>]), handle);
     },
   };
 }

@@ -15,6 +15,9 @@ function intFromEnv(name: string, fallback: number, min: number): number {
   return value;
 }
 
+/** A second signal sooner than this after the first is a copy of it, not a request to force the exit. */
+const FORCE_AFTER_MS = 1500;
+
 async function main(): Promise<void> {
   const started = performance.now();
   // The local portal talks to a local database only; the SDK's advice to move off Node 20 is noise here.
@@ -34,13 +37,21 @@ async function main(): Promise<void> {
   }
   console.log(startBanner(portal, ((performance.now() - started) / 1000).toFixed(1)));
 
+  // npm exits on Ctrl-C before we do and may take the terminal's pipe with it: a failed write must not
+  // end the process before the stop below has flushed the database and removed the lock.
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', () => undefined);
   let stopping = false;
+  let stoppingSince = 0;
   const stop = async (signal: string) => {
     if (stopping) {
+      // One Ctrl-C in a terminal reaches npm, tsx and us at once, and npm and tsx pass it on: the copies
+      // arrive within moments. Only a signal well after the first one is a second Ctrl-C that forces the exit.
+      if (performance.now() - stoppingSince < FORCE_AFTER_MS) return;
       console.error('강제 종료합니다 (forced exit).');
       process.exit(130);
     }
     stopping = true;
+    stoppingSince = performance.now();
     console.log(`\n${signal}: 종료하는 중… (stopping)`);
     await portal.stop();
     console.log('종료했습니다. (stopped)');
@@ -48,6 +59,14 @@ async function main(): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGHUP', () => void stop('SIGHUP'));
+  // Whoever started us (tsx, npm) may die without passing a signal on (kill -9, a closed terminal): then we
+  // are re-parented, and stop rather than keep the port, the database and the lock as an orphan.
+  const parent = process.ppid;
+  setInterval(() => {
+    // Not a second Ctrl-C: when npm or tsx exits while we already stop, let the stop finish.
+    if (process.ppid !== parent && !stopping) void stop('parent exited');
+  }, 500).unref();
 }
 
 await main();

@@ -24,7 +24,7 @@ import { mountDevMailbox } from './mailbox-page';
 import { seedIfEmpty } from './seed';
 import { createSeedProgress } from './seed-progress';
 import { syntheticBusinesses } from './synthetic-businesses';
-import { mountWebApp } from './web-app';
+import { mountWebApp, webSecurityHeaders } from './web-app';
 
 export interface PortalOptions {
   /** @default 3000; 0 picks a free port */
@@ -143,6 +143,7 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       baseUrl: () => portalUrl,
     });
     cleanups.push(() => alerts.stop());
+    app.use('*', webSecurityHeaders);
     mountDevMailbox(app, alerts);
     const web = mountWebApp(app, webDist);
     if (!web.built)

@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { serveStatic } from '@hono/node-server/serve-static';
-import type { Hono } from 'hono';
+import { securityHeadersFor } from '@sbiz24/shared/security-headers';
+import type { Hono, MiddlewareHandler } from 'hono';
 import type { AppEnv } from '../http/types';
 
 const NOT_BUILT_PAGE = `<!doctype html>
@@ -16,6 +17,22 @@ const NOT_BUILT_PAGE = `<!doctype html>
 </body></html>`;
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
+
+const PAGE_HEADERS = securityHeadersFor({ https: false });
+/** The development mailbox shows mails as sent, inline styles and all (scripts stay blocked). */
+const DEV_PAGE_HEADERS = securityHeadersFor({ https: false, csp: { inlineStyles: true } });
+
+/**
+ * The security headers of everything the local server answers outside `/api` (which sets its own from the same
+ * table): the web app's files and shell, and the development pages. The local server speaks plain http, so
+ * no HSTS; CloudFront sends the same table on AWS (infra/lib/web.ts). Mount it before the pages.
+ */
+export const webSecurityHeaders: MiddlewareHandler<AppEnv> = async (c, next) => {
+  await next();
+  if (isApi(c.req.path)) return;
+  const headers = c.req.path.startsWith('/dev/') ? DEV_PAGE_HEADERS : PAGE_HEADERS;
+  for (const [name, value] of headers) c.res.headers.set(name, value);
+};
 
 /**
  * Serves the built web app beside the API: files from `webDist`, and `index.html` for any other GET that

@@ -79,7 +79,9 @@ export function ruleAdmitsRegion(rule: Rule, region: string, disasters: readonly
   return (
     byRegion &&
     topLevelDisasterConditions(rule).every((s) =>
-      selectDisasters(s, disasters).some((d) => d.regionCodes.some((c) => c.startsWith(region))),
+      selectDisasters(s, disasters).some((d) =>
+        d.regionCodes.some((c) => c.startsWith(region) || region.startsWith(c)),
+      ),
     )
   );
 }

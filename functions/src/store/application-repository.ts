@@ -14,7 +14,7 @@ import {
   type Application,
   type ApplicationStatus,
 } from '@sbiz24/shared/application/application';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, type KeyShape } from './cursor';
 import { cancellationCodes, versionConflict } from './dynamo-errors';
 import { GetCommand, QueryCommand, TransactWriteCommand } from './dynamodb-sdk';
 import {
@@ -138,8 +138,17 @@ export function createApplicationRepository(
     return Item?.application as Application | undefined;
   }
 
+  /** The keys of an index query's items: the table key of an application and the index's own pair. */
+  const indexShape = (partitionAttribute: string, partition: string): KeyShape => ({
+    PK: { prefix: applicationKey('').PK },
+    SK: applicationKey('').SK,
+    [partitionAttribute]: partition,
+    [partitionAttribute.replace(/PK$/, 'SK')]: { prefix: '' },
+  });
+
   async function page(
     scope: string,
+    shape: KeyShape,
     input: Omit<QueryCommandInput, 'TableName' | 'ExclusiveStartKey' | 'Limit' | 'ScanIndexForward'>,
     options: { limit?: number; cursor?: string },
   ): Promise<Page<Application>> {
@@ -150,7 +159,7 @@ export function createApplicationRepository(
         TableName: tableName,
         ScanIndexForward: false,
         Limit: limit,
-        ExclusiveStartKey: decodeCursor(scope, options.cursor),
+        ExclusiveStartKey: decodeCursor(scope, options.cursor, shape),
       }),
     );
     const items = (result.Items ?? []).map((item) => item.application as Application);
@@ -355,6 +364,7 @@ export function createApplicationRepository(
     listByBusiness(brn, options = {}) {
       return page(
         `applications:business:${brn}`,
+        indexShape('GSI1PK', businessApplicationsPartition(brn)),
         {
           IndexName: INDEX.gsi1,
           KeyConditionExpression: 'GSI1PK = :pk',
@@ -374,6 +384,9 @@ export function createApplicationRepository(
       };
       return page(
         `applications:program:${programId}:${status ?? '*'}:${sido ?? '*'}:${stage ?? '*'}`,
+        status === undefined
+          ? indexShape('GSI2PK', programApplicationsPartition(programId))
+          : indexShape('GSI3PK', programApplicationsPartition(programId, status)),
         {
           ...(status === undefined
             ? {

@@ -265,7 +265,13 @@ export function createBusinessRepository(
           Limit: limit,
           ...profileFilter,
         },
-        { scope: `businesses:${segment}/${totalSegments}`, cursor },
+        {
+          scope: `businesses:${segment}/${totalSegments}`,
+          // A filtered scan stops on whatever item it read last (a match set, an outbox row), not only on a
+          // profile: any table key is a valid place to resume. Only batch code passes these cursors.
+          shape: { PK: { prefix: '' }, SK: { prefix: '' } },
+          cursor,
+        },
         businessItem.fromItem,
       );
     },

@@ -4,18 +4,10 @@ import type {
   AuditEntry,
   Disaster,
   Notification,
-  OutboxMessage,
   Program,
   ProgramStatus,
   StoredBusiness,
 } from '@sbiz24/shared';
-import { ALERT_KINDS, OUTBOUND_CHANNELS } from '@sbiz24/shared/alerts/preferences';
-import type {
-  ProgramCount,
-  RunManifest,
-  SegmentCheckpoint,
-  SegmentCounts,
-} from '@sbiz24/shared/recompute/types';
 import * as z from 'zod/mini';
 import { MalformedItemError } from './dynamo-errors';
 import {
@@ -26,15 +18,10 @@ import {
   notificationDedupeKey,
   notificationIdSortKey,
   notificationKey,
-  outboxKey,
-  outboxQueueKey,
   ownerIndexKeys,
-  programCountsKey,
   programIndexKeys,
   programKey,
   programVersionKey,
-  runKey,
-  segmentCheckpointKey,
   type TableKey,
   unreadSortKey,
 } from './keys';

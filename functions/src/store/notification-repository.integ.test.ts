@@ -25,6 +25,27 @@ async function listAll(userId: string, limit: number): Promise<{ items: Notifica
 }
 
 describe('notification repository on dynalite', () => {
+  it('refuses a forged cursor (another user, a foreign key, a missing sort key) with 400, not a DynamoDB error', async () => {
+    await t.repos.notifications.add(notification('user-forged', 1));
+    await t.repos.notifications.add(notification('user-forged', 2));
+    const real = (await t.repos.notifications.list('user-forged', { limit: 1 })).cursor!;
+    const key = JSON.parse(Buffer.from(real, 'base64url').toString('utf8')).k;
+    const forge = (k: Record<string, unknown>, s = 'notifications:user-forged') =>
+      Buffer.from(JSON.stringify({ s, k }), 'utf8').toString('base64url');
+
+    for (const cursor of [
+      forge({ PK: key.PK }),
+      forge({ ...key, PK: userPartition('someone-else') }),
+      forge({ ...key, SK: 'PROFILE' }),
+      forge(key, 'notifications:someone-else'),
+    ]) {
+      await expect(t.repos.notifications.list('user-forged', { cursor })).rejects.toMatchObject({
+        code: 'INVALID_CURSOR',
+      });
+    }
+    expect((await t.repos.notifications.list('user-forged', { cursor: real })).items).toHaveLength(1);
+  });
+
   it('adds a notification and lists it as unread', async () => {
     const note = notification('user-add', 1);
 

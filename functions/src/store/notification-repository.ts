@@ -76,7 +76,11 @@ export function createNotificationRepository(
           ScanIndexForward: false,
           Limit: limit,
         },
-        { scope: `notifications:${userId}`, cursor: options.cursor },
+        {
+          scope: `notifications:${userId}`,
+          shape: { PK: userPartition(userId), SK: { prefix: notificationPrefix } },
+          cursor: options.cursor,
+        },
         notificationItem.fromItem,
       );
     },

@@ -30,6 +30,9 @@ function inPartition(pk: string) {
   };
 }
 
+/** The keys of a listing of partition `pk`. */
+const partitionShape = (pk: string) => ({ PK: pk, SK: { prefix: 'ITEM#' } });
+
 describe('paging helpers on dynalite', () => {
   it('queryAll returns every item of a partition larger than one 1 MB response, in key order', async () => {
     // 48 items of ~30 KB: DynamoDB (and dynalite) stop a page at 1 MB, so this takes at least two.
@@ -73,7 +76,12 @@ describe('paging helpers on dynalite', () => {
     let cursor: string | undefined;
     let pages = 0;
     do {
-      const page = await queryPage(t.doc, input, { scope: 'cursor-test', cursor }, skOf);
+      const page = await queryPage(
+        t.doc,
+        input,
+        { scope: 'cursor-test', shape: partitionShape('PAGE#cursor'), cursor },
+        skOf,
+      );
       seen.push(...page.items);
       cursor = page.cursor;
       pages++;
@@ -81,10 +89,46 @@ describe('paging helpers on dynalite', () => {
 
     expect(seen).toEqual(written);
     expect(pages).toBeGreaterThanOrEqual(3);
-    const first = await queryPage(t.doc, input, { scope: 'cursor-test' }, skOf);
+    const first = await queryPage(
+      t.doc,
+      input,
+      { scope: 'cursor-test', shape: partitionShape('PAGE#cursor') },
+      skOf,
+    );
     await expect(
-      queryPage(t.doc, input, { scope: 'another-listing', cursor: first.cursor }, skOf),
+      queryPage(
+        t.doc,
+        input,
+        { scope: 'another-listing', shape: partitionShape('PAGE#cursor'), cursor: first.cursor },
+        skOf,
+      ),
     ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+  });
+
+  it('queryPage refuses a forged key in the right scope before DynamoDB sees it (a ValidationException there)', async () => {
+    await fill('PAGE#forged', 3);
+    const input = inPartition('PAGE#forged');
+    const forge = (k: Record<string, unknown>) =>
+      Buffer.from(JSON.stringify({ s: 'forged', k }), 'utf8').toString('base64url');
+    const forged = [
+      { PK: 'PAGE#forged' },
+      { PK: 'PAGE#other', SK: sk(1) },
+      { PK: 'PAGE#forged', SK: 'NOT-AN-ITEM' },
+      { PK: 'PAGE#forged', SK: sk(1), GSI1PK: 'x' },
+      { PK: 'PAGE#forged', SK: `ITEM#${'9'.repeat(2000)}` },
+    ];
+
+    for (const k of forged) {
+      await expect(
+        queryPage(
+          t.doc,
+          input,
+          { scope: 'forged', shape: partitionShape('PAGE#forged'), cursor: forge(k) },
+          skOf,
+        ),
+        JSON.stringify(k).slice(0, 60),
+      ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
+    }
   });
 
   it('scanPage covers every item of the table once over all segments', async () => {
@@ -105,7 +149,11 @@ describe('paging helpers on dynalite', () => {
             FilterExpression: 'PK = :pk',
             ExpressionAttributeValues: { ':pk': 'PAGE#segments' },
           },
-          { scope: `segments:${segment}/${total}`, cursor },
+          {
+            scope: `segments:${segment}/${total}`,
+            shape: { PK: { prefix: '' }, SK: { prefix: '' } },
+            cursor,
+          },
           skOf,
         );
         seen.push(...page.items);

@@ -18,6 +18,8 @@ const query = {
   ExpressionAttributeValues: { ':pk': 'P' },
 };
 const key = (sk: string) => ({ PK: 'P', SK: sk });
+/** The keys of the listing `query` pages through. */
+const shape = { PK: 'P', SK: { prefix: '' } };
 const name = (item: Record<string, unknown>) => String(item.name);
 
 /** The inputs as they were when sent (the SDK keeps a reference to the input object, not a copy). */
@@ -104,11 +106,11 @@ describe('queryPage and scanPage', () => {
       { Items: [{ name: 'b' }] },
     ]);
 
-    const first = await queryPage(doc, { ...query, Limit: 1 }, { scope: 'things:P' }, name);
+    const first = await queryPage(doc, { ...query, Limit: 1 }, { scope: 'things:P', shape }, name);
     const second = await queryPage(
       doc,
       { ...query, Limit: 1 },
-      { scope: 'things:P', cursor: first.cursor },
+      { scope: 'things:P', shape, cursor: first.cursor },
       name,
     );
 
@@ -123,12 +125,12 @@ describe('queryPage and scanPage', () => {
   it('refuse a cursor of another listing before sending anything', async () => {
     const foreign = encodeCursor('things:someone-else', key('a'));
 
-    const attempt = queryPage(doc, query, { scope: 'things:P', cursor: foreign }, name);
+    const attempt = queryPage(doc, query, { scope: 'things:P', shape, cursor: foreign }, name);
 
     await expect(attempt).rejects.toBeInstanceOf(ValidationError);
     await expect(attempt).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
     await expect(
-      scanPage(doc, { TableName: TABLE }, { scope: 'scan:0/1', cursor: 'garbage' }, name),
+      scanPage(doc, { TableName: TABLE }, { scope: 'scan:0/1', shape, cursor: 'garbage' }, name),
     ).rejects.toMatchObject({ code: 'INVALID_CURSOR' });
     expect(ddb).not.toHaveReceivedAnyCommand();
   });
@@ -140,8 +142,8 @@ describe('queryPage and scanPage', () => {
       .resolves({ Items: [] });
     const input = { TableName: TABLE, Segment: 1, TotalSegments: 4, Limit: 10 };
 
-    const first = await scanPage(doc, input, { scope: 'scan:1/4' }, name);
-    const last = await scanPage(doc, input, { scope: 'scan:1/4', cursor: first.cursor }, name);
+    const first = await scanPage(doc, input, { scope: 'scan:1/4', shape }, name);
+    const last = await scanPage(doc, input, { scope: 'scan:1/4', shape, cursor: first.cursor }, name);
 
     expect(first.items).toEqual(['a']);
     expect(last).toEqual({ items: [] });

@@ -6,7 +6,7 @@ import type {
   ScanCommandOutput,
 } from '@aws-sdk/lib-dynamodb';
 import type { Page } from '@sbiz24/shared';
-import { decodeCursor, encodeCursor } from './cursor';
+import { decodeCursor, encodeCursor, type KeyShape } from './cursor';
 import { paginateQuery, paginateScan, QueryCommand, ScanCommand } from './dynamodb-sdk';
 import type { RawItem } from './items';
 
@@ -25,6 +25,8 @@ export type ScanInput = Omit<ScanCommandInput, 'ExclusiveStartKey'>;
 export interface PageRequest {
   /** Tags the cursor, so that one from another listing or user is refused (`INVALID_CURSOR`). */
   scope: string;
+  /** What this listing's keys look like: a cursor holding any other key is refused before it is sent. */
+  shape: KeyShape;
   cursor?: string | undefined;
 }
 
@@ -71,7 +73,7 @@ export async function queryPage<T>(
   request: PageRequest,
   fromItem: (item: RawItem) => T,
 ): Promise<Page<T>> {
-  const ExclusiveStartKey = decodeCursor(request.scope, request.cursor);
+  const ExclusiveStartKey = decodeCursor(request.scope, request.cursor, request.shape);
   const page = await doc.send(new QueryCommand({ ...input, ExclusiveStartKey }));
   return toPage(page, request.scope, fromItem);
 }
@@ -83,7 +85,7 @@ export async function scanPage<T>(
   request: PageRequest,
   fromItem: (item: RawItem) => T,
 ): Promise<Page<T>> {
-  const ExclusiveStartKey = decodeCursor(request.scope, request.cursor);
+  const ExclusiveStartKey = decodeCursor(request.scope, request.cursor, request.shape);
   const page = await doc.send(new ScanCommand({ ...input, ExclusiveStartKey }));
   return toPage(page, request.scope, fromItem);
 }

@@ -15,6 +15,7 @@ import {
   type ProgramFilter,
   type ProgramRepository,
   type StoredBusiness,
+  ValidationError,
 } from '@sbiz24/shared';
 import { type AlertPreferences, DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
 import { MAX_MATCH_WRITES } from '@sbiz24/shared/repositories';
@@ -45,12 +46,17 @@ function segmentOf(brn: string, totalSegments: number): number {
 }
 
 const encodeCursor = (value: unknown): string => Buffer.from(JSON.stringify(value)).toString('base64url');
-function decodeCursor<T>(cursor: string): T {
+/** Refuses a cursor it did not make (400 INVALID_CURSOR), as the DynamoDB store does. */
+function decodeCursor<T>(cursor: string, valid: (value: unknown) => boolean): T {
+  let value: unknown;
   try {
-    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as T;
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw new NotFoundError('잘못된 페이지 커서입니다.', 'INVALID_CURSOR');
+    value = undefined;
   }
+  if (!valid(value))
+    throw new ValidationError('페이지 정보(cursor)가 올바르지 않습니다.', [], 'INVALID_CURSOR');
+  return value as T;
 }
 
 export function createMemoryBusinessRepository(clock: () => Date = () => new Date()): BusinessRepository {
@@ -123,7 +129,7 @@ export function createMemoryBusinessRepository(clock: () => Date = () => new Dat
       return { conflicts };
     },
     async scanSegment(segment, totalSegments, cursor, limit = 100) {
-      const after = cursor ? decodeCursor<string>(cursor) : '';
+      const after = cursor ? decodeCursor<string>(cursor, (v) => typeof v === 'string') : '';
       const mine = [...rows.keys()]
         .filter((brn) => segmentOf(brn, totalSegments) === segment && brn > after)
         .sort();
@@ -210,7 +216,14 @@ export function createMemoryNotificationRepository(): NotificationRepository {
     },
     async list(userId, { limit = 20, cursor } = {}) {
       const sorted = [...(byUser.get(userId) ?? [])].sort(newestFirst);
-      const after = cursor ? decodeCursor<{ createdAt: string; id: string }>(cursor) : undefined;
+      const after = cursor
+        ? decodeCursor<{ createdAt: string; id: string }>(
+            cursor,
+            (v) =>
+              typeof (v as { createdAt?: unknown } | null)?.createdAt === 'string' &&
+              typeof (v as { id?: unknown }).id === 'string',
+          )
+        : undefined;
       const rest = after ? sorted.filter((n) => newestFirst(n, after as Notification) > 0) : sorted;
       const items = rest.slice(0, limit).map(copy);
       const last = items.at(-1);

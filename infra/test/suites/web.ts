@@ -1,6 +1,7 @@
+import { securityHeadersFor } from '@sbiz24/shared/security-headers';
 import { Match } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
-import { SPA_REWRITE_FUNCTION } from '../../lib/web.js';
+import { SPA_REWRITE_FUNCTION, siteCspSources } from '../../lib/web.js';
 import type { Synthesized } from '../synth.js';
 import { asArray, idsOfType } from '../template-query.js';
 
@@ -13,6 +14,42 @@ function rewrite(uri: string): string {
     request: { uri: string };
   }) => { uri: string };
   return handler({ request: { uri } }).uri;
+}
+
+// biome-ignore lint/suspicious/noExplicitAny: synthesized CloudFormation, read field by field
+type Json = Record<string, unknown> & { [key: string]: any };
+
+/** A synthesized string: plain, or an `Fn::Join` whose `Ref`s (the region) are written as `<Ref>`. */
+function resolved(value: unknown): string {
+  if (typeof value === 'string') return value;
+  const join = (value as { 'Fn::Join'?: [string, unknown[]] })['Fn::Join'];
+  if (join) return join[1].map(resolved).join(join[0]);
+  const ref = (value as { Ref?: string }).Ref;
+  if (ref) return `<${ref}>`;
+  throw new Error(`unresolved ${JSON.stringify(value)}`);
+}
+
+/** The headers a response headers policy sends, as a browser would read them (names lower-cased). */
+function headersOfPolicy(config: Json): Record<string, string> {
+  const sec = config.SecurityHeadersConfig ?? {};
+  const out: Record<string, string> = {};
+  if (sec.ContentSecurityPolicy)
+    out['content-security-policy'] = resolved(sec.ContentSecurityPolicy.ContentSecurityPolicy);
+  if (sec.StrictTransportSecurity) {
+    const h = sec.StrictTransportSecurity;
+    out['strict-transport-security'] = [
+      `max-age=${h.AccessControlMaxAgeSec}`,
+      ...(h.IncludeSubdomains ? ['includeSubDomains'] : []),
+      ...(h.Preload ? ['preload'] : []),
+    ].join('; ');
+  }
+  if (sec.ContentTypeOptions) out['x-content-type-options'] = 'nosniff';
+  if (sec.FrameOptions) out['x-frame-options'] = sec.FrameOptions.FrameOption;
+  if (sec.ReferrerPolicy) out['referrer-policy'] = sec.ReferrerPolicy.ReferrerPolicy;
+  if (sec.XSSProtection) out['x-xss-protection'] = sec.XSSProtection.Protection ? '1' : '0';
+  for (const item of config.CustomHeadersConfig?.Items ?? [])
+    out[String(item.Header).toLowerCase()] = item.Value;
+  return out;
 }
 
 /** The private site bucket behind CloudFront. */
@@ -102,6 +139,30 @@ export function webSuite(dev: () => Synthesized): void {
         }),
       }),
     });
+  });
+
+  it('sends the one security header table (CSP, HSTS, frame denial, …) on the site and the API alike', () => {
+    const { json } = dev();
+    const policies = idsOfType(json.Resources, 'AWS::CloudFront::ResponseHeadersPolicy');
+    expect(policies).toHaveLength(1);
+    const config = json.Resources[policies[0]!]!.Properties!.ResponseHeadersPolicyConfig as Json;
+    const expected = Object.fromEntries(
+      securityHeadersFor({ https: true, csp: siteCspSources('<AWS::Region>') }).map(([n, v]) => [
+        n.toLowerCase(),
+        v,
+      ]),
+    );
+
+    expect(headersOfPolicy(config)).toEqual(expected);
+    expect(expected['content-security-policy']).not.toMatch(/unsafe-(inline|eval)/);
+    const distribution = Object.values(json.Resources).find(
+      (r) => r.Type === 'AWS::CloudFront::Distribution',
+    )!;
+    const dist = (distribution.Properties as Json).DistributionConfig;
+    for (const behavior of [dist.DefaultCacheBehavior, ...dist.CacheBehaviors])
+      expect(behavior.ResponseHeadersPolicyId, behavior.PathPattern ?? 'default').toEqual({
+        Ref: policies[0],
+      });
   });
 
   it('rewrites app routes to index.html and leaves files alone', () => {

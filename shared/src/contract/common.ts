@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ProgramIdParamSchema } from '../id-formats';
 import { AGENCIES, type AgencyId } from '../program/program';
 
 /**
@@ -25,7 +26,7 @@ export const VersionBodySchema = z.strictObject({ version: VersionSchema });
 export type VersionBody = z.infer<typeof VersionBodySchema>;
 
 /** A path segment naming a program (`/api/programs/{id}`); an unknown id is a 404, not a 400. */
-export const ProgramIdParamsSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) });
+export const ProgramIdParamsSchema = z.object({ id: ProgramIdParamSchema });
 
 /** An ISO timestamp as the server writes it (`Date#toISOString`). */
 export const TimestampSchema = z.string().check(z.meta({ format: 'date-time' }));

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { NotificationIdParamSchema } from '../id-formats';
 import { AgencyIdSchema, TimestampSchema } from './common';
 
 /** One instance for every plain string field (zod schemas are immutable). */
@@ -56,4 +57,4 @@ export const NotificationsResponseSchema = z.object({
 export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
 
 /** `POST /api/me/notifications/{id}/read`. */
-export const NotificationParamsSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)) });
+export const NotificationParamsSchema = z.object({ id: NotificationIdParamSchema });

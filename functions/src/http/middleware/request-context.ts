@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { MiddlewareHandler } from 'hono';
-import { routePath } from 'hono/route';
 import type { AppEnv } from '../types';
 
 const SAFE_ID = /^[A-Za-z0-9._:-]{1,128}$/;
@@ -33,7 +32,8 @@ export function requestContext(logger: Logger): MiddlewareHandler<AppEnv> {
     const status = c.res.status;
     const entry = {
       method: c.req.method,
-      route: routePath(c, -1),
+      // No route matched (404, 405): say so, never the concrete path.
+      route: c.get('route') ?? '(none)',
       status,
       durationMs: Math.round(performance.now() - started),
       ...(c.get('caller') ? { role: c.get('caller')!.role } : {}),

@@ -1,26 +1,18 @@
+import { securityHeadersFor } from '@sbiz24/shared/security-headers';
 import type { MiddlewareHandler } from 'hono';
 
-/**
- * The security headers of every API response, as one table (what hono/secure-headers sends by default,
- * written out: 3 KB less in the API bundle, which has a 250 KB ceiling, and one list to extend with
- * a Content-Security-Policy for the local server and CloudFront alike).
- */
-export const API_SECURITY_HEADERS: readonly (readonly [string, string])[] = [
-  ['Cross-Origin-Opener-Policy', 'same-origin'],
-  ['Cross-Origin-Resource-Policy', 'same-origin'],
-  ['Origin-Agent-Cluster', '?1'],
-  ['Referrer-Policy', 'no-referrer'],
-  ['Strict-Transport-Security', 'max-age=15552000; includeSubDomains'],
-  ['X-Content-Type-Options', 'nosniff'],
-  ['X-DNS-Prefetch-Control', 'off'],
-  ['X-Download-Options', 'noopen'],
-  ['X-Frame-Options', 'SAMEORIGIN'],
-  ['X-Permitted-Cross-Domain-Policies', 'none'],
-  ['X-XSS-Protection', '0'],
-];
+/** Over plain http (the local server) and over HTTPS (API Gateway and CloudFront): HSTS only on the latter. */
+const PLAIN = securityHeadersFor({ https: false });
+const SECURE = securityHeadersFor({ https: true });
 
+/**
+ * The security headers of every API response, from the one table in `@sbiz24/shared/security-headers` that
+ * the local web server and CloudFront's response headers policy read too. HSTS goes out only when the request
+ * came over HTTPS (on Lambda, hono/aws-lambda builds an https:// URL; API Gateway only speaks TLS).
+ */
 export const securityHeaders: MiddlewareHandler = async (c, next) => {
   await next();
-  for (const [name, value] of API_SECURITY_HEADERS) c.res.headers.set(name, value);
+  const headers = c.req.url.startsWith('https:') ? SECURE : PLAIN;
+  for (const [name, value] of headers) c.res.headers.set(name, value);
   c.res.headers.delete('X-Powered-By');
 };

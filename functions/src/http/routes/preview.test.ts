@@ -11,6 +11,7 @@ import { writeFinishedRun } from '../../testing/finished-run';
 import { business } from '../../testing/fixtures';
 import { MemoryRunRepository } from '../../testing/memory-run-repository';
 import { call, createTestApp, TEST_NOW } from '../../testing/test-app';
+import { PREVIEW_RATE_LIMIT } from './preview';
 
 async function snapshotOf(profiles: BusinessProfile[]) {
   const blobs = new MemoryBlobStore();
@@ -116,5 +117,31 @@ describe('POST /api/staff/preview', () => {
     expect(res.status).toBe(503);
     expect(res.body.error.code).toBe('SNAPSHOT_UNAVAILABLE');
     expect(res.body.error.message).toMatch(/스냅샷/);
+  });
+});
+
+describe('the preview rate limit', () => {
+  it('answers 429 with Retry-After past the per-user limit, for that user only, until the window passes', async () => {
+    const { app, setNow } = await appWithSnapshot(DEMO_OWNED_BUSINESSES.map((b) => b.profile));
+    const body = { rule: { type: 'region', op: 'in', codes: ['26'] } };
+    const statuses: number[] = [];
+    for (let i = 0; i < PREVIEW_RATE_LIMIT.limit; i++)
+      statuses.push((await call(app, 'POST', '/api/staff/preview', { as: 'staffSemas', body })).status);
+
+    const limited = await call(app, 'POST', '/api/staff/preview', { as: 'staffSemas', body });
+    const other = await call(app, 'POST', '/api/staff/preview', { as: 'admin', body });
+    setNow(new Date(TEST_NOW.getTime() + PREVIEW_RATE_LIMIT.windowMs));
+    const later = await call(app, 'POST', '/api/staff/preview', { as: 'staffSemas', body });
+
+    expect(new Set(statuses)).toEqual(new Set([200]));
+    expect(limited.status).toBe(429);
+    expect(limited.body.error).toMatchObject({
+      code: 'RATE_LIMITED',
+      message: expect.stringMatching(/미리보기/),
+    });
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(Number(limited.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    expect(other.status).toBe(200);
+    expect(later.status).toBe(200);
   });
 });

@@ -1,7 +1,9 @@
 import { type FieldError, ValidationError } from '@sbiz24/shared';
 import { PreviewRequestSchema, PreviewResponseSchema } from '@sbiz24/shared/contract/staff';
 import { type PreviewService, SnapshotUnavailableError } from '../../services/preview';
+import { createFailureLimiter } from '../../services/rate-limiter';
 import { HttpError } from '../errors';
+import { callerOf } from '../middleware/auth';
 import { defineRoute, jsonRequest, jsonResponse, reply } from '../route';
 import type { Resource } from '../types';
 
@@ -27,15 +29,37 @@ const preview = defineRoute(
       200: jsonResponse(PreviewResponseSchema),
     },
   },
-  [503],
+  [429, 503],
 );
 
+/**
+ * The preview is the most expensive request (a pass over the whole snapshot): each staff member may ask it
+ * this often. In memory, per process locally and per Lambda container on AWS, so with N warm containers a
+ * user could reach N × the limit at most; a brake on a stuck key or a script, not a global quota.
+ */
+export const PREVIEW_RATE_LIMIT = { limit: 10, windowMs: 60_000 } as const;
+
 /** `POST /api/staff/preview`: the exact count of businesses a draft rule would qualify, over the latest snapshot. */
-export function previewResource({ preview: service }: { preview?: PreviewService | undefined }): Resource {
+export function previewResource({
+  preview: service,
+  clock,
+}: {
+  preview?: PreviewService | undefined;
+  clock: () => Date;
+}): Resource {
+  const limiter = createFailureLimiter({
+    ...PREVIEW_RATE_LIMIT,
+    clock,
+    message: `영향 미리보기는 1분에 ${PREVIEW_RATE_LIMIT.limit}번까지 할 수 있습니다. 잠시 후 다시 시도해 주세요.`,
+  });
   return (server) => {
     server.serve(
       preview,
-      async (_c, input) => {
+      async (c, input) => {
+        // Counted before any work, whatever the outcome: the cost is the pass over the snapshot.
+        const { sub } = callerOf(c);
+        limiter.check(sub);
+        limiter.recordFailure(sub);
         if (!service) throw unavailable();
         try {
           return reply(await service.preview(input.body.rule), 200);

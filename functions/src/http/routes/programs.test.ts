@@ -76,6 +76,19 @@ describe('GET /api/programs', () => {
     expect(await ids('11440')).toContain('youth-fund');
   });
 
+  it('places disaster programs by their disaster: 서울 does not list the 경북 wildfire relief, 경북 and 안동 do', async () => {
+    const { app } = await createTestApp();
+    const ids = async (region: string) =>
+      (await call(app, 'GET', `/api/programs?region=${region}&pageSize=100`)).body.items.map(
+        (p: { id: string }) => p.id,
+      );
+
+    expect(await ids('11')).not.toContain('wildfire-relief');
+    expect(await ids('11440')).not.toContain('wildfire-relief');
+    expect(await ids('47')).toContain('wildfire-relief');
+    expect(await ids('47170')).toContain('wildfire-relief');
+  });
+
   it('answers 400 with field paths for a bad filter', async () => {
     const { app } = await createTestApp();
     const res = await call(app, 'GET', '/api/programs?kind=loan&region=999&pageSize=1000');
@@ -131,5 +144,36 @@ describe('GET /api/disasters', () => {
       '2023-07-heavy-rain',
       '2025-03-wildfire',
     ]);
+  });
+});
+
+describe('id limits', () => {
+  it('refuses a program id over its limit or outside its pattern with 400 naming the field, in every route that takes one', async () => {
+    const { app } = await createTestApp();
+    for (const id of ['a'.repeat(3000), 'a'.repeat(101), 'Youth_Fund', '한글', '-x']) {
+      for (const [path, as] of [
+        [`/api/programs/${encodeURIComponent(id)}`, undefined],
+        [`/api/staff/programs/${encodeURIComponent(id)}`, 'admin'],
+        [`/api/staff/programs/${encodeURIComponent(id)}/audit`, 'admin'],
+      ] as const) {
+        const res = await call(app, 'GET', path, as ? { as } : {});
+        expect(res.status, `${path.slice(0, 60)}`).toBe(400);
+        expect(res.body.error.details).toContainEqual({
+          path: 'id',
+          message: expect.stringMatching(/사업 ID/),
+        });
+      }
+    }
+    expect((await call(app, 'GET', '/api/programs/no-such-program')).status).toBe(404);
+  });
+
+  it('refuses a notification id over its limit or outside its pattern with 400', async () => {
+    const { app } = await createTestApp();
+    for (const id of ['x'.repeat(101), 'a b', '<script>']) {
+      const res = await call(app, 'POST', `/api/me/notifications/${encodeURIComponent(id)}/read`, {
+        as: 'ownerA',
+      });
+      expect(res.status, id.slice(0, 20)).toBe(400);
+    }
   });
 });

@@ -43,8 +43,10 @@ export function programsResource({ catalog, clock }: { catalog: CatalogCache; cl
       const query = input.query;
       const today = todayInKorea(clock);
       const { page, pageSize, openNow, ...filters } = query;
-      const all = (await catalog.get()).programs
-        .filter((p) => matchesQuery(p, { ...filters, openNow: openNow === 'true' }, today))
+      const { programs, disasters } = await catalog.get();
+      // The declared disasters place disaster programs: their regions are the ones their disasters name.
+      const all = programs
+        .filter((p) => matchesQuery(p, { ...filters, openNow: openNow === 'true' }, today, disasters))
         .map((p) => toSummary(p, today))
         .sort(compareForListing);
       const items = all.slice((page - 1) * pageSize, page * pageSize);
