@@ -4,6 +4,9 @@ import type * as z from 'zod';
 import type { Caller } from '../services/types';
 import { refuseInvalid } from './validate';
 
+/** A classic or zod/mini schema: both carry `safeParse`, and the OpenAPI generator reads either. */
+export type Schema = z.core.$ZodType;
+
 /** Hono environment: what middleware puts on the context. */
 export interface AppEnv {
   Variables: {
@@ -20,18 +23,18 @@ export interface AppEnv {
 export type Access = 'public' | 'user' | 'owner' | 'staff' | 'admin';
 
 /** A JSON request body, always required (a missing body is refused, never read as `{}`). */
-export function jsonRequest<S extends z.ZodType>(schema: S) {
+export function jsonRequest<S extends Schema>(schema: S) {
   return { content: { 'application/json': { schema } }, required: true } as const;
 }
 
 /** A JSON success response. */
-export function jsonResponse<S extends z.ZodType>(schema: S, description = '성공') {
+export function jsonResponse<S extends Schema>(schema: S, description = '성공') {
   return { description, content: { 'application/json': { schema } } } as const;
 }
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Body = ReturnType<typeof jsonRequest>;
-type Answer = { description: string; content?: Record<string, { schema: z.ZodType }> };
+type Answer = { description: string; content?: Record<string, { schema: Schema }> };
 
 /** A route as declared: the shape of `@hono/zod-openapi`'s `createRoute`, plus who may call it. */
 export interface RouteConfig {
@@ -41,7 +44,7 @@ export interface RouteConfig {
   tags: string[];
   summary: string;
   description?: string;
-  request?: { params?: z.ZodType; query?: z.ZodType; body?: Body };
+  request?: { params?: Schema; query?: Schema; body?: Body };
   responses: Record<number, Answer>;
 }
 
@@ -75,7 +78,7 @@ export function defineRoute<const R extends RouteConfig>(
   };
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends Schema ? z.output<S> : undefined;
 type Req<R extends RouteConfig> = NonNullable<R['request']>;
 
 /** What a handler receives: the validated path parameters, query and body, typed by the route's schemas. */
@@ -87,7 +90,7 @@ export interface Input<R extends RouteConfig> {
     : undefined;
 }
 
-type BodyOf<A> = A extends { content: { 'application/json': { schema: infer S extends z.ZodType } } }
+type BodyOf<A> = A extends { content: { 'application/json': { schema: infer S extends Schema } } }
   ? z.input<S>
   : null;
 
@@ -117,9 +120,9 @@ export function createServer(app: Hono<AppEnv>, guard: Guard, routes: RouteList)
   return {
     serve(route, handler, explain) {
       routes.push(route as unknown as Route);
-      const check = (schema: z.ZodType | undefined, value: unknown) => {
+      const check = (schema: Schema | undefined, value: unknown) => {
         if (!schema) return undefined;
-        const result = schema.safeParse(value);
+        const result = (schema as unknown as z.ZodType).safeParse(value);
         if (result.success) return result.data;
         try {
           return refuseInvalid({ success: false, error: result.error, data: value });

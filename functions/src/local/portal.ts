@@ -16,6 +16,7 @@ import { TABLE_DESIGN } from '../store/table-design';
 import { type LocalAlerts, startLocalAlerts } from './alerts';
 import { DEMO_USERS } from './demo-data';
 import { createDevIssuer } from './dev-auth';
+import { devMailboxResource } from './dev-mailbox-route';
 import { startDynalite } from './dynalite';
 import { startLocalBatch } from './local-batch';
 import { localDynamoDir, type PortalRuntimeInfo, portalInfoPath } from './local-table';
@@ -118,20 +119,6 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     });
     cleanups.push(() => batch.stop());
 
-    const issuer = await createDevIssuer(DEMO_USERS);
-    const app = createApp({
-      docs: openApiDocs,
-      repos,
-      clock,
-      verifyToken: issuer.verifyToken,
-      logger: createLogger({
-        serviceName: 'sbiz24-local',
-        level: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
-      }),
-      devAuth: issuer,
-      onProgramChanged: batch.onProgramChanged,
-      preview: batch.preview,
-    });
     // E-mail and text messages: the development mailbox (a real SMTP server) and the outbox sender.
     let portalUrl = `http://${host}:${port}`;
     const alerts = await startLocalAlerts({
@@ -143,6 +130,23 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       baseUrl: () => portalUrl,
     });
     cleanups.push(() => alerts.stop());
+
+    const issuer = await createDevIssuer(DEMO_USERS);
+    const app = createApp({
+      docs: openApiDocs,
+      repos,
+      clock,
+      verifyToken: issuer.verifyToken,
+      logger: createLogger({
+        serviceName: 'sbiz24-local',
+        level: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
+      }),
+      devAuth: issuer,
+      devResources: [devMailboxResource(alerts.mail.mailbox)],
+      alerts: { secret: alerts.secret, mail: alerts.email },
+      onProgramChanged: batch.onProgramChanged,
+      preview: batch.preview,
+    });
     mountDevMailbox(app, alerts);
     const web = mountWebApp(app, webDist);
     if (!web.built)

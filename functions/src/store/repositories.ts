@@ -4,6 +4,7 @@ import { createAlertPreferencesRepository } from './alert-preferences-repository
 import { createApplicationRepository } from './application-repository';
 import { createAuditRepository } from './audit-repository';
 import { createBusinessRepository } from './business-repository';
+import { createContactVerificationRepository } from './contact-verification-repository';
 import { createDisasterRepository } from './disaster-repository';
 import { createNotificationRepository } from './notification-repository';
 import { createProgramRepository } from './program-repository';
@@ -21,6 +22,8 @@ export function createApiRepositories(
     disasters: createDisasterRepository(doc, tableName, options),
     notifications: createNotificationRepository(doc, tableName, options),
     audit: createAuditRepository(doc, tableName),
+    alertPreferences: createAlertPreferencesRepository(doc, tableName),
+    contactVerifications: createContactVerificationRepository(doc, tableName),
   };
 }
 
@@ -32,7 +35,6 @@ export function createRepositories(
 ): Repositories {
   return {
     ...createApiRepositories(doc, tableName, options),
-    alertPreferences: createAlertPreferencesRepository(doc, tableName),
     applications: createApplicationRepository(doc, tableName),
   };
 }

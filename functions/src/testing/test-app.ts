@@ -5,7 +5,9 @@ import { type App, createApp } from '../http/app';
 import { openApiDocs } from '../http/docs';
 import type { AppDeps } from '../http/types';
 import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from '../local/demo-data';
+import type { OutgoingMessage } from '../services/delivery';
 import type { Caller, ProgramChangeEvent } from '../services/types';
+import { createUnsubscribeTokens } from '../services/unsubscribe';
 import { createMemoryRepositories, type MemoryRepositories } from './memory-repositories';
 
 /** 10:00 in Korea on 2026-11-26: "today" of the route tests. */
@@ -31,9 +33,15 @@ async function testVerifyToken(token: string): Promise<Caller> {
   return { ...caller };
 }
 
+/** The test app's alerts signing key, and tokens signed with it (unsubscribe links). */
+export const TEST_ALERTS_SECRET = 'test-alerts-signing-key-0123456789abcdef';
+export const testUnsubscribeTokens = createUnsubscribeTokens(TEST_ALERTS_SECRET);
+
 export interface TestApp {
   app: App;
   repos: MemoryRepositories;
+  /** Mails the API sent (verification codes), oldest first. */
+  mails: OutgoingMessage[];
   events: ProgramChangeEvent[];
   /** Captured log lines (JSON strings). */
   logs: string[];
@@ -89,7 +97,16 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   await repos.businesses.createMany([...DEMO_OWNED_BUSINESSES, ...DEMO_CLAIMABLE_BUSINESSES]);
   const events: ProgramChangeEvent[] = [];
   const logs: string[] = [];
+  const mails: OutgoingMessage[] = [];
   const app = createApp({
+    alerts: {
+      secret: TEST_ALERTS_SECRET,
+      mail: {
+        send: async (m) => {
+          mails.push(m);
+        },
+      },
+    },
     docs: openApiDocs,
     repos,
     clock,
@@ -100,7 +117,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     },
     ...overrides,
   });
-  return { app, repos, events, logs, setNow: (d) => (now = d) };
+  return { app, repos, mails, events, logs, setNow: (d) => (now = d) };
 }
 
 export interface CallOptions {
