@@ -225,10 +225,17 @@ export interface Repositories {
 }
 
 /**
- * What the HTTP API uses today: every repository but applications, which have no routes yet. The API Lambda
- * is built from this set, so the applications adapter stays out of its bundle until they do.
+ * What the HTTP API function uses: every repository but applications (no routes yet) and the alert settings'
+ * (served by their own function, `AlertRepositories`). The API Lambda is built from this set, so the other
+ * adapters stay out of its bundle, which sits at its 300 KB ceiling.
  */
-export type ApiRepositories = Omit<Repositories, 'applications'>;
+export type ApiRepositories = Omit<
+  Repositories,
+  'applications' | 'alertPreferences' | 'contactVerifications'
+>;
+
+/** What the alert settings routes use. */
+export type AlertRepositories = Pick<Repositories, 'alertPreferences' | 'contactVerifications' | 'audit'>;
 
 /** An e-mail or text message on its way out: one per notification and channel (SES or SMTP, a 알림톡 provider). */
 /**

@@ -1,7 +1,5 @@
-import { randomBytes } from 'node:crypto';
 import { bodyLimit } from 'hono/body-limit';
 import { Hono } from 'hono/tiny';
-import { createAlertSettingsService } from '../services/alert-settings';
 import { createBusinessService } from '../services/business-service';
 import { createCatalogCache } from '../services/catalog-cache';
 import { CATALOG_EVENT_FAILED_MESSAGE } from '../services/catalog-events';
@@ -9,13 +7,11 @@ import { createDisasterService } from '../services/disaster-service';
 import { createMatchService } from '../services/match-service';
 import { createStaffProgramService } from '../services/staff-program-service';
 import type { ProgramChangeEvent } from '../services/types';
-import { HttpError } from './errors';
 import { requireAccess } from './middleware/auth';
 import { errorResponse, notFound, onError } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { createServer, type RouteList } from './route';
-import { alertsResource } from './routes/alerts';
 import { businessesResource } from './routes/businesses';
 import { disastersResource } from './routes/disasters';
 import { healthResource } from './routes/health';
@@ -53,37 +49,19 @@ export function createApp(deps: AppDeps): App {
   const matches = createMatchService({ catalog, clock });
   const staffPrograms = createStaffProgramService({ repos, clock, catalog, notify });
   const disasters = createDisasterService({ repos, clock, catalog, notify });
-  const alertSettings = createAlertSettingsService({
-    repos,
-    clock,
-    // Without the alerts' key and mail channel, a random key verifies no link and codes cannot be sent.
-    ...(deps.alerts ?? {
-      secret: randomBytes(32),
-      mail: {
-        send: () => {
-          throw new HttpError(
-            503,
-            'ALERTS_UNAVAILABLE',
-            '지금은 전자우편을 보낼 수 없습니다. 잠시 뒤 다시 시도해 주세요.',
-          );
-        },
-      },
-    }),
-  });
 
   const resources: Resource[] = [
     healthResource({ clock }),
     programsResource({ catalog, clock }),
     disastersResource({ catalog }),
     meResource({ repos }),
-    alertsResource({ settings: alertSettings, notifications: repos.notifications }),
     businessesResource({ businesses, matches }),
     staffProgramsResource({ programs: staffPrograms, clock }),
     staffDisastersResource({ disasters }),
     previewResource({ preview: deps.preview }),
   ];
   if (deps.devAuth) resources.push(deps.devAuth.routes());
-  resources.push(...(deps.devResources ?? []));
+  resources.push(...(deps.routes ?? []));
 
   const app = new Hono<AppEnv>();
   app.use('/api/*', requestContext(logger));

@@ -1,6 +1,5 @@
 import { formatBusinessNumber, type Program } from '@sbiz24/shared';
 import { describe, expect, it } from 'vitest';
-import { devMailboxResource } from '../local/dev-mailbox-route';
 import {
   createDevIssuer,
   DEMO_CLAIMABLE_BUSINESSES,
@@ -8,6 +7,7 @@ import {
   DEMO_USERS,
 } from '../testing/demo';
 import { type CallerKey, call, createTestApp, testUnsubscribeTokens } from '../testing/test-app';
+import { devMailboxResource } from './routes/dev-mailbox';
 
 /**
  * Every registered route × every kind of caller, with the status each must get. The route list comes from
@@ -68,7 +68,7 @@ const ROWS: Record<string, (ctx: { semasProgram: Program }) => Row> = {
   'GET /api/me': () => ({ path: '/api/me', expect: signedIn(200) }),
   'POST /api/me/notifications/read-all': () => ({
     path: '/api/me/notifications/read-all',
-    expect: signedIn(200),
+    expect: signedIn(204),
   }),
   'GET /api/me/alert-settings': () => ({
     path: '/api/me/alert-settings',
@@ -180,7 +180,7 @@ async function freshApp() {
   const issuer = await createDevIssuer(DEMO_USERS);
   const t = await createTestApp({
     devAuth: issuer,
-    devResources: [devMailboxResource({ list: () => [] })],
+    routes: [devMailboxResource({ list: () => [] })],
   });
   const youth = (await t.repos.programs.get('youth-fund'))!;
   await t.repos.programs.create({ ...youth, id: 'semas-draft', status: 'draft', version: 1 });

@@ -4,7 +4,6 @@ import { buildSnapshot } from '@sbiz24/shared/columnar/snapshot';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { devMailboxResource } from '../local/dev-mailbox-route';
 import { MemoryBlobStore } from '../services/blob-store';
 import { columnarPreviewEngine, decodeSnapshotParts } from '../services/columnar-preview-engine';
 import { createPreviewService } from '../services/preview';
@@ -25,6 +24,7 @@ import {
   type TestApp,
   testUnsubscribeTokens,
 } from '../testing/test-app';
+import { devMailboxResource } from './routes/dev-mailbox';
 
 /**
  * Real answers against the published contract: every route of the test app is called (as the callers it
@@ -70,7 +70,7 @@ async function contractApp(): Promise<TestApp> {
   return createTestApp({
     preview,
     devAuth: await createDevIssuer(DEMO_USERS),
-    devResources: [devMailboxResource({ list: () => mailbox })],
+    routes: [devMailboxResource({ list: () => mailbox })],
   });
 }
 
@@ -201,7 +201,7 @@ function cases(youth: Program, t: TestApp): Case[] {
     },
     { method: 'POST', path: unsubscribe, status: 200 },
     { method: 'POST', path: '/api/alerts/unsubscribe?token=abc.def', status: 400 },
-    { method: 'POST', path: '/api/me/notifications/read-all', as: 'ownerA', status: 200 },
+    { method: 'POST', path: '/api/me/notifications/read-all', as: 'ownerA', status: 204 },
     { method: 'GET', path: '/api/health', status: 200 },
     { method: 'GET', path: '/api/programs', status: 200 },
     {

@@ -1,6 +1,5 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AgencyId, ApiRepositories } from '@sbiz24/shared';
-import type { ChannelAdapter } from '../services/delivery';
 import type { PreviewService } from '../services/preview';
 import type { CatalogCache, ProgramChangeEvent, Role, VerifyToken } from '../services/types';
 import type { RouteList, Server } from './route';
@@ -39,14 +38,12 @@ export interface AppDeps {
   /** The per-container catalog cache; made from `repos` and `clock` when absent. */
   catalogCache?: CatalogCache;
   devAuth?: DevAuth;
-  /** More local-only routes (the development mailbox); the Lambda passes none, so its bundle has none. */
-  devResources?: Resource[];
   /**
-   * What the alert routes need beyond the table: the alerts signing key (unsubscribe tokens, e-mail code
-   * hashes) and the mail channel that sends codes (the development mailbox locally, SES on AWS). Without it,
-   * asking for a code answers 503 and no unsubscribe link verifies.
+   * Routes served besides the core API: the alert settings (`alertsResource`; their own function on AWS, so
+   * the API function's bundle stays under its ceiling and holds no SES grant or signing key) and, locally,
+   * the development mailbox. The API Lambda passes none.
    */
-  alerts?: AlertsDeps;
+  routes?: Resource[];
   /**
    * Told of each catalog change after it is stored (locally: queue a recompute; on AWS: put it on the
    * EventBridge bus). Awaited, so a Lambda does not freeze with the put in flight; a failure is logged and
@@ -55,11 +52,6 @@ export interface AppDeps {
   onProgramChanged?: (event: ProgramChangeEvent) => void | Promise<void>;
   /** The exact impact preview over the latest batch snapshot; without it the preview answers 503. */
   preview?: PreviewService;
-}
-
-export interface AlertsDeps {
-  secret: Uint8Array | string;
-  mail: Pick<ChannelAdapter, 'send'>;
 }
 
 export type { Access, AppEnv } from './route';

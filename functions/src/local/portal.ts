@@ -8,6 +8,8 @@ import { serve } from '@hono/node-server';
 import { todayInKorea } from '@sbiz24/shared';
 import { createApp } from '../http/app';
 import { openApiDocs } from '../http/docs';
+import { alertsResource } from '../http/routes/alerts';
+import { devMailboxResource } from '../http/routes/dev-mailbox';
 import { createLogger } from '../services/logger';
 import { ensureTable } from '../store/create-table';
 import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
@@ -16,7 +18,6 @@ import { TABLE_DESIGN } from '../store/table-design';
 import { type LocalAlerts, startLocalAlerts } from './alerts';
 import { DEMO_USERS } from './demo-data';
 import { createDevIssuer } from './dev-auth';
-import { devMailboxResource } from './dev-mailbox-route';
 import { startDynalite } from './dynalite';
 import { startLocalBatch } from './local-batch';
 import { localDynamoDir, type PortalRuntimeInfo, portalInfoPath } from './local-table';
@@ -142,8 +143,10 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
         level: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
       }),
       devAuth: issuer,
-      devResources: [devMailboxResource(alerts.mail.mailbox)],
-      alerts: { secret: alerts.secret, mail: alerts.email },
+      routes: [
+        alertsResource({ repos, clock, alerts: { secret: alerts.secret, mail: alerts.email } }),
+        devMailboxResource(alerts.mail.mailbox),
+      ],
       onProgramChanged: batch.onProgramChanged,
       preview: batch.preview,
     });

@@ -1,5 +1,5 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ApiRepositories, Repositories } from '@sbiz24/shared';
+import type { AlertRepositories, ApiRepositories, Repositories } from '@sbiz24/shared';
 import { createAlertPreferencesRepository } from './alert-preferences-repository';
 import { createApplicationRepository } from './application-repository';
 import { createAuditRepository } from './audit-repository';
@@ -22,6 +22,15 @@ export function createApiRepositories(
     disasters: createDisasterRepository(doc, tableName, options),
     notifications: createNotificationRepository(doc, tableName, options),
     audit: createAuditRepository(doc, tableName),
+  };
+}
+
+/** The alert settings' repositories (their own function on AWS). */
+export function createAlertRepositories(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+): Omit<AlertRepositories, 'audit'> {
+  return {
     alertPreferences: createAlertPreferencesRepository(doc, tableName),
     contactVerifications: createContactVerificationRepository(doc, tableName),
   };
@@ -35,6 +44,7 @@ export function createRepositories(
 ): Repositories {
   return {
     ...createApiRepositories(doc, tableName, options),
+    ...createAlertRepositories(doc, tableName),
     applications: createApplicationRepository(doc, tableName),
   };
 }

@@ -3,6 +3,7 @@ import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
 import { loadCatalog } from '@sbiz24/shared';
 import { type App, createApp } from '../http/app';
 import { openApiDocs } from '../http/docs';
+import { alertsResource } from '../http/routes/alerts';
 import type { AppDeps } from '../http/types';
 import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from '../local/demo-data';
 import type { OutgoingMessage } from '../services/delivery';
@@ -98,7 +99,9 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const events: ProgramChangeEvent[] = [];
   const logs: string[] = [];
   const mails: OutgoingMessage[] = [];
-  const app = createApp({
+  const alerts = alertsResource({
+    repos,
+    clock,
     alerts: {
       secret: TEST_ALERTS_SECRET,
       mail: {
@@ -107,6 +110,8 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
         },
       },
     },
+  });
+  const app = createApp({
     docs: openApiDocs,
     repos,
     clock,
@@ -116,6 +121,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
       events.push(e);
     },
     ...overrides,
+    routes: [alerts, ...(overrides.routes ?? [])],
   });
   return { app, repos, mails, events, logs, setNow: (d) => (now = d) };
 }

@@ -83,12 +83,6 @@ export const EmailVerifyBodySchema = z.strictObject({
   code: z.string().check(z.regex(/^\d{6}$/, '인증번호 6자리 숫자를 입력해 주세요.')),
 });
 
-/** `POST /api/me/notifications/read-all`. */
-export const ReadAllResponseSchema = z.strictObject({
-  /** How many notifications this call marked read. */
-  marked: z.int().check(z.minimum(0)),
-});
-
 /** The token an e-mail's unsubscribe link carries (HMAC-signed account and kind, at most 256 characters). */
 export const UnsubscribeQuerySchema = z.strictObject({
   token: z

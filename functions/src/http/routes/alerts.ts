@@ -1,4 +1,4 @@
-import type { NotificationRepository } from '@sbiz24/shared';
+import { randomBytes } from 'node:crypto';
 import { escapeHtml } from '@sbiz24/shared/alerts/message';
 import { ALERT_KIND_LABELS } from '@sbiz24/shared/alerts/preferences';
 import {
@@ -7,20 +7,18 @@ import {
   EmailCodeSentSchema,
   EmailContactBodySchema,
   EmailVerifyBodySchema,
-  ReadAllResponseSchema,
   UnsubscribeQuerySchema,
   UnsubscribeResponseSchema,
 } from '@sbiz24/shared/contract/alerts';
 import * as z from 'zod/mini';
-import type { AlertSettingsService } from '../../services/alert-settings';
+import { type AlertSettingsDeps, createAlertSettingsService } from '../../services/alert-settings';
+import type { ChannelAdapter } from '../../services/delivery';
+import { HttpError } from '../errors';
 import { callerOf } from '../middleware/auth';
 import { defineRoute, jsonRequest, jsonResponse, reply } from '../route';
 import type { Resource } from '../types';
 
 const TAG = '알림 설정';
-
-/** Notifications one "read all" marks at most; the answer says how many, and a second call takes the rest. */
-export const READ_ALL_LIMIT = 1_000;
 
 const getSettings = defineRoute('owner', {
   method: 'get',
@@ -69,14 +67,6 @@ const emailVerify = defineRoute(
   [409, 422],
 );
 
-const readAll = defineRoute('user', {
-  method: 'post',
-  path: '/api/me/notifications/read-all',
-  tags: ['내 정보'],
-  summary: `알림 모두 읽음 (한 번에 ${READ_ALL_LIMIT.toLocaleString('ko-KR')}개까지)`,
-  responses: { 200: jsonResponse(ReadAllResponseSchema) },
-});
-
 const unsubscribePage = defineRoute('public', {
   method: 'get',
   path: '/api/alerts/unsubscribe',
@@ -109,14 +99,43 @@ button:focus-visible{outline:3px solid #1d1d1d;outline-offset:2px}a{color:#0b50d
 
 const wantsHtml = (accept: string | undefined) => /text\/html/i.test(accept ?? '');
 
-/** Alert settings, e-mail verification, "read all" and the e-mails' one-click unsubscribe. */
-export function alertsResource({
-  settings,
-  notifications,
-}: {
-  settings: AlertSettingsService;
-  notifications: Pick<NotificationRepository, 'markAllRead'>;
+/**
+ * What the alert routes need beyond the table: the alerts signing key (unsubscribe tokens, e-mail code
+ * hashes) and the mail channel that sends codes (the development mailbox locally, SES on AWS). Without them,
+ * asking for a code answers 503 and no unsubscribe link verifies.
+ */
+export interface AlertsDeps {
+  secret: Uint8Array | string;
+  mail: Pick<ChannelAdapter, 'send'>;
+}
+
+/**
+ * Alert settings, e-mail verification and the e-mails' one-click unsubscribe. Not part of `createApp`'s core
+ * routes: the local portal and the tests pass it in `routes`, and on AWS its own function serves these paths
+ * (handlers/api-alerts.ts), which alone holds the SES grant and the signing key.
+ */
+export function alertsResource(deps: {
+  repos: AlertSettingsDeps['repos'];
+  clock: () => Date;
+  alerts?: AlertsDeps;
 }): Resource {
+  const settings = createAlertSettingsService({
+    repos: deps.repos,
+    clock: deps.clock,
+    ...(deps.alerts ?? {
+      // A random key verifies no link; codes cannot be sent.
+      secret: randomBytes(32),
+      mail: {
+        send: () => {
+          throw new HttpError(
+            503,
+            'ALERTS_UNAVAILABLE',
+            '지금은 전자우편을 보낼 수 없습니다. 잠시 뒤 다시 시도해 주세요.',
+          );
+        },
+      },
+    }),
+  });
   return (server) => {
     server.serve(getSettings, async (c) => reply(await settings.get(callerOf(c).sub), 200));
     server.serve(putSettings, async (c, input) =>
@@ -127,9 +146,6 @@ export function alertsResource({
     );
     server.serve(emailVerify, async (c, input) =>
       reply(await settings.verifyEmail(callerOf(c).sub, input.body.code), 200),
-    );
-    server.serve(readAll, async (c) =>
-      reply({ marked: await notifications.markAllRead(callerOf(c).sub, READ_ALL_LIMIT) }, 200),
     );
 
     server.serve(unsubscribePage, (c, input) => {

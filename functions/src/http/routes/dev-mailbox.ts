@@ -1,7 +1,16 @@
 import { DevMailboxResponseSchema } from '@sbiz24/shared/contract/alerts';
-import { defineRoute, jsonResponse, reply } from '../http/route';
-import type { Resource } from '../http/types';
-import type { Mailbox } from './mail-server';
+import { defineRoute, jsonResponse, reply } from '../route';
+import type { Resource } from '../types';
+
+/** A received mail as the development mailbox keeps it (local/mail-server.ts). */
+export interface DevMail {
+  id: string;
+  to: string[];
+  subject: string;
+  text: string;
+  listUnsubscribe?: string;
+  receivedAt: string;
+}
 
 /** Mails returned at most (the mailbox keeps the 500 newest). */
 export const DEV_MAILBOX_LIMIT = 500;
@@ -16,9 +25,10 @@ const mailbox = defineRoute('public', {
 
 /**
  * `GET /api/dev/mailbox`: what the development SMTP server received, newest first (to, subject, text,
- * received). Local mode only: only `startPortal` passes it to the app, so the Lambda bundle has no such route.
+ * received). Local mode only: only `startPortal` imports this file and passes it to the app, so the Lambda
+ * bundles have no such route (like the dev login, routes/dev.ts).
  */
-export function devMailboxResource(box: Pick<Mailbox, 'list'>): Resource {
+export function devMailboxResource(box: { list(): DevMail[] }): Resource {
   return (server) => {
     server.serve(mailbox, () =>
       reply(
