@@ -17,6 +17,7 @@ export const handlerEntries = {
   apiDocs: 'functions/src/aws/handlers/api-docs.ts',
   apiAlerts: 'functions/src/aws/handlers/api-alerts.ts',
   alertsSender: 'functions/src/aws/handlers/alerts-sender.ts',
+  alertsDispatch: 'functions/src/aws/handlers/alerts-dispatch.ts',
   prepare: 'functions/src/aws/handlers/prepare.ts',
   segmentWorker: 'functions/src/aws/handlers/segment-worker.ts',
   finalize: 'functions/src/aws/handlers/finalize.ts',
