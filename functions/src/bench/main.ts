@@ -10,6 +10,7 @@ import { loadCatalog } from '@sbiz24/shared';
 import { snapshotBytes } from '@sbiz24/shared/columnar/size';
 import { generateSnapshot } from '../cli/snapshot/generate-parallel';
 import { loadSnapshotFile, writeSnapshotFile } from '../cli/snapshot/snapshot-file';
+import { measureAlertFanOut } from './alerts-bench';
 import { measureApplications } from './application-bench';
 import { measureBaselines } from './baseline-bench';
 import { measureFullMatch } from './full-match-bench';
@@ -39,6 +40,8 @@ function options() {
       'app-programs': { type: 'string' },
       'queue-applications': { type: 'string' },
       'bulk-decisions': { type: 'string' },
+      'alert-owners': { type: 'string' },
+      only: { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -47,6 +50,7 @@ function options() {
   const businesses = num(values.businesses, 6_000_000, 50_000);
   return {
     quick,
+    only: values.only,
     businesses,
     programs: num(values.programs, 1_000, 100),
     seed: Number(values.seed),
@@ -62,12 +66,22 @@ function options() {
     appPrograms: num(values['app-programs'], 1_000, 10),
     queueApplications: num(values['queue-applications'], 100_000, 300),
     bulkDecisions: num(values['bulk-decisions'], 10_000, 100),
+    alertOwners: num(values['alert-owners'], 100_000, 1_000),
     queueRuns: quick ? 50 : 200,
   };
 }
 
+async function alertFigures(o: ReturnType<typeof options>) {
+  return measureAlertFanOut({ owners: o.alertOwners, log });
+}
+
 async function main(): Promise<void> {
   const o = options();
+  if (o.only === 'alerts') {
+    // `npm run bench -- --only alerts`: the alert fan-out alone (docs/benchmarks.md).
+    process.stdout.write(`${JSON.stringify(await alertFigures(o))}\n`);
+    return;
+  }
   log(
     `${o.businesses.toLocaleString('en-US')} businesses × ${o.programs} programs, as of ${o.asOf}; ` +
       `node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'}), ` +
@@ -146,6 +160,8 @@ async function main(): Promise<void> {
     log,
   });
 
+  const alerts = await alertFigures(o);
+
   const figures = {
     fullMatchSeconds: round(match.fullMatchSeconds, 3),
     pairsPerSecond: Math.round(match.pairsPerSecond),
@@ -156,6 +172,7 @@ async function main(): Promise<void> {
     snapshotBytesPerBusiness: round(fileBytes / snapshot.rows),
     ...store,
     ...applications,
+    ...alerts,
     businesses: snapshot.rows,
     programs: programs.length,
     snapshotLoadSeconds: round(snapshotLoadSeconds, 3),

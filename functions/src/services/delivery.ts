@@ -273,24 +273,31 @@ export async function settleChannel(
 export async function deliverChannel(
   deps: DeliveryDeps,
   channel: OutboundChannel,
-  options: { limit?: number } = {},
+  options: { limit?: number; concurrency?: number } = {},
 ): Promise<DeliveryCounts> {
   const limit = options.limit ?? 100;
   const counts = emptyCounts();
   const adapter = deps.adapters[channel];
   await settleInterrupted(deps, channel, adapter, limit, counts);
   if (!adapter) return counts; // a channel with no adapter configured keeps its messages pending
-  for (const due of await deps.outbox.listDue(channel, deps.clock().toISOString(), limit)) {
-    const outcome = await deliverMessage(deps, adapter, due);
-    if (outcome !== 'none') counts[outcome]++;
-  }
+  const due = await deps.outbox.listDue(channel, deps.clock().toISOString(), limit);
+  // A few messages at once, as the SQS sender takes a batch: each is claimed on its own, so order is free.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency ?? 8, due.length) }, async () => {
+      while (next < due.length) {
+        const outcome = await deliverMessage(deps, adapter, due[next++]!);
+        if (outcome !== 'none') counts[outcome]++;
+      }
+    }),
+  );
   return counts;
 }
 
 /** Every channel at once: an outage of one (its sends failing or hanging) never holds up the others. */
 export async function deliverAll(
   deps: DeliveryDeps,
-  options: { limit?: number } = {},
+  options: { limit?: number; concurrency?: number } = {},
 ): Promise<Record<OutboundChannel, DeliveryCounts | { error: string }>> {
   const results = await Promise.allSettled(OUTBOUND_CHANNELS.map((c) => deliverChannel(deps, c, options)));
   return Object.fromEntries(

@@ -121,7 +121,8 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
       events.push(e);
     },
     ...overrides,
-    routes: [alerts, ...(overrides.routes ?? [])],
+    // Given routes first: a test passing its own alerts resource (another key) is answered by it.
+    routes: [...(overrides.routes ?? []), alerts],
   });
   return { app, repos, mails, events, logs, setNow: (d) => (now = d) };
 }
