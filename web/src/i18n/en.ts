@@ -269,6 +269,8 @@ const en: Strings<Messages> = {
     digest: 'E-mail delivery',
     digestNone: 'Each alert as it happens',
     digestWeekly: 'Once a week in one digest (new programs and coming deadlines)',
+    digestPending:
+      'The weekly digest is not sent yet: this choice is saved, and alerts still come one by one.',
     phone: 'Mobile number',
     phoneHint: 'e.g. 010-1234-5678. Used for text alerts only.',
     saved: 'Your alert settings are saved.',

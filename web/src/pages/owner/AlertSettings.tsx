@@ -183,7 +183,7 @@ export default function AlertSettings() {
           />
           <p className="form-hint">{t('alertSettings.disasterHint')}</p>
         </FieldGroup>
-        <FieldGroup id="as-digest" legend={t('alertSettings.digest')}>
+        <FieldGroup id="as-digest" legend={t('alertSettings.digest')} hint={t('alertSettings.digestPending')}>
           <div className="krds-check-area chk-column">
             <Check
               id="as-digest-none"
