@@ -82,7 +82,7 @@ describe('AlertSettings', () => {
   });
 
   it('sends a code to a new address and verifies it', async () => {
-    const fetch = vi.fn((url: string, init?: RequestInit) => {
+    const fetch = vi.fn((url: string, _init?: RequestInit) => {
       if (url === '/api/me/contacts/email')
         return reply(202, {
           address: 'owner@example.com',
