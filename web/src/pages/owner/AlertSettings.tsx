@@ -43,15 +43,20 @@ export default function AlertSettings() {
   const [saveError, setSaveError] = useState<unknown>();
   const [notice, setNotice] = useState<string>();
 
+  // The form follows the stored settings only when they change (a save, a verification, a reload after a
+  // conflict): a second fetch of the same version must not throw away what the owner is ticking.
   useEffect(() => {
-    if (loaded.data) setForm(formOf(loaded.data));
+    if (loaded.data) setForm((f) => (f && f.version === loaded.data!.version ? f : formOf(loaded.data!)));
   }, [loaded.data]);
 
   if (loaded.loading && !form) return <Loading />;
   if (loaded.error && !form) return <ErrorState error={loaded.error} onRetry={loaded.reload} />;
   if (!form || !loaded.data) return null;
 
-  const set = <K extends keyof Form>(key: K, value: Form[K]) => setForm({ ...form, [key]: value });
+  // Functional updates: two changes in quick succession never undo each other through a stale `form`.
+  const update = (change: (f: Form) => Partial<Form>) => setForm((f) => (f ? { ...f, ...change(f) } : f));
+  const set = <K extends keyof Form>(key: K, value: Form[K]) =>
+    update(() => ({ [key]: value }) as Partial<Form>);
 
   const save = async (e: FormEvent) => {
     e.preventDefault();
@@ -103,13 +108,13 @@ export default function AlertSettings() {
               id="as-ch-email"
               label={t('alertSettings.email')}
               checked={form.channels.email}
-              onChange={(on) => set('channels', { ...form.channels, email: on })}
+              onChange={(on) => update((f) => ({ channels: { ...f.channels, email: on } }))}
             />
             <Check
               id="as-ch-sms"
               label={t('alertSettings.sms')}
               checked={form.channels.sms}
-              onChange={(on) => set('channels', { ...form.channels, sms: on })}
+              onChange={(on) => update((f) => ({ channels: { ...f.channels, sms: on } }))}
             />
           </div>
         </FieldGroup>
@@ -140,7 +145,7 @@ export default function AlertSettings() {
                 id={`as-kind-${k}`}
                 label={t(`notifications.kinds.${KIND_KEYS[k]}`)}
                 checked={form.kinds[k]}
-                onChange={(on) => set('kinds', { ...form.kinds, [k]: on })}
+                onChange={(on) => update((f) => ({ kinds: { ...f.kinds, [k]: on } }))}
               />
             ))}
           </div>
@@ -159,7 +164,9 @@ export default function AlertSettings() {
                   className="krds-input"
                   type="time"
                   value={form.quietHours.start}
-                  onChange={(e) => set('quietHours', { ...form.quietHours, start: e.target.value })}
+                  onChange={(e) =>
+                    update((f) => ({ quietHours: { ...f.quietHours, start: e.target.value } }))
+                  }
                 />
               )}
             </Field>
@@ -170,7 +177,7 @@ export default function AlertSettings() {
                   className="krds-input"
                   type="time"
                   value={form.quietHours.end}
-                  onChange={(e) => set('quietHours', { ...form.quietHours, end: e.target.value })}
+                  onChange={(e) => update((f) => ({ quietHours: { ...f.quietHours, end: e.target.value } }))}
                 />
               )}
             </Field>
