@@ -148,8 +148,7 @@ export default function Notifications() {
                 </h2>
                 {business ? (
                   <p className="app-muted">
-                    {t('notifications.business')}:{' '}
-                    <Link to={`/my/businesses/${business.brn}`}>{business.profile.tradeName}</Link>
+                    {t('notifications.business')}: <strong>{business.profile.tradeName}</strong>
                     {business.stage ? ` · ${t(`stage.${business.stage}`)}` : ''}
                   </p>
                 ) : null}
