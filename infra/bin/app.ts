@@ -8,7 +8,7 @@ import { stageConfig } from '../lib/stage.js';
 /**
  * The CDK app: `npx cdk synth|deploy -c stage=dev|prod`. Environment-agnostic (account and region come from
  * the CLI's credentials at deploy time), so synthesis needs no AWS account. Optional context: domainName +
- * certificateArn (custom domain), authDomainPrefix, sesFromEmail, alarmEmail, webDist (another web build
+ * certificateArn (custom domain), authDomainPrefix, sesFromEmail, alertsMailFrom, alarmEmail, webDist (another web build
  * folder than web/dist).
  */
 const app = new App();
@@ -26,6 +26,7 @@ const stack = new PortalStack(app, `Sbiz24-${stage.name}`, {
   certificateArn: context('certificateArn'),
   authDomainPrefix: context('authDomainPrefix'),
   sesFromEmail: context('sesFromEmail'),
+  alertsMailFrom: context('alertsMailFrom'),
   alarmEmail: context('alarmEmail'),
 });
 applyAwsSolutionsChecks(app);

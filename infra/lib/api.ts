@@ -14,6 +14,7 @@ import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations
 import type { EventBus } from 'aws-cdk-lib/aws-events';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
+import type { Alerts } from './alerts.js';
 import type { Auth } from './auth.js';
 import type { Data } from './data.js';
 import { acknowledge } from './nag.js';
@@ -38,6 +39,16 @@ export const PUBLIC_ROUTES = [
   '/api/docs',
 ] as const;
 
+/**
+ * Served by the alert settings function (docs/alerts.md): the settings and e-mail code routes need a token;
+ * the e-mails' unsubscribe link needs none (its signed token is the authority), GET shows the confirmation
+ * page and POST (the page's button, and mail apps' RFC 8058 one-click) unsubscribes.
+ */
+export const ALERT_ROUTES = {
+  signedIn: ['/api/me/alert-settings', '/api/me/contacts/{proxy+}'],
+  publicGetPost: ['/api/alerts/unsubscribe'],
+} as const;
+
 /** Route prefixes that always require a token (explicit routes, besides the `$default` catch-all). */
 export const PROTECTED_PREFIXES = ['/api/me', '/api/staff'] as const;
 
@@ -47,6 +58,8 @@ export interface ApiProps {
   readonly auth: Auth;
   /** The portal bus the API puts "program published / disaster declared" events on. */
   readonly bus: EventBus;
+  /** The alerts (signing key, SES identity) the alert settings function uses. */
+  readonly alerts: Alerts;
 }
 
 /**
@@ -59,12 +72,17 @@ export class Api extends Construct {
   readonly fn: PortalFunction;
   /** Serves the OpenAPI document and the docs page (`DOCS_ROUTES`); reads nothing. */
   readonly docsFn: PortalFunction;
+  /**
+   * Serves the alert settings, e-mail codes and unsubscribe (`ALERT_ROUTES`): the only API function with the
+   * SES grant and the signing key, and its routes keep the API function's bundle under its ceiling.
+   */
+  readonly alertsFn: PortalFunction;
   /** `<apiId>.execute-api.<region>.amazonaws.com`, for the CloudFront origin. */
   readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    const { stage, data, auth, bus } = props;
+    const { stage, data, auth, bus, alerts } = props;
 
     this.fn = new PortalFunction(this, 'Handler', {
       stage,
@@ -98,6 +116,22 @@ export class Api extends Construct {
         TABLE_NAME: data.table.tableName,
       },
     });
+    this.alertsFn = new PortalFunction(this, 'AlertsHandler', {
+      stage,
+      handler: 'apiAlerts',
+      serviceName: 'api-alerts',
+      description: 'Portal API: alert settings, e-mail verification codes, one-click unsubscribe',
+      memorySize: 512,
+      timeout: Duration.seconds(10),
+      environment: {
+        COGNITO_ISSUER: auth.issuer,
+        COGNITO_JWKS_URL: auth.jwksUrl,
+        COGNITO_CLIENT_ID: auth.webClient.userPoolClientId,
+        ...alerts.apiEnvironment(),
+      },
+    });
+    this.alertsFn.bindTable(data, 'RW');
+    alerts.grantSendEmail(this.alertsFn);
     this.fn.bindTable(data, 'RW');
     data.grantSnapshots(this.fn, 'read');
     bus.grantPutEventsTo(this.fn);
@@ -180,6 +214,25 @@ export class Api extends Construct {
         integration,
         authorizer,
       });
+    }
+    const alertsIntegration = new HttpLambdaIntegration('Alerts', this.alertsFn);
+    for (const path of ALERT_ROUTES.signedIn) {
+      this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: alertsIntegration, authorizer });
+    }
+    for (const path of ALERT_ROUTES.publicGetPost) {
+      const routes = this.httpApi.addRoutes({
+        path,
+        methods: [HttpMethod.GET, HttpMethod.POST],
+        integration: alertsIntegration,
+      });
+      for (const route of routes) {
+        acknowledge(
+          route,
+          'AwsSolutions-APIG4',
+          "The e-mails' one-click unsubscribe (RFC 8058): no sign-in by design; the HMAC-signed token in the " +
+            'link is the authority, and a forged or garbled one is refused with 400 before any write.',
+        );
+      }
     }
     new HttpRoute(this, 'DefaultRoute', {
       httpApi: this.httpApi,

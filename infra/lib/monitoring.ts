@@ -7,6 +7,7 @@ import {
   Dashboard,
   GraphWidget,
   type IMetric,
+  Metric,
   SingleValueWidget,
   TextWidget,
   TreatMissingData,
@@ -18,6 +19,7 @@ import { FilterPattern, MetricFilter } from 'aws-cdk-lib/aws-logs';
 import { Topic } from 'aws-cdk-lib/aws-sns';
 import { EmailSubscription } from 'aws-cdk-lib/aws-sns-subscriptions';
 import { Construct } from 'constructs';
+import type { Alerts } from './alerts.js';
 import type { Api } from './api.js';
 import type { Batch } from './batch.js';
 import type { PortalFunction } from './portal-function.js';
@@ -27,6 +29,7 @@ export interface MonitoringProps {
   readonly stage: StageConfig;
   readonly api: Api;
   readonly batch: Batch;
+  readonly alerts: Alerts;
   /** Subscribed to the alarm topic when given. */
   readonly alarmEmail?: string;
 }
@@ -46,7 +49,7 @@ export class Monitoring extends Construct {
 
   constructor(scope: Construct, id: string, props: MonitoringProps) {
     super(scope, id);
-    const { stage, api, batch } = props;
+    const { stage, api, batch, alerts } = props;
 
     // CloudWatch cannot publish to a topic encrypted with the AWS managed SNS key: a customer key it may use.
     const key = new Key(this, 'AlarmTopicKey', {
@@ -90,6 +93,9 @@ export class Monitoring extends Construct {
       ['SegmentWorker', batch.workerFn],
       ['Finalize', batch.finalizeFn],
       ['Notifier', batch.notifierFn],
+      ['ApiAlerts', api.alertsFn],
+      ['AlertsSender', alerts.senderFn],
+      ['AlertsDispatch', alerts.dispatchFn],
     ];
     for (const [name, fn] of functions) {
       alarm(
@@ -132,6 +138,31 @@ export class Monitoring extends Construct {
       statistic: 'Maximum',
     });
     alarm('NewMatchDlqDepth', dlqDepth, 1, 'New-match events landed in the dead-letter queue.');
+
+    const outboxDlqDepth = alerts.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
+      period: FIVE_MINUTES,
+      statistic: 'Maximum',
+    });
+    alarm(
+      'AlertsDlqDepth',
+      outboxDlqDepth,
+      1,
+      'Outbox messages landed in the alerts dead-letter queue: the sender failed on them 5 times (table or ' +
+        'code error, not a channel refusal). Redrive after the fix; the claim keeps a resend from duplicating.',
+    );
+    const parked = new Metric({
+      namespace: alerts.metricsNamespace,
+      metricName: 'AlertsParked',
+      period: FIVE_MINUTES,
+      statistic: 'Sum',
+    });
+    alarm(
+      'AlertsParked',
+      parked,
+      stage.alarms.lambdaErrorsPerFiveMinutes,
+      'Alert messages were parked (given up: a channel refused them, 5 failed attempts, or an interrupted ' +
+        'send). Outbox.listParked lists them with the reason.',
+    );
 
     // A catalog change the API stored but could not put on the bus started no recompute: the request
     // succeeded, so only the API's log tells (functions/src/http/app.ts).

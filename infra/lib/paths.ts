@@ -15,6 +15,9 @@ export const lockFile = join(repoRoot, 'package-lock.json');
 export const handlerEntries = {
   api: 'functions/src/aws/handlers/api.ts',
   apiDocs: 'functions/src/aws/handlers/api-docs.ts',
+  apiAlerts: 'functions/src/aws/handlers/api-alerts.ts',
+  alertsSender: 'functions/src/aws/handlers/alerts-sender.ts',
+  alertsDispatch: 'functions/src/aws/handlers/alerts-dispatch.ts',
   prepare: 'functions/src/aws/handlers/prepare.ts',
   segmentWorker: 'functions/src/aws/handlers/segment-worker.ts',
   finalize: 'functions/src/aws/handlers/finalize.ts',

@@ -1,6 +1,7 @@
 import { CfnOutput, Stack, type StackProps, Tags } from 'aws-cdk-lib';
 import { Certificate } from 'aws-cdk-lib/aws-certificatemanager';
 import type { Construct } from 'constructs';
+import { Alerts } from './alerts.js';
 import { Api } from './api.js';
 import { Auth } from './auth.js';
 import { Batch } from './batch.js';
@@ -20,6 +21,8 @@ export interface PortalStackProps extends StackProps {
   readonly authDomainPrefix?: string;
   /** Verified SES sender for Cognito mail (prod). */
   readonly sesFromEmail?: string;
+  /** The address alert mails come from (an SES identity is made for it). @default sesFromEmail, else no-reply@sbiz24.kr */
+  readonly alertsMailFrom?: string;
   /** Subscribed to the alarm topic. */
   readonly alarmEmail?: string;
 }
@@ -35,6 +38,7 @@ export class PortalStack extends Stack {
   readonly web: Web;
   readonly auth: Auth;
   readonly api: Api;
+  readonly alerts: Alerts;
   readonly monitoring: Monitoring;
 
   constructor(scope: Construct, id: string, props: PortalStackProps) {
@@ -66,7 +70,19 @@ export class PortalStack extends Stack {
       ...(props.authDomainPrefix ? { domainPrefix: props.authDomainPrefix } : {}),
       ...(props.sesFromEmail ? { sesFromEmail: props.sesFromEmail } : {}),
     });
-    this.api = new Api(this, 'Api', { stage, data: this.data, auth: this.auth, bus: this.batch.bus });
+    this.alerts = new Alerts(this, 'Alerts', {
+      stage,
+      data: this.data,
+      portalUrl: this.web.url,
+      mailFrom: props.alertsMailFrom ?? props.sesFromEmail ?? 'no-reply@sbiz24.kr',
+    });
+    this.api = new Api(this, 'Api', {
+      stage,
+      data: this.data,
+      auth: this.auth,
+      bus: this.batch.bus,
+      alerts: this.alerts,
+    });
     this.web.routeApi(this.api);
     this.web.deploySite(props.webAssetDir, {
       stage: stage.name,
@@ -80,6 +96,7 @@ export class PortalStack extends Stack {
       stage,
       api: this.api,
       batch: this.batch,
+      alerts: this.alerts,
       ...(props.alarmEmail ? { alarmEmail: props.alarmEmail } : {}),
     });
 

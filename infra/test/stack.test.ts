@@ -1,4 +1,5 @@
 import { beforeAll, describe } from 'vitest';
+import { alertsSuite } from './suites/alerts.js';
 import { apiSuite } from './suites/api.js';
 import { authSuite } from './suites/auth.js';
 import { batchSuite } from './suites/batch.js';
@@ -23,6 +24,7 @@ describe('Data', () => dataSuite(getDev, getProd));
 describe('Auth', () => authSuite(getDev, getProd));
 describe('Api', () => apiSuite(getDev, getProd));
 describe('Web', () => webSuite(getDev));
+describe('Alerts', () => alertsSuite(getDev));
 describe('Batch', () => batchSuite(getDev, getProd));
 describe('IAM', () => iamSuite(getDev));
 describe('Monitoring', () => monitoringSuite(getDev, getProd));

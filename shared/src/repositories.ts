@@ -129,11 +129,13 @@ export interface NotificationRepository {
   add(notification: Notification): Promise<boolean>;
   list(userId: string, options?: { limit?: number; cursor?: string }): Promise<Page<Notification>>;
   markRead(userId: string, id: string): Promise<void>;
+  /** Marks up to `limit` unread notifications read (oldest first); returns how many it marked. */
+  markAllRead(userId: string, limit: number): Promise<number>;
   unreadCount(userId: string): Promise<number>;
 }
 
 export interface AuditEntry {
-  entityType: 'program' | 'disaster' | 'business' | 'application';
+  entityType: 'program' | 'disaster' | 'business' | 'application' | 'account';
   entityId: string;
   /** ISO timestamp. */
   at: string;
@@ -234,14 +236,22 @@ export interface Repositories {
   notifications: NotificationRepository;
   audit: AuditRepository;
   alertPreferences: AlertPreferencesRepository;
+  contactVerifications: ContactVerificationRepository;
   applications: ApplicationRepository;
 }
 
 /**
- * What the HTTP API uses today: every repository but applications and alert preferences, which have no
- * routes yet. The API Lambda is built from this set, so their adapters stay out of its bundle until they do.
+ * What the HTTP API function uses: every repository but applications (no routes yet) and the alert settings'
+ * (served by their own function, `AlertRepositories`). The API Lambda is built from this set, so the other
+ * adapters stay out of its bundle, which sits at its 300 KB ceiling.
  */
-export type ApiRepositories = Omit<Repositories, 'applications' | 'alertPreferences'>;
+export type ApiRepositories = Omit<
+  Repositories,
+  'applications' | 'alertPreferences' | 'contactVerifications'
+>;
+
+/** What the alert settings routes use. */
+export type AlertRepositories = Pick<Repositories, 'alertPreferences' | 'contactVerifications' | 'audit'>;
 
 /** An e-mail or text message on its way out: one per notification and channel (SES or SMTP, a 알림톡 provider). */
 /**
@@ -314,4 +324,34 @@ export interface AlertPreferencesRepository {
   /** Replaces the preferences; `version` as read (0 for never saved), ConflictError when stale. */
   put(userId: string, preferences: AlertPreferences, version: number): Promise<number>;
   getWithVersion(userId: string): Promise<{ preferences: AlertPreferences; version: number }>;
+}
+
+/**
+ * An e-mail address waiting for its code (`USER#<sub>` / `CONTACT#EMAIL`): the code is stored only as a keyed
+ * hash, expires, and allows a few wrong tries; the send times enforce the resend limits.
+ */
+export interface EmailVerification {
+  address: string;
+  /** HMAC of the code (keyed by the server's secret, bound to the account and address). */
+  codeHash: string;
+  /** ISO timestamp after which the code no longer works. */
+  expiresAt: string;
+  /** Wrong codes entered for this code. */
+  attempts: number;
+  /** When codes were sent in the last 24 hours (ISO, oldest first). */
+  sentAt: string[];
+  /** 1 on creation, +1 on every write. */
+  version: number;
+}
+
+export interface ContactVerificationRepository {
+  get(userId: string): Promise<EmailVerification | undefined>;
+  /** Writes the next state if the stored version is `expectedVersion` (0: none stored); ConflictError otherwise. */
+  put(
+    userId: string,
+    value: Omit<EmailVerification, 'version'>,
+    expectedVersion: number,
+  ): Promise<EmailVerification>;
+  /** Removes it if the stored version is `expectedVersion`; ConflictError otherwise. */
+  remove(userId: string, expectedVersion: number): Promise<void>;
 }

@@ -20,6 +20,7 @@ const BusinessMatches = lazy(() => import('./pages/owner/BusinessMatches'));
 const ClaimBusiness = lazy(() => import('./pages/owner/ClaimBusiness'));
 const EditProfile = lazy(() => import('./pages/owner/EditProfile'));
 const Notifications = lazy(() => import('./pages/owner/Notifications'));
+const AlertSettings = lazy(() => import('./pages/owner/AlertSettings'));
 const StaffPrograms = lazy(() => import('./pages/staff/StaffPrograms'));
 const ProgramEditorPage = lazy(() => import('./pages/staff/ProgramEditorPage'));
 const DeclareDisaster = lazy(() => import('./pages/staff/DeclareDisaster'));
@@ -111,6 +112,14 @@ export const routes = [
         element: (
           <RequireRole roles={owner}>
             <Notifications />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/my/alert-settings',
+        element: (
+          <RequireRole roles={owner}>
+            <AlertSettings />
           </RequireRole>
         ),
       },

@@ -13,6 +13,11 @@ export interface ApiConfig {
   snapshotBucket?: string;
   /** The portal's EventBridge bus (EVENT_BUS_NAME): catalog changes are put there to start a recompute. */
   eventBusName?: string;
+  /**
+   * The alerts signing key (ALERTS_SIGNING_KEY, from Secrets Manager) and the SES identity codes come from
+   * (MAIL_FROM): the e-mail code and unsubscribe routes need both; without them they answer 503 / 400.
+   */
+  alerts?: { signingKey: string; mailFrom: string };
 }
 
 const REQUIRED = {
@@ -48,6 +53,9 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logLevel: env.LOG_LEVEL?.trim() || env.POWERTOOLS_LOG_LEVEL?.trim() || 'INFO',
     ...(env.SNAPSHOT_BUCKET?.trim() ? { snapshotBucket: env.SNAPSHOT_BUCKET.trim() } : {}),
     ...(env.EVENT_BUS_NAME?.trim() ? { eventBusName: env.EVENT_BUS_NAME.trim() } : {}),
+    ...(env.ALERTS_SIGNING_KEY?.trim() && env.MAIL_FROM?.trim()
+      ? { alerts: { signingKey: env.ALERTS_SIGNING_KEY.trim(), mailFrom: env.MAIL_FROM.trim() } }
+      : {}),
   };
 }
 

@@ -10,6 +10,7 @@ import { loadCatalog } from '@sbiz24/shared';
 import { snapshotBytes } from '@sbiz24/shared/columnar/size';
 import { generateSnapshot } from '../cli/snapshot/generate-parallel';
 import { loadSnapshotFile, writeSnapshotFile } from '../cli/snapshot/snapshot-file';
+import { measureAlertFanOut } from './alerts-bench';
 import { measureApplications } from './application-bench';
 import { measureBaselines } from './baseline-bench';
 import { type FullMatchBenchResult, measureFullMatch } from './full-match-bench';
@@ -40,10 +41,11 @@ function options() {
       'queue-applications': { type: 'string' },
       'bulk-decisions': { type: 'string' },
       repeats: { type: 'string' },
+      'alert-owners': { type: 'string' },
       only: { type: 'string' },
     },
   });
-  const parts = ['match', 'baselines', 'preview', 'store', 'applications'] as const;
+  const parts = ['match', 'baselines', 'preview', 'store', 'applications', 'alerts'] as const;
   const only = values.only === undefined ? [...parts] : values.only.split(',');
   const unknown = only.filter((p) => !(parts as readonly string[]).includes(p));
   if (unknown.length > 0) throw new Error(`--only takes ${parts.join(', ')}; not ${unknown.join(', ')}`);
@@ -53,6 +55,7 @@ function options() {
   const businesses = num(values.businesses, 6_000_000, 50_000);
   return {
     quick,
+    only: values.only,
     businesses,
     programs: num(values.programs, 1_000, 100),
     seed: Number(values.seed),
@@ -68,6 +71,7 @@ function options() {
     appPrograms: num(values['app-programs'], 1_000, 10),
     queueApplications: num(values['queue-applications'], 100_000, 300),
     bulkDecisions: num(values['bulk-decisions'], 10_000, 100),
+    alertOwners: num(values['alert-owners'], 100_000, 1_000),
     queueRuns: quick ? 50 : 200,
     repeats: num(values.repeats, 3, 3),
     run: (part: (typeof parts)[number]) => only.includes(part),
@@ -232,12 +236,17 @@ async function main(): Promise<void> {
     });
   }
 
+  // 7. Alerts (issue 14): one disaster notice fanned out to every owner, dispatched and sent (`--only alerts`).
+  let alerts = {};
+  if (o.run('alerts')) alerts = await measureAlertFanOut({ owners: o.alertOwners, log });
+
   const figures = {
     ...matchFigures,
     ...previewFigures,
     ...snapshotFigures,
     ...store,
     ...applications,
+    ...alerts,
     repeats: o.repeats,
     loadAverageBefore: loadBefore,
     loadAverageAfter: loadavg().map((x) => round(x)),

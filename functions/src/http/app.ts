@@ -61,6 +61,7 @@ export function createApp(deps: AppDeps): App {
     previewResource({ preview: deps.preview, clock }),
   ];
   if (deps.devAuth) resources.push(deps.devAuth.routes());
+  resources.push(...(deps.routes ?? []));
 
   const app = new Hono<AppEnv>();
   app.use('/api/*', requestContext(logger));

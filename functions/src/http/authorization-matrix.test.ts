@@ -6,7 +6,8 @@ import {
   DEMO_OWNED_BUSINESSES,
   DEMO_USERS,
 } from '../testing/demo';
-import { type CallerKey, call, createTestApp } from '../testing/test-app';
+import { type CallerKey, call, createTestApp, testUnsubscribeTokens } from '../testing/test-app';
+import { devMailboxResource } from './routes/dev-mailbox';
 
 /**
  * Every registered route × every kind of caller, with the status each must get. The route list comes from
@@ -34,6 +35,16 @@ interface Row {
   expect: Statuses;
 }
 
+const ALERT_SETTINGS = {
+  version: 0,
+  channels: { email: true, sms: true },
+  kinds: { newMatch: true, deadline: false, application: true, disaster: true },
+  quietHours: { start: '22:00', end: '07:30' },
+  disasterIgnoresQuietHours: true,
+  digest: 'weekly',
+  phone: '010-1234-5678',
+};
+
 const draftOf = ({ id: _id, status: _status, version: _version, ...draft }: Program) => draft;
 
 const everyone = (status: number): Statuses => [status, status, status, status, status, status];
@@ -53,7 +64,40 @@ const ROWS: Record<string, (ctx: { semasProgram: Program }) => Row> = {
     body: { userId: 'owner-kim' },
     expect: everyone(200),
   }),
+  'GET /api/dev/mailbox': () => ({ path: '/api/dev/mailbox', expect: everyone(200) }),
   'GET /api/me': () => ({ path: '/api/me', expect: signedIn(200) }),
+  'POST /api/me/notifications/read-all': () => ({
+    path: '/api/me/notifications/read-all',
+    expect: signedIn(204),
+  }),
+  'GET /api/me/alert-settings': () => ({
+    path: '/api/me/alert-settings',
+    expect: [401, 200, 200, 403, 403, 403],
+  }),
+  'PUT /api/me/alert-settings': () => ({
+    path: '/api/me/alert-settings',
+    body: ALERT_SETTINGS,
+    expect: [401, 200, 200, 403, 403, 403],
+  }),
+  'POST /api/me/contacts/email': () => ({
+    path: '/api/me/contacts/email',
+    body: { address: 'owner@example.com' },
+    expect: [401, 202, 202, 403, 403, 403],
+  }),
+  'POST /api/me/contacts/email/verify': () => ({
+    path: '/api/me/contacts/email/verify',
+    body: { code: '123456' },
+    // Nobody asked for a code in a fresh app: past the access check, the owner is told to ask first.
+    expect: [401, 422, 422, 403, 403, 403],
+  }),
+  'GET /api/alerts/unsubscribe': () => ({
+    path: `/api/alerts/unsubscribe?token=${testUnsubscribeTokens.sign('owner-kim', 'deadline')}`,
+    expect: everyone(200),
+  }),
+  'POST /api/alerts/unsubscribe': () => ({
+    path: `/api/alerts/unsubscribe?token=${testUnsubscribeTokens.sign('owner-kim', 'deadline')}`,
+    expect: everyone(200),
+  }),
   'GET /api/me/notifications': () => ({ path: '/api/me/notifications', expect: signedIn(200) }),
   'POST /api/me/notifications/:id/read': () => ({
     path: '/api/me/notifications/note-of-a/read',
@@ -134,7 +178,10 @@ const ROWS: Record<string, (ctx: { semasProgram: Program }) => Row> = {
 /** A fresh app per cell (writes of one caller must not change another's answer), with a semas draft and a note for owner A. */
 async function freshApp() {
   const issuer = await createDevIssuer(DEMO_USERS);
-  const t = await createTestApp({ devAuth: issuer });
+  const t = await createTestApp({
+    devAuth: issuer,
+    routes: [devMailboxResource({ list: () => [] })],
+  });
   const youth = (await t.repos.programs.get('youth-fund'))!;
   await t.repos.programs.create({ ...youth, id: 'semas-draft', status: 'draft', version: 1 });
   await t.repos.notifications.add({

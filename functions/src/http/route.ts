@@ -4,6 +4,9 @@ import * as z from 'zod/mini';
 import type { Caller } from '../services/types';
 import { refuseInvalid } from './validate';
 
+/** A classic or zod/mini schema: both carry `safeParse`, and the OpenAPI generator reads either. */
+export type Schema = z.core.$ZodType;
+
 /** Hono environment: what middleware puts on the context. */
 export interface AppEnv {
   Variables: {

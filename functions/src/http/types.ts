@@ -39,6 +39,12 @@ export interface AppDeps {
   catalogCache?: CatalogCache;
   devAuth?: DevAuth;
   /**
+   * Routes served besides the core API: the alert settings (`alertsResource`; their own function on AWS, so
+   * the API function's bundle stays under its ceiling and holds no SES grant or signing key) and, locally,
+   * the development mailbox. The API Lambda passes none.
+   */
+  routes?: Resource[];
+  /**
    * Told of each catalog change after it is stored (locally: queue a recompute; on AWS: put it on the
    * EventBridge bus). Awaited, so a Lambda does not freeze with the put in flight; a failure is logged and
    * does not fail the staff's request — the change is stored and the nightly run recomputes it.

@@ -5,10 +5,12 @@ import { loadCatalog } from '@sbiz24/shared';
 import { DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
 import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { alertsResource } from '../http/routes/alerts';
 import type { AppEnv } from '../http/types';
 import { createOutboxRepository } from '../store/outbox-repository';
 import { startTestTable, type TestTable } from '../testing/dynalite-harness';
 import { business } from '../testing/fixtures';
+import { createTestApp } from '../testing/test-app';
 import { type LocalAlerts, startLocalAlerts } from './alerts';
 import { DEMO_OWNED_BUSINESSES } from './demo-data';
 import { type LocalBatch, startLocalBatch } from './local-batch';
@@ -106,5 +108,30 @@ describe('alerts in the local portal', () => {
     expect(await detail.text()).toContain('owner@example.kr');
     expect((await app.request('/dev/mailbox/../../etc/passwd')).status).toBe(404);
     expect((await app.request('/dev/texts')).status).toBe(200);
+  });
+
+  it('stops that kind of mail with the link the mail carries: one click, no sign-in, stored in the table', async () => {
+    const [mail] = alerts.mail.mailbox.list();
+    const url = new URL(/<([^>]+)>/.exec(mail!.listUnsubscribe!)![1]!);
+    const { app } = await createTestApp({
+      routes: [
+        alertsResource({
+          repos: t.repos,
+          clock: () => NOW,
+          alerts: { secret: alerts.secret, mail: alerts.email },
+        }),
+      ],
+    });
+    const page = await app.request(url.pathname + url.search);
+    expect(page.status).toBe(200);
+    expect(await page.text()).toContain('그만 받으시겠습니까?');
+    const click = await app.request(url.pathname + url.search, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: 'List-Unsubscribe=One-Click',
+    });
+    expect(click.status).toBe(200);
+    expect(await click.json()).toMatchObject({ kind: 'new-match', unsubscribed: true });
+    expect((await t.repos.alertPreferences.get(OWNER)).kinds['new-match']).toBe(false);
   });
 });

@@ -3,7 +3,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Repositories } from '@sbiz24/shared';
-import { type DeliveryCounts, type DeliveryDeps, deliverAll } from '../services/delivery';
+import {
+  type ChannelAdapter,
+  type DeliveryCounts,
+  type DeliveryDeps,
+  deliverAll,
+} from '../services/delivery';
 import { createUnsubscribeTokens, type UnsubscribeTokens } from '../services/unsubscribe';
 import { createOutboxRepository } from '../store/outbox-repository';
 import { type LocalMailServer, startMailServer } from './mail-server';
@@ -29,6 +34,10 @@ export interface LocalAlerts {
   mail: LocalMailServer;
   texts: () => RecordedText[];
   tokens: UnsubscribeTokens;
+  /** The key that signs unsubscribe links and e-mail codes (the API takes it too). */
+  secret: Buffer;
+  /** The e-mail channel (SMTP to the development mailbox), for the API's verification codes. */
+  email: ChannelAdapter;
   /** One pass of the sender now (tests; the loop runs by itself). */
   deliverNow(): Promise<Record<string, DeliveryCounts | { error: string }>>;
   stop(): Promise<void>;
@@ -58,17 +67,19 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
     clock,
   });
   const textSink = createTextSink(join(dataDir, 'text-messages.jsonl'), clock);
-  const tokens = createUnsubscribeTokens(signingKey(dataDir));
+  const secret = signingKey(dataDir);
+  const tokens = createUnsubscribeTokens(secret);
+  const email = createSmtpChannel({
+    host: mail.host,
+    port: mail.port,
+    wasDelivered: (id) => mail.mailbox.has(id),
+  });
   const deps: DeliveryDeps = {
     outbox: createOutboxRepository(options.doc, options.tableName),
     preferences: options.repos.alertPreferences,
     businesses: options.repos.businesses,
     adapters: {
-      email: createSmtpChannel({
-        host: mail.host,
-        port: mail.port,
-        wasDelivered: (id) => mail.mailbox.has(id),
-      }),
+      email,
       sms: textSink,
     },
     links: {
@@ -104,6 +115,8 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
     mail,
     texts: () => textSink.recorded(),
     tokens,
+    secret,
+    email,
     deliverNow,
     async stop() {
       stopped = true;

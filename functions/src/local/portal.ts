@@ -8,6 +8,8 @@ import { serve } from '@hono/node-server';
 import { todayInKorea } from '@sbiz24/shared';
 import { createApp } from '../http/app';
 import { openApiDocs } from '../http/docs';
+import { alertsResource } from '../http/routes/alerts';
+import { devMailboxResource } from '../http/routes/dev-mailbox';
 import { createLogger } from '../services/logger';
 import { ensureTable } from '../store/create-table';
 import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
@@ -118,20 +120,6 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     });
     cleanups.push(() => batch.stop());
 
-    const issuer = await createDevIssuer(DEMO_USERS);
-    const app = createApp({
-      docs: openApiDocs,
-      repos,
-      clock,
-      verifyToken: issuer.verifyToken,
-      logger: createLogger({
-        serviceName: 'sbiz24-local',
-        level: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
-      }),
-      devAuth: issuer,
-      onProgramChanged: batch.onProgramChanged,
-      preview: batch.preview,
-    });
     // E-mail and text messages: the development mailbox (a real SMTP server) and the outbox sender.
     let portalUrl = `http://${host}:${port}`;
     const alerts = await startLocalAlerts({
@@ -143,6 +131,25 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       baseUrl: () => portalUrl,
     });
     cleanups.push(() => alerts.stop());
+
+    const issuer = await createDevIssuer(DEMO_USERS);
+    const app = createApp({
+      docs: openApiDocs,
+      repos,
+      clock,
+      verifyToken: issuer.verifyToken,
+      logger: createLogger({
+        serviceName: 'sbiz24-local',
+        level: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
+      }),
+      devAuth: issuer,
+      routes: [
+        alertsResource({ repos, clock, alerts: { secret: alerts.secret, mail: alerts.email } }),
+        devMailboxResource(alerts.mail.mailbox),
+      ],
+      onProgramChanged: batch.onProgramChanged,
+      preview: batch.preview,
+    });
     app.use('*', webSecurityHeaders);
     mountDevMailbox(app, alerts);
     const web = mountWebApp(app, webDist);

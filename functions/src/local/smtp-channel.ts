@@ -25,6 +25,9 @@ export function createSmtpChannel(options: SmtpChannelOptions): ChannelAdapter {
   const transport = createTransport({
     host,
     port,
+    // A few kept-open connections, as to any relay: a connection per mail costs more than the mail.
+    pool: true,
+    maxConnections: 4,
     secure: false,
     ignoreTLS: true,
     connectionTimeout: timeoutMs,

@@ -108,9 +108,12 @@ describe('stopping npm start', () => {
       const { npm, output } = await startNpm();
       const children = descendants(npm.pid!);
       tree = [npm.pid!, ...children.map((c) => c.pid)];
-      // npm, then tsx's launcher (a node process running tsx's cli), then the portal's node.
+      // npm, then tsx's launcher (a node process running tsx's cli), then the portal's node, which writes its
+      // pid into the lock. Not "the last descendant": tsx's esbuild service may still be running beside it.
       const tsx = children[0]!;
-      const node = children.at(-1)!;
+      const lockPid = (JSON.parse(readFileSync(join(dataDir, 'portal.lock'), 'utf8')) as { pid: number }).pid;
+      const node = children.find((c) => c.pid === lockPid)!;
+      expect(node, `portal pid ${lockPid} not among ${JSON.stringify(children)}`).toBeDefined();
       expect(children.length, JSON.stringify(children)).toBeGreaterThanOrEqual(2);
       const pid = target === 'npm' ? npm.pid! : target === 'tsx' ? tsx.pid : node.pid;
 

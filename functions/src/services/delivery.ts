@@ -209,61 +209,95 @@ async function settleInterrupted(
   }
 }
 
+/**
+ * Delivers one due message: waits out quiet hours, skips what the owner turned off, claims it, hands it to
+ * the channel and marks it, or schedules a retry or parks it. What happened, or `none` when another sender
+ * had it or it was no longer pending (a stale copy, e.g. an SQS message delivered twice: the claim refuses).
+ */
+export async function deliverMessage(
+  deps: DeliveryDeps,
+  adapter: ChannelAdapter,
+  due: OutboxMessage,
+): Promise<keyof DeliveryCounts | 'none'> {
+  const now = deps.clock();
+  let decided: Plan;
+  try {
+    decided = await plan(deps, due, now);
+  } catch (err) {
+    decided = { action: 'skip', reason: `unrenderable: ${describeError(err)}` };
+  }
+  if (decided.action === 'wait') {
+    return (await deps.outbox.postpone(due, decided.until.toISOString())) ? 'postponed' : 'none';
+  }
+  const claimed = await deps.outbox.claim(due, new Date(now.getTime() + LEASE_MS).toISOString());
+  if (!claimed) return 'none'; // another sender has it
+  if (decided.action === 'skip') {
+    if (decided.reason.startsWith('unrenderable')) {
+      const counts = emptyCounts();
+      await park(deps, claimed, now.toISOString(), decided.reason, counts);
+      return counts.parked ? 'parked' : 'none';
+    }
+    return (await deps.outbox.finish(claimed, 'skipped', now.toISOString(), decided.reason))
+      ? 'skipped'
+      : 'none';
+  }
+  try {
+    await adapter.send(decided.outgoing);
+  } catch (err) {
+    const at = deps.clock();
+    const reason = describeError(err);
+    const attempts = claimed.attempts ?? 1;
+    if (err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS) {
+      const counts = emptyCounts();
+      await park(deps, claimed, at.toISOString(), reason, counts);
+      return counts.parked ? 'parked' : 'none';
+    }
+    const next = new Date(at.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString();
+    return (await deps.outbox.retryLater(claimed, next, reason)) ? 'retried' : 'none';
+  }
+  return (await deps.outbox.finish(claimed, 'sent', deps.clock().toISOString())) ? 'sent' : 'none';
+}
+
+/** Settles the interrupted sends of one channel (a scheduled pass; the SQS sender handles the due ones). */
+export async function settleChannel(
+  deps: DeliveryDeps,
+  channel: OutboundChannel,
+  options: { limit?: number } = {},
+): Promise<DeliveryCounts> {
+  const counts = emptyCounts();
+  await settleInterrupted(deps, channel, deps.adapters[channel], options.limit ?? 100, counts);
+  return counts;
+}
+
 /** Sends every due message of one channel, up to `limit`; one message's failure never stops the others. */
 export async function deliverChannel(
   deps: DeliveryDeps,
   channel: OutboundChannel,
-  options: { limit?: number } = {},
+  options: { limit?: number; concurrency?: number } = {},
 ): Promise<DeliveryCounts> {
   const limit = options.limit ?? 100;
   const counts = emptyCounts();
   const adapter = deps.adapters[channel];
   await settleInterrupted(deps, channel, adapter, limit, counts);
   if (!adapter) return counts; // a channel with no adapter configured keeps its messages pending
-  for (const due of await deps.outbox.listDue(channel, deps.clock().toISOString(), limit)) {
-    const now = deps.clock();
-    let decided: Plan;
-    try {
-      decided = await plan(deps, due, now);
-    } catch (err) {
-      decided = { action: 'skip', reason: `unrenderable: ${describeError(err)}` };
-    }
-    if (decided.action === 'wait') {
-      if (await deps.outbox.postpone(due, decided.until.toISOString())) counts.postponed++;
-      continue;
-    }
-    const claimed = await deps.outbox.claim(due, new Date(now.getTime() + LEASE_MS).toISOString());
-    if (!claimed) continue; // another sender has it
-    if (decided.action === 'skip') {
-      if (decided.reason.startsWith('unrenderable'))
-        await park(deps, claimed, now.toISOString(), decided.reason, counts);
-      else if (await deps.outbox.finish(claimed, 'skipped', now.toISOString(), decided.reason))
-        counts.skipped++;
-      continue;
-    }
-    try {
-      await adapter.send(decided.outgoing);
-    } catch (err) {
-      const at = deps.clock();
-      const reason = describeError(err);
-      const attempts = claimed.attempts ?? 1;
-      if (err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS) {
-        await park(deps, claimed, at.toISOString(), reason, counts);
-      } else {
-        const next = new Date(at.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString();
-        if (await deps.outbox.retryLater(claimed, next, reason)) counts.retried++;
+  const due = await deps.outbox.listDue(channel, deps.clock().toISOString(), limit);
+  // A few messages at once, as the SQS sender takes a batch: each is claimed on its own, so order is free.
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(options.concurrency ?? 8, due.length) }, async () => {
+      while (next < due.length) {
+        const outcome = await deliverMessage(deps, adapter, due[next++]!);
+        if (outcome !== 'none') counts[outcome]++;
       }
-      continue;
-    }
-    if (await deps.outbox.finish(claimed, 'sent', deps.clock().toISOString())) counts.sent++;
-  }
+    }),
+  );
   return counts;
 }
 
 /** Every channel at once: an outage of one (its sends failing or hanging) never holds up the others. */
 export async function deliverAll(
   deps: DeliveryDeps,
-  options: { limit?: number } = {},
+  options: { limit?: number; concurrency?: number } = {},
 ): Promise<Record<OutboundChannel, DeliveryCounts | { error: string }>> {
   const results = await Promise.allSettled(OUTBOUND_CHANNELS.map((c) => deliverChannel(deps, c, options)));
   return Object.fromEntries(

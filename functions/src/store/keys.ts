@@ -192,6 +192,11 @@ export function alertPreferencesKey(userId: string): TableKey {
   return { PK: userPartition(userId), SK: 'ALERTPREFS' };
 }
 
+/** An e-mail address waiting for its verification code. */
+export function emailVerificationKey(userId: string): TableKey {
+  return { PK: userPartition(userId), SK: 'CONTACT#EMAIL' };
+}
+
 // Applications (issue 12)
 
 const APPLICATION = 'APP#';

@@ -105,6 +105,46 @@ export function createNotificationRepository(
       }
     },
 
+    async markAllRead(userId, limit) {
+      // The unread index (LSI2) holds exactly the unread ones, oldest first; each is marked with a condition
+      // on still being unread, so a concurrent single "read" is not counted twice.
+      let marked = 0;
+      let start: Record<string, unknown> | undefined;
+      do {
+        const page = await doc.send(
+          new QueryCommand({
+            TableName: tableName,
+            IndexName: INDEX.unreadNotes,
+            KeyConditionExpression: 'PK = :user',
+            ExpressionAttributeValues: { ':user': userPartition(userId) },
+            ProjectionExpression: 'PK, SK',
+            Limit: Math.min(100, limit - marked),
+            ConsistentRead: true,
+            ...(start ? { ExclusiveStartKey: start } : {}),
+          }),
+        );
+        for (const item of page.Items ?? []) {
+          try {
+            await doc.send(
+              new UpdateCommand({
+                TableName: tableName,
+                Key: readTableKey(item),
+                UpdateExpression: 'SET #read = :true REMOVE LSI2SK',
+                ConditionExpression: 'attribute_exists(LSI2SK)',
+                ExpressionAttributeNames: { '#read': 'read' },
+                ExpressionAttributeValues: { ':true': true },
+              }),
+            );
+            marked++;
+          } catch (err) {
+            if (!isConditionalCheckFailed(err)) throw err;
+          }
+        }
+        start = page.LastEvaluatedKey;
+      } while (start && marked < limit);
+      return marked;
+    },
+
     unreadCount(userId) {
       return queryCount(doc, {
         TableName: tableName,

@@ -1,9 +1,10 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { ApiRepositories, Repositories } from '@sbiz24/shared';
+import type { AlertRepositories, ApiRepositories, Repositories } from '@sbiz24/shared';
 import { createAlertPreferencesRepository } from './alert-preferences-repository';
 import { createApplicationRepository } from './application-repository';
 import { createAuditRepository } from './audit-repository';
 import { createBusinessRepository } from './business-repository';
+import { createContactVerificationRepository } from './contact-verification-repository';
 import { createDisasterRepository } from './disaster-repository';
 import { createNotificationRepository } from './notification-repository';
 import { createProgramRepository } from './program-repository';
@@ -24,6 +25,17 @@ export function createApiRepositories(
   };
 }
 
+/** The alert settings' repositories (their own function on AWS). */
+export function createAlertRepositories(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+): Omit<AlertRepositories, 'audit'> {
+  return {
+    alertPreferences: createAlertPreferencesRepository(doc, tableName),
+    contactVerifications: createContactVerificationRepository(doc, tableName),
+  };
+}
+
 /** Every repository over one table and one DocumentClient. */
 export function createRepositories(
   doc: DynamoDBDocumentClient,
@@ -32,7 +44,7 @@ export function createRepositories(
 ): Repositories {
   return {
     ...createApiRepositories(doc, tableName, options),
-    alertPreferences: createAlertPreferencesRepository(doc, tableName),
+    ...createAlertRepositories(doc, tableName),
     applications: createApplicationRepository(doc, tableName),
   };
 }

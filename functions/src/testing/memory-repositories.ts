@@ -5,8 +5,10 @@ import {
   type AuditRepository,
   type BusinessRepository,
   ConflictError,
+  type ContactVerificationRepository,
   type Disaster,
   type DisasterRepository,
+  type EmailVerification,
   NotFoundError,
   type Notification,
   type NotificationRepository,
@@ -33,6 +35,7 @@ export interface MemoryRepositories {
   notifications: NotificationRepository;
   audit: AuditRepository;
   alertPreferences: AlertPreferencesRepository;
+  contactVerifications: ContactVerificationRepository;
   applications: ApplicationRepository;
 }
 
@@ -236,6 +239,11 @@ export function createMemoryNotificationRepository(): NotificationRepository {
       if (!n) throw new NotFoundError('알림을 찾을 수 없습니다.', 'NOTIFICATION_NOT_FOUND');
       n.read = true;
     },
+    async markAllRead(userId, limit) {
+      const unread = (byUser.get(userId) ?? []).filter((n) => !n.read).sort((a, b) => newestFirst(b, a));
+      for (const n of unread.slice(0, limit)) n.read = true;
+      return Math.min(unread.length, limit);
+    },
     async unreadCount(userId) {
       return (byUser.get(userId) ?? []).filter((n) => !n.read).length;
     },
@@ -279,6 +287,34 @@ export function createMemoryAlertPreferencesRepository(): AlertPreferencesReposi
   };
 }
 
+/** Pending e-mail verifications in memory, versioned like the table's. */
+export function createMemoryContactVerificationRepository(): ContactVerificationRepository {
+  const stored = new Map<string, EmailVerification>();
+  const check = (userId: string, expected: number) => {
+    if ((stored.get(userId)?.version ?? 0) !== expected)
+      throw new ConflictError(
+        '인증번호 요청이 다른 곳에서 먼저 바뀌었습니다. 다시 시도해 주세요.',
+        'VERSION_CONFLICT',
+      );
+  };
+  return {
+    async get(userId) {
+      const v = stored.get(userId);
+      return v ? copy(v) : undefined;
+    },
+    async put(userId, value, expectedVersion) {
+      check(userId, expectedVersion);
+      const next = { ...copy(value), version: expectedVersion + 1 };
+      stored.set(userId, next);
+      return copy(next);
+    },
+    async remove(userId, expectedVersion) {
+      check(userId, expectedVersion);
+      stored.delete(userId);
+    },
+  };
+}
+
 /** A full set of in-memory repositories; `clock` stamps `updatedAt` on businesses. */
 export function createMemoryRepositories(clock: () => Date = () => new Date()): MemoryRepositories {
   const businesses = createMemoryBusinessRepository(clock);
@@ -290,6 +326,7 @@ export function createMemoryRepositories(clock: () => Date = () => new Date()): 
     notifications: createMemoryNotificationRepository(),
     audit,
     alertPreferences: createMemoryAlertPreferencesRepository(),
+    contactVerifications: createMemoryContactVerificationRepository(),
     applications: createMemoryApplicationRepository({ businesses, audit }),
   };
 }

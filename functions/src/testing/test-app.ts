@@ -3,9 +3,12 @@ import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
 import { loadCatalog } from '@sbiz24/shared';
 import { type App, createApp } from '../http/app';
 import { openApiDocs } from '../http/docs';
+import { alertsResource } from '../http/routes/alerts';
 import type { AppDeps } from '../http/types';
 import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from '../local/demo-data';
+import type { OutgoingMessage } from '../services/delivery';
 import type { Caller, ProgramChangeEvent } from '../services/types';
+import { createUnsubscribeTokens } from '../services/unsubscribe';
 import { createMemoryRepositories, type MemoryRepositories } from './memory-repositories';
 
 /** 10:00 in Korea on 2026-11-26: "today" of the route tests. */
@@ -31,9 +34,15 @@ async function testVerifyToken(token: string): Promise<Caller> {
   return { ...caller };
 }
 
+/** The test app's alerts signing key, and tokens signed with it (unsubscribe links). */
+export const TEST_ALERTS_SECRET = 'test-alerts-signing-key-0123456789abcdef';
+export const testUnsubscribeTokens = createUnsubscribeTokens(TEST_ALERTS_SECRET);
+
 export interface TestApp {
   app: App;
   repos: MemoryRepositories;
+  /** Mails the API sent (verification codes), oldest first. */
+  mails: OutgoingMessage[];
   events: ProgramChangeEvent[];
   /** Captured log lines (JSON strings). */
   logs: string[];
@@ -89,6 +98,19 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   await repos.businesses.createMany([...DEMO_OWNED_BUSINESSES, ...DEMO_CLAIMABLE_BUSINESSES]);
   const events: ProgramChangeEvent[] = [];
   const logs: string[] = [];
+  const mails: OutgoingMessage[] = [];
+  const alerts = alertsResource({
+    repos,
+    clock,
+    alerts: {
+      secret: TEST_ALERTS_SECRET,
+      mail: {
+        send: async (m) => {
+          mails.push(m);
+        },
+      },
+    },
+  });
   const app = createApp({
     docs: openApiDocs,
     repos,
@@ -99,8 +121,10 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
       events.push(e);
     },
     ...overrides,
+    // Given routes first: a test passing its own alerts resource (another key) is answered by it.
+    routes: [...(overrides.routes ?? []), alerts],
   });
-  return { app, repos, events, logs, setNow: (d) => (now = d) };
+  return { app, repos, mails, events, logs, setNow: (d) => (now = d) };
 }
 
 export interface CallOptions {

@@ -1,7 +1,7 @@
 import { readApiConfig } from '@sbiz24/functions/aws/config';
 import { Match } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
-import { PUBLIC_ROUTES } from '../../lib/api.js';
+import { ALERT_ROUTES, PUBLIC_ROUTES } from '../../lib/api.js';
 import { type Json, resolveCfn } from '../asl.js';
 import type { Synthesized } from '../synth.js';
 import { functionEnvironment, functionId, idsOfType } from '../template-query.js';
@@ -43,6 +43,8 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
     const protectedRoutes = routes.filter((r) => /^\w+ \/api\/(me|staff)(\/|$)/.test(r.routeKey));
     expect(protectedRoutes.map((r) => r.routeKey).sort()).toEqual([
       'ANY /api/me',
+      'ANY /api/me/alert-settings',
+      'ANY /api/me/contacts/{proxy+}',
       'ANY /api/me/{proxy+}',
       'ANY /api/staff',
       'ANY /api/staff/{proxy+}',
@@ -52,9 +54,14 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
     }
   });
 
-  it('leaves only the public GET routes without an authorizer', () => {
+  it('leaves only the public GET routes and the signed unsubscribe link without an authorizer', () => {
     const open = gatewayRoutes(dev()).filter((r) => r.authorizationType !== 'JWT');
-    expect(open.map((r) => r.routeKey).sort()).toEqual(PUBLIC_ROUTES.map((p) => `GET ${p}`).sort());
+    expect(open.map((r) => r.routeKey).sort()).toEqual(
+      [
+        ...PUBLIC_ROUTES.map((p) => `GET ${p}`),
+        ...ALERT_ROUTES.publicGetPost.flatMap((p) => [`GET ${p}`, `POST ${p}`]),
+      ].sort(),
+    );
   });
 
   it("routes every operation of the app's own OpenAPI document to a gateway route with the same access", async () => {
@@ -63,10 +70,15 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
     const { openApiDocs } = await import('@sbiz24/functions/http/docs');
     const { createLogger } = await import('@sbiz24/functions/services/logger');
     const { createMemoryRepositories } = await import('@sbiz24/functions/testing/memory-repositories');
+    const { alertsResource } = await import('@sbiz24/functions/http/routes/alerts');
+    const repos = createMemoryRepositories();
+    const clock = () => new Date('2025-03-01T00:00:00Z');
     const app = createApp({
+      // The docs function documents the alert settings function's routes too.
+      routes: [alertsResource({ repos, clock })],
       docs: openApiDocs,
-      repos: createMemoryRepositories(),
-      clock: () => new Date('2025-03-01T00:00:00Z'),
+      repos,
+      clock,
       verifyToken: async () => {
         throw new Error('no tokens in this test');
       },

@@ -60,6 +60,15 @@ const EXPECTED: Record<string, { services: string[]; s3Writes: boolean }> = {
   'Batch/SegmentWorker': { services: ['dynamodb', 'logs', 's3', 'sqs', 'xray'], s3Writes: true },
   'Batch/Finalize': { services: ['dynamodb', 'logs', 's3', 'xray'], s3Writes: true },
   'Batch/Notifier': { services: ['dynamodb', 'logs', 'sqs', 'xray'], s3Writes: false },
+  'Api/AlertsHandler': { services: ['dynamodb', 'logs', 'ses', 'xray'], s3Writes: false },
+  'Alerts/Sender': { services: ['dynamodb', 'logs', 'ses', 'sqs', 'xray'], s3Writes: false },
+  'Alerts/Dispatch': { services: ['dynamodb', 'logs', 'sqs', 'xray'], s3Writes: false },
+};
+
+/** The queue each function may use. */
+const QUEUE_OF: Record<string, string> = {
+  'Alerts/Sender': 'Alerts/OutboxQueue.Arn',
+  'Alerts/Dispatch': 'Alerts/OutboxQueue.Arn',
 };
 
 /** Least privilege: each Lambda's policy names exactly the resources it needs, with listed actions. */
@@ -77,7 +86,11 @@ export function iamSuite(dev: () => Synthesized): void {
         if (service === 'dynamodb') expect(TABLE_RESOURCES.has(resource), what).toBe(true);
         if (service === 'logs') expect(resource, what).toBe(`${fnPath}Logs.Arn`);
         if (service === 'events') expect(resource, what).toBe('Batch/Bus.Arn');
-        if (service === 'sqs') expect(resource, what).toBe('Batch/NewMatchQueue.Arn');
+        if (service === 'sqs') expect(resource, what).toBe(QUEUE_OF[fnPath] ?? 'Batch/NewMatchQueue.Arn');
+        if (service === 'ses') {
+          expect(['ses:SendEmail', 'ses:SendRawEmail'], what).toContain(action);
+          expect(resource, what).toMatch(/^arn:.*:ses:.*:identity\/|Alerts\/MailIdentity/);
+        }
         if (service === 's3') {
           const allowed =
             action === 's3:ListBucket' ? [SNAPSHOT] : [`${SNAPSHOT}/runs/*`, `${SNAPSHOT}/latest.json`];

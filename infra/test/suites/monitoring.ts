@@ -41,6 +41,9 @@ export function monitoringSuite(dev: () => Synthesized, prod: () => Synthesized)
       'Batch/SegmentWorker',
       'Batch/Finalize',
       'Batch/Notifier',
+      'Api/AlertsHandler',
+      'Alerts/Sender',
+      'Alerts/Dispatch',
     ]) {
       const fn = functionId(synth, path);
       for (const metric of ['Errors', 'Throttles'])
@@ -50,9 +53,12 @@ export function monitoringSuite(dev: () => Synthesized, prod: () => Synthesized)
     }
     expect(alarmOn(synth, 'ExecutionsFailed')).toMatchObject({ Namespace: 'AWS/States', Threshold: 1 });
     expect(alarmOn(synth, 'ExecutionsTimedOut')).toMatchObject({ Namespace: 'AWS/States', Threshold: 1 });
-    expect(JSON.stringify(alarmOn(synth, 'ApproximateNumberOfMessagesVisible').Dimensions)).toMatch(
-      /BatchNewMatchDlq/,
-    );
+    const dlqAlarms = alarms(synth)
+      .filter(([, p]) => p.MetricName === 'ApproximateNumberOfMessagesVisible')
+      .map(([, p]) => JSON.stringify(p.Dimensions));
+    expect(dlqAlarms).toHaveLength(2);
+    expect(dlqAlarms.some((d) => /BatchNewMatchDlq/.test(d))).toBe(true);
+    expect(dlqAlarms.some((d) => /AlertsOutboxDlq/.test(d))).toBe(true);
   });
 
   it('alarms when a stored catalog change could not be put on the bus (a metric filter on the API log)', () => {
@@ -97,7 +103,9 @@ export function monitoringSuite(dev: () => Synthesized, prod: () => Synthesized)
       synth.template.findResources('AWS::SNS::Topic')[topicId!]!.Properties.KmsMasterKeyId,
     ).toBeDefined();
     const all = alarms(synth);
-    expect(all.length).toBe(17);
+    // 17 before the alerts, then the alert settings API, sender and dispatcher (errors, throttles each),
+    // the alerts dead-letter queue and parked messages.
+    expect(all.length).toBe(25);
     for (const [id, p] of all) {
       expect(p.AlarmActions, id).toEqual([{ Ref: topicId }]);
       expect(p.OKActions, id).toEqual([{ Ref: topicId }]);

@@ -41,6 +41,8 @@ export const AlertPreferencesSchema = z.strictObject({
   quietHours: z.strictObject({ start: HhMmSchema, end: HhMmSchema }),
   /** Disaster relief may reach the owner during quiet hours (said so on the settings page). */
   disasterIgnoresQuietHours: z.boolean(),
+  /** `weekly`: new matches and deadline reminders come by e-mail once a week in one digest, not one by one. */
+  digest: z.enum(['none', 'weekly']),
   email: z.optional(
     z.strictObject({
       address: z.email({ message: '올바른 전자우편 주소를 입력해 주세요.' }).check(z.maxLength(254)),
@@ -61,6 +63,7 @@ export const DEFAULT_ALERT_PREFERENCES: AlertPreferences = {
   kinds: { 'new-match': true, deadline: true, application: true, disaster: true },
   quietHours: { start: '21:00', end: '08:00' },
   disasterIgnoresQuietHours: true,
+  digest: 'none',
 };
 
 const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));

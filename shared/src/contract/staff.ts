@@ -61,7 +61,7 @@ export const ProgramResponseSchema = z.object({ program: ProgramSchema });
 export type ProgramResponse = z.infer<typeof ProgramResponseSchema>;
 
 export const AuditEntrySchema = z.object({
-  entityType: z.enum(['program', 'disaster', 'business', 'application']),
+  entityType: z.enum(['program', 'disaster', 'business', 'application', 'account']),
   entityId: str,
   at: TimestampSchema,
   actorId: str,

@@ -1,4 +1,4 @@
-import { awsAlertsSenderHandler } from '../alerts-sender';
+import { awsAlertsQueueHandler } from '../alerts-sender';
 
-/** Every minute (EventBridge schedule): due e-mails through SES, retries, parked messages logged. */
-export const handler = awsAlertsSenderHandler();
+/** SQS (outbox messages the dispatcher handed over) → SES / the text provider, with partial batch failures. */
+export const handler = awsAlertsQueueHandler();

@@ -1,7 +1,12 @@
 import { handle } from 'hono/aws-lambda';
 import { createApp } from '../../http/app';
 import { openApiDocs } from '../../http/docs';
+import { alertRoutes } from '../api-alerts';
 import { realDeps } from '../api-deps';
 
-/** API Gateway → `/api/openapi.json` and `/api/docs`, generated from the same route declarations as the API. */
-export const handler = handle(createApp({ ...realDeps(), docs: openApiDocs }));
+/**
+ * API Gateway → `/api/openapi.json` and `/api/docs`, generated from the same route declarations as the API
+ * and the alerts function (their routes are registered here only to be documented: no key, no SES).
+ */
+const deps = realDeps();
+export const handler = handle(createApp({ ...deps, docs: openApiDocs, routes: [alertRoutes(deps)] }));

@@ -47,6 +47,17 @@ const markRead = defineRoute(
   [404],
 );
 
+/** Notifications one "read all" marks at most (oldest first); a second call takes the rest. */
+export const READ_ALL_LIMIT = 1_000;
+
+const readAll = defineRoute('user', {
+  method: 'post',
+  path: '/api/me/notifications/read-all',
+  tags: [TAG],
+  summary: '알림 모두 읽음 (한 번에 1,000개까지)',
+  responses: { 204: { description: '본문 없음' } },
+});
+
 export function meResource({ repos }: { repos: ApiRepositories }): Resource {
   return (server) => {
     server.serve(me, (c) => {
@@ -65,6 +76,11 @@ export function meResource({ repos }: { repos: ApiRepositories }): Resource {
         repos.notifications.unreadCount(caller.sub),
       ]);
       return reply({ items: page.items, unread, cursor: page.cursor ?? null }, 200);
+    });
+
+    server.serve(readAll, async (c) => {
+      await repos.notifications.markAllRead(callerOf(c).sub, READ_ALL_LIMIT);
+      return reply(null, 204);
     });
 
     server.serve(markRead, async (c, input) => {

@@ -1,24 +1,35 @@
-import { useEffect, useState } from 'react';
+import type { BusinessListResponse } from '@sbiz24/shared/contract/businesses';
+import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
 import type { NotificationItem, NotificationsResponse } from '../../api/types';
 import { useAuth } from '../../auth/AuthProvider';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
-import { EmptyState, ErrorState, Loading } from '../../components/Feedback';
+import { Alert, EmptyState, ErrorState, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
 import { useLang } from '../../i18n/i18n';
-import { formatDateTime } from '../../lib/format';
+import { ago, formatDateTimeWithWeekday } from '../../lib/relative-time';
 import { useApi } from '../../lib/use-api';
 
-/** The inbox: newest first, unread marked, mark as read, load more by cursor. */
+const KINDS = ['all', 'new-match', 'deadline', 'application', 'disaster', 'system'] as const;
+type KindFilter = (typeof KINDS)[number];
+
+/**
+ * The inbox: newest first, unread marked, mark one or all as read, filter by kind, each item with the
+ * business's trade name and stage and its date both relative ("3일 전") and absolute ("2026년 12월 3일(목)").
+ */
 export default function Notifications() {
   const { t, lang } = useLang();
   const { refreshUnread } = useAuth();
-  const first = useApi<NotificationsResponse>('/api/me/notifications?limit=20');
+  const first = useApi<NotificationsResponse>('/api/me/notifications?limit=50');
+  const businesses = useApi<BusinessListResponse>('/api/me/businesses');
   const [items, setItems] = useState<NotificationItem[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const [unread, setUnread] = useState<number | null>(null);
   const [moreError, setMoreError] = useState<unknown>(null);
+  const [kind, setKind] = useState<KindFilter>('all');
+  const [notice, setNotice] = useState<string>();
+  const now = useMemo(() => new Date(), []);
 
   useEffect(() => {
     if (!first.data) return;
@@ -26,6 +37,12 @@ export default function Notifications() {
     setCursor(first.data.cursor ?? null);
     setUnread(first.data.unread);
   }, [first.data]);
+
+  const byBrn = useMemo(
+    () => new Map((businesses.data?.items ?? []).map((b) => [b.brn, b])),
+    [businesses.data],
+  );
+  const shown = kind === 'all' ? items : items.filter((n) => n.kind === kind);
 
   const markRead = async (n: NotificationItem) => {
     try {
@@ -37,11 +54,22 @@ export default function Notifications() {
       setMoreError(e);
     }
   };
+  const markAllRead = async () => {
+    try {
+      await api('/api/me/notifications/read-all', { method: 'POST' });
+      setItems((all) => all.map((x) => ({ ...x, read: true })));
+      setUnread(0);
+      setNotice(t('notifications.allRead'));
+      refreshUnread();
+    } catch (e) {
+      setMoreError(e);
+    }
+  };
   const more = async () => {
     if (!cursor) return;
     try {
       const r = await api<NotificationsResponse>(
-        `/api/me/notifications?limit=20&cursor=${encodeURIComponent(cursor)}`,
+        `/api/me/notifications?limit=50&cursor=${encodeURIComponent(cursor)}`,
       );
       setItems((all) => [...all, ...r.items]);
       setCursor(r.cursor ?? null);
@@ -57,40 +85,89 @@ export default function Notifications() {
       <p className="app-lead" role="status">
         {unread !== null ? t('notifications.unread', { count: unread }) : ''}
       </p>
+      <div className="app-actions">
+        <button
+          type="button"
+          className="krds-btn secondary medium"
+          onClick={() => void markAllRead()}
+          disabled={!unread}
+        >
+          {t('notifications.markAllRead')}
+        </button>
+        <Link to="/my/alert-settings" className="krds-btn tertiary medium">
+          {t('notifications.settings')}
+        </Link>
+      </div>
+      {notice ? <Alert tone="success">{notice}</Alert> : null}
+      <div className="app-mt-2">
+        <label htmlFor="note-kind" className="form-label">
+          {t('notifications.filterLabel')}
+        </label>
+        <select
+          id="note-kind"
+          className="krds-form-select"
+          value={kind}
+          onChange={(e) => setKind(e.target.value as KindFilter)}
+        >
+          {KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`notifications.kinds.${k}`)}
+            </option>
+          ))}
+        </select>
+      </div>
       {first.loading ? <Loading /> : null}
       {first.error ? <ErrorState error={first.error} onRetry={first.reload} /> : null}
       {moreError ? <ErrorState error={moreError} /> : null}
-      {unread !== null && items.length === 0 ? <EmptyState>{t('notifications.empty')}</EmptyState> : null}
-      {items.length > 0 ? (
+      {unread !== null && shown.length === 0 ? (
+        <EmptyState>
+          {kind === 'all' ? t('notifications.empty') : t('notifications.emptyFiltered')}
+        </EmptyState>
+      ) : null}
+      {shown.length > 0 ? (
         <ul className="app-cards app-mt-2">
-          {items.map((n) => (
-            <li key={n.id} className={`app-card app-note${n.read ? '' : ' is-unread'}`}>
-              <div className="app-badges">
-                {n.read ? null : <span className="krds-badge bg-primary">{t('notifications.new')}</span>}
-                <span className="app-muted">{formatDateTime(n.createdAt, lang)}</span>
-              </div>
-              <h2 className="app-card-title">
-                {n.programId ? (
-                  <Link to={`/programs/${encodeURIComponent(n.programId)}`}>{n.title}</Link>
-                ) : (
-                  n.title
-                )}
-              </h2>
-              <p>{n.body}</p>
-              {n.read ? null : (
-                <div className="app-actions">
-                  <button
-                    type="button"
-                    className="krds-btn tertiary small"
-                    onClick={() => void markRead(n)}
-                    aria-label={`${n.title}: ${t('notifications.markRead')}`}
-                  >
-                    {t('notifications.markRead')}
-                  </button>
+          {shown.map((n) => {
+            const business = n.brn ? byBrn.get(n.brn) : undefined;
+            const since = ago(n.createdAt, now);
+            return (
+              <li key={n.id} className={`app-card app-note${n.read ? '' : ' is-unread'}`}>
+                <div className="app-badges">
+                  {n.read ? null : <span className="krds-badge bg-primary">{t('notifications.new')}</span>}
+                  <span className="krds-badge bg-light-gray">{t(`notifications.kinds.${n.kind}`)}</span>
+                  <time className="app-muted" dateTime={n.createdAt}>
+                    {since ? `${t(`notifications.${since.key}`, { count: since.count })} · ` : ''}
+                    {formatDateTimeWithWeekday(n.createdAt, lang)}
+                  </time>
                 </div>
-              )}
-            </li>
-          ))}
+                <h2 className="app-card-title">
+                  {n.programId ? (
+                    <Link to={`/programs/${encodeURIComponent(n.programId)}`}>{n.title}</Link>
+                  ) : (
+                    n.title
+                  )}
+                </h2>
+                {business ? (
+                  <p className="app-muted">
+                    {t('notifications.business')}: <strong>{business.profile.tradeName}</strong>
+                    {business.stage ? ` · ${t(`stage.${business.stage}`)}` : ''}
+                  </p>
+                ) : null}
+                <p>{n.body}</p>
+                {n.read ? null : (
+                  <div className="app-actions">
+                    <button
+                      type="button"
+                      className="krds-btn tertiary small"
+                      onClick={() => void markRead(n)}
+                      aria-label={`${n.title}: ${t('notifications.markRead')}`}
+                    >
+                      {t('notifications.markRead')}
+                    </button>
+                  </div>
+                )}
+              </li>
+            );
+          })}
         </ul>
       ) : null}
       {cursor ? (
