@@ -7,6 +7,7 @@ import { createApiRepositories } from '../store/repositories';
 import { type ApiConfig, apiConfig } from './config';
 import { eventBusPublisher } from './event-bus';
 import { awsPreviewService } from './preview';
+import { s3FileStorage } from './s3-file-storage';
 
 /**
  * The API's dependencies on AWS: the table through one DocumentClient per container, Cognito's key set
@@ -27,6 +28,9 @@ export function realDeps(config: ApiConfig = apiConfig()): AppDeps {
             clock,
           }),
         }
+      : {}),
+    ...(config.uploadBucket && config.region
+      ? { fileStorage: s3FileStorage({ bucket: config.uploadBucket, region: config.region, clock }) }
       : {}),
     ...(config.eventBusName ? { onProgramChanged: eventBusPublisher({ busName: config.eventBusName }) } : {}),
     verifyToken: createTokenVerifier({

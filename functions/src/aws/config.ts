@@ -13,6 +13,10 @@ export interface ApiConfig {
   snapshotBucket?: string;
   /** The portal's EventBridge bus (EVENT_BUS_NAME): catalog changes are put there to start a recompute. */
   eventBusName?: string;
+  /** Private bucket of application files (UPLOAD_BUCKET); the file routes answer 503 without it. */
+  uploadBucket?: string;
+  /** The Lambda's region (AWS_REGION, set by the runtime): presigned upload and download URLs name it. */
+  region?: string;
 }
 
 const REQUIRED = {
@@ -48,6 +52,8 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     logLevel: env.LOG_LEVEL?.trim() || env.POWERTOOLS_LOG_LEVEL?.trim() || 'INFO',
     ...(env.SNAPSHOT_BUCKET?.trim() ? { snapshotBucket: env.SNAPSHOT_BUCKET.trim() } : {}),
     ...(env.EVENT_BUS_NAME?.trim() ? { eventBusName: env.EVENT_BUS_NAME.trim() } : {}),
+    ...(env.UPLOAD_BUCKET?.trim() ? { uploadBucket: env.UPLOAD_BUCKET.trim() } : {}),
+    ...(env.AWS_REGION?.trim() ? { region: env.AWS_REGION.trim() } : {}),
   };
 }
 
