@@ -1,3 +1,4 @@
+import { UPLOAD_STATE_TAG } from '@sbiz24/functions/aws/s3-file-storage';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -12,11 +13,19 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { Auth } from './auth.js';
 import type { Data } from './data.js';
-import { acknowledge } from './nag.js';
+import { acknowledge, nagArnOf } from './nag.js';
 import { PortalFunction } from './portal-function.js';
 import type { StageConfig } from './stage.js';
 
@@ -47,7 +56,12 @@ export interface ApiProps {
   readonly auth: Auth;
   /** The portal bus the API puts "program published / disaster declared" events on. */
   readonly bus: EventBus;
+  /** The site's URL (`https://…`): the only origin (with the stage's dev origins) the upload bucket's CORS allows. */
+  readonly siteUrl: string;
 }
+
+/** Application files live under this prefix of the upload bucket (`uploads/<random id>`). */
+export const UPLOAD_PREFIX = 'uploads/';
 
 /**
  * The HTTP API (API Gateway v2) in front of the Hono Lambda: JWT authorizer against the user pool on every
@@ -59,12 +73,45 @@ export class Api extends Construct {
   readonly fn: PortalFunction;
   /** Serves the OpenAPI document and the docs page (`DOCS_ROUTES`); reads nothing. */
   readonly docsFn: PortalFunction;
+  /**
+   * Application files (issue 12): private, encrypted, TLS only; browsers POST to it with presigned forms from
+   * the site's origin only; uploads still tagged pending (never checked) are deleted after a day.
+   */
+  readonly uploadBucket: Bucket;
   /** `<apiId>.execute-api.<region>.amazonaws.com`, for the CloudFront origin. */
   readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    const { stage, data, auth, bus } = props;
+    const { stage, data, auth, bus, siteUrl } = props;
+
+    this.uploadBucket = new Bucket(this, 'UploadBucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: false,
+      removalPolicy: stage.removalPolicy,
+      serverAccessLogsBucket: data.logBucket,
+      serverAccessLogsPrefix: 'upload-bucket/',
+      cors: [
+        {
+          allowedOrigins: [siteUrl, ...stage.corsOrigins],
+          allowedMethods: [HttpMethods.POST],
+          allowedHeaders: ['*'],
+          maxAge: 3600,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'expire-unchecked-uploads',
+          prefix: UPLOAD_PREFIX,
+          tagFilters: { [UPLOAD_STATE_TAG]: 'pending' },
+          expiration: Duration.days(1),
+        },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+    });
 
     this.fn = new PortalFunction(this, 'Handler', {
       stage,
@@ -80,6 +127,7 @@ export class Api extends Construct {
         COGNITO_CLIENT_ID: auth.webClient.userPoolClientId,
         SNAPSHOT_BUCKET: data.snapshotBucket.bucketName,
         EVENT_BUS_NAME: bus.eventBusName,
+        UPLOAD_BUCKET: this.uploadBucket.bucketName,
       },
     });
     // Same code and configuration as the API (the routes must be registered to be documented), no grants:
@@ -101,6 +149,7 @@ export class Api extends Construct {
     this.fn.bindTable(data, 'RW');
     data.grantSnapshots(this.fn, 'read');
     bus.grantPutEventsTo(this.fn);
+    this.grantUploads(this.fn);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: `소상공인24 API (${stage.name})`,
@@ -189,5 +238,33 @@ export class Api extends Construct {
     });
 
     this.domainName = `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
+  }
+
+  /**
+   * The API signs the browsers' upload forms with its own role (so it needs s3:PutObject), reads uploads back
+   * to check them, tags checked ones as kept and deletes refused ones — objects under `uploads/` only. Listing
+   * (limited to the prefix) lets a missing object answer 404 rather than 403.
+   */
+  private grantUploads(fn: PortalFunction): void {
+    const objects = this.uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:PutObjectTagging'],
+        resources: [objects],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [this.uploadBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${UPLOAD_PREFIX}*`] } },
+      }),
+    );
+    acknowledge(
+      fn.role!,
+      `AwsSolutions-IAM5[Resource::${nagArnOf(this.uploadBucket)}/${UPLOAD_PREFIX}*]`,
+      'Upload keys are random ids made per file (uploads/<id>), unknown until an owner uploads: the grant is ' +
+        'limited to that prefix of the private upload bucket.',
+    );
   }
 }

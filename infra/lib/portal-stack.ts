@@ -66,7 +66,13 @@ export class PortalStack extends Stack {
       ...(props.authDomainPrefix ? { domainPrefix: props.authDomainPrefix } : {}),
       ...(props.sesFromEmail ? { sesFromEmail: props.sesFromEmail } : {}),
     });
-    this.api = new Api(this, 'Api', { stage, data: this.data, auth: this.auth, bus: this.batch.bus });
+    this.api = new Api(this, 'Api', {
+      stage,
+      data: this.data,
+      auth: this.auth,
+      bus: this.batch.bus,
+      siteUrl: this.web.url,
+    });
     this.web.routeApi(this.api);
     this.web.deploySite(props.webAssetDir, {
       stage: stage.name,

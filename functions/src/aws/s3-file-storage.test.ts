@@ -33,6 +33,7 @@ describe('S3 file storage', () => {
       'X-Amz-Security-Token': 'token',
     });
     expect(ticket.expiresAt).toBe('2026-12-03T01:15:00.000Z');
+    expect(ticket.fields.tagging).toContain('<Key>upload-state</Key><Value>pending</Value>');
   });
 
   it('reads a stored object back to hash it and tell its type', async () => {

@@ -4,6 +4,10 @@ import type { FileStorage } from '../services/file-storage';
 import { clientS3 } from '../store/aws-sdk';
 import { type AwsCredentials, presignGet, presignPost, uriEncode } from './s3-presign';
 
+/** Every upload is tagged pending by its POST policy; the upload bucket's lifecycle deletes pending objects. */
+export const UPLOAD_STATE_TAG = 'upload-state';
+const PENDING_TAGGING = `<Tagging><TagSet><Tag><Key>${UPLOAD_STATE_TAG}</Key><Value>pending</Value></Tag></TagSet></Tagging>`;
+
 /** The Lambda's own credentials (its role's, from the environment the runtime sets). */
 export function environmentCredentials(env: NodeJS.ProcessEnv = process.env): AwsCredentials {
   const accessKeyId = env.AWS_ACCESS_KEY_ID;
@@ -50,6 +54,7 @@ export function s3FileStorage(options: {
         expiresInSeconds,
         credentials: credentials(),
         now,
+        tagging: PENDING_TAGGING,
       });
       return {
         url,
@@ -98,6 +103,17 @@ export function s3FileStorage(options: {
         },
       });
       return { url, expiresAt: new Date(now.getTime() + expiresInSeconds * 1000).toISOString() };
+    },
+
+    async keep(key) {
+      const { PutObjectTaggingCommand } = clientS3();
+      await s3().send(
+        new PutObjectTaggingCommand({
+          Bucket: bucket,
+          Key: key,
+          Tagging: { TagSet: [{ Key: UPLOAD_STATE_TAG, Value: 'kept' }] },
+        }),
+      );
     },
 
     async remove(key) {

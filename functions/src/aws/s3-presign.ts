@@ -54,6 +54,8 @@ export function presignPost(input: {
   expiresInSeconds: number;
   credentials: AwsCredentials;
   now: Date;
+  /** Object tags as S3's Tagging XML, fixed by the policy. */
+  tagging?: string;
 }): PresignedPost {
   const { bucket, region, key, contentType, maxBytes, credentials, now } = input;
   const { amzDate, day } = stamps(now);
@@ -61,6 +63,7 @@ export function presignPost(input: {
   const fields: Record<string, string> = {
     key,
     'Content-Type': contentType,
+    ...(input.tagging ? { tagging: input.tagging } : {}),
     'X-Amz-Algorithm': 'AWS4-HMAC-SHA256',
     'X-Amz-Credential': credential,
     'X-Amz-Date': amzDate,

@@ -134,6 +134,7 @@ const noFileStorage: FileStorage = {
   uploadTicket: async () => filesUnavailable(),
   inspect: async () => filesUnavailable(),
   downloadUrl: async () => filesUnavailable(),
+  keep: async () => filesUnavailable(),
   remove: async () => filesUnavailable(),
 };
 

@@ -96,6 +96,9 @@ export function createLocalFileStorage(options: {
       return { url: `${LOCAL_UPLOAD_PATH}?${query}`, expiresAt: new Date(expires * 1000).toISOString() };
     },
 
+    // The data folder has no lifecycle: an unchecked upload stays until the folder is deleted.
+    async keep() {},
+
     async remove(key) {
       const path = pathOf(key);
       if (path) await rm(path, { force: true });

@@ -141,6 +141,7 @@ export function createFileService({
           'FILE_TYPE_NOT_ALLOWED',
         );
       }
+      await storage.keep(key);
       try {
         return metadataOf(await files.markReady(id, { type, size: stored.size, sha256: stored.sha256 }));
       } catch (err) {

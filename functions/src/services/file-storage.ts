@@ -37,6 +37,8 @@ export interface FileStorage {
     key: string,
     file: { name: string; type: FileType; expiresInSeconds: number },
   ): Promise<{ url: string; expiresAt: string }>;
+  /** Marks a checked upload as kept: unkept uploads are deleted after a day (S3: a lifecycle rule on a tag). */
+  keep(key: string): Promise<void>;
   /** Deletes what is stored at `key` (a refused upload); nothing stored is fine. */
   remove(key: string): Promise<void>;
 }

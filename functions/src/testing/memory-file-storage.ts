@@ -43,6 +43,7 @@ export function createMemoryFileStorage(clock: () => Date = () => new Date()): M
         expiresAt: at(expiresInSeconds),
       };
     },
+    async keep() {},
     async remove(key) {
       objects.delete(key);
     },

@@ -4,7 +4,7 @@ import { expect, it } from 'vitest';
 import { PUBLIC_ROUTES } from '../../lib/api.js';
 import { type Json, resolveCfn } from '../asl.js';
 import type { Synthesized } from '../synth.js';
-import { functionEnvironment, functionId, idsOfType } from '../template-query.js';
+import { functionEnvironment, functionId, idsOfType, roleOf, roleStatements } from '../template-query.js';
 
 interface GatewayRoute {
   routeKey: string;
@@ -137,6 +137,42 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
     expect(JSON.stringify(dev().json)).not.toMatch(/"AllowOrigins":\["\*"\]/);
   });
 
+  it('keeps application uploads private, POSTable from the site only, and deletes unchecked ones after a day', () => {
+    const { json } = dev();
+    const id = idsOfType(json.Resources, 'AWS::S3::Bucket').find((b) => b.startsWith('ApiUploadBucket'))!;
+    const props = json.Resources[id]!.Properties as Record<string, Json>;
+    const cors = (props.CorsConfiguration as { CorsRules: Record<string, Json>[] }).CorsRules;
+    expect(cors).toHaveLength(1);
+    expect(cors[0]!.AllowedMethods).toEqual(['POST']);
+    const origins = JSON.stringify(cors[0]!.AllowedOrigins);
+    expect(origins).not.toContain('"*"');
+    expect(origins).toContain('http://localhost:3000');
+    expect(origins).toContain('Distribution');
+    expect((props.LifecycleConfiguration as { Rules: Json[] }).Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Id: 'expire-unchecked-uploads',
+          Prefix: 'uploads/',
+          TagFilters: [{ Key: 'upload-state', Value: 'pending' }],
+          ExpirationInDays: 1,
+        }),
+      ]),
+    );
+  });
+
+  it('lets the API touch uploads/ objects only, with no s3:* and no other bucket write', () => {
+    const statements = roleStatements(dev(), roleOf(dev(), functionId(dev(), 'Api/Handler')));
+    const uploads = statements.filter((s) => JSON.stringify(s.Resource).includes('ApiUploadBucket'));
+    const actions = uploads.flatMap((s) => [s.Action].flat());
+    expect(actions.sort()).toEqual(
+      ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:PutObjectTagging'].sort(),
+    );
+    for (const s of uploads)
+      if ([s.Action].flat().includes('s3:PutObject'))
+        expect(JSON.stringify(s.Resource)).toContain('/uploads/*');
+    expect(JSON.stringify(statements)).not.toContain('"s3:*"');
+  });
+
   it('gives the API function the environment its config reader requires', () => {
     const env = functionEnvironment(dev(), functionId(dev(), 'Api/Handler'));
     expect(readApiConfig(env)).toMatchObject({
@@ -145,7 +181,7 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
     });
     expect(env).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'api', LOG_LEVEL: 'DEBUG', STAGE: 'dev' });
     expect(Object.keys(env)).toEqual(
-      expect.arrayContaining(['SNAPSHOT_BUCKET', 'EVENT_BUS_NAME', 'TABLE_NAME']),
+      expect.arrayContaining(['SNAPSHOT_BUCKET', 'EVENT_BUS_NAME', 'TABLE_NAME', 'UPLOAD_BUCKET']),
     );
   });
 }

@@ -52,6 +52,7 @@ const TABLE_RESOURCES = new Set([
   ),
 ]);
 const SNAPSHOT = 'Data/SnapshotBucket.Arn';
+const UPLOADS = 'Api/UploadBucket.Arn';
 
 /** What each function may touch, by service; anything else in its policy fails the test. */
 const EXPECTED: Record<string, { services: string[]; s3Writes: boolean }> = {
@@ -78,7 +79,11 @@ export function iamSuite(dev: () => Synthesized): void {
         if (service === 'logs') expect(resource, what).toBe(`${fnPath}Logs.Arn`);
         if (service === 'events') expect(resource, what).toBe('Batch/Bus.Arn');
         if (service === 'sqs') expect(resource, what).toBe('Batch/NewMatchQueue.Arn');
-        if (service === 's3') {
+        if (service === 's3' && resource.startsWith(UPLOADS)) {
+          // Application files: the API alone, under uploads/ (listing limited to that prefix).
+          expect(fnPath, what).toBe('Api/Handler');
+          expect(resource, what).toBe(action === 's3:ListBucket' ? UPLOADS : `${UPLOADS}/uploads/*`);
+        } else if (service === 's3') {
           const allowed =
             action === 's3:ListBucket' ? [SNAPSHOT] : [`${SNAPSHOT}/runs/*`, `${SNAPSHOT}/latest.json`];
           expect(allowed, what).toContain(resource);
