@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DEMO_OWNED_BUSINESSES } from '../../local/demo-data';
 import { PENDING_FILE, READY_FILE, SUBMITTED, seedApplicationsOfA } from '../../testing/application-seed';
+import { DEMO_OWNED_BUSINESSES } from '../../testing/demo';
 import { call, createTestApp, type TestApp } from '../../testing/test-app';
 
 const kim = DEMO_OWNED_BUSINESSES[0]!.profile.brn;
