@@ -1,3 +1,4 @@
+import { UPLOAD_STATE_TAG } from '@sbiz24/functions/aws/s3-file-storage';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { AccessLogFormat } from 'aws-cdk-lib/aws-apigateway';
 import {
@@ -12,12 +13,20 @@ import {
 import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
+import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
+import {
+  BlockPublicAccess,
+  Bucket,
+  BucketEncryption,
+  HttpMethods,
+  ObjectOwnership,
+} from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import type { Alerts } from './alerts.js';
 import type { Auth } from './auth.js';
 import type { Data } from './data.js';
-import { acknowledge } from './nag.js';
+import { acknowledge, nagArnOf } from './nag.js';
 import { PortalFunction } from './portal-function.js';
 import type { StageConfig } from './stage.js';
 
@@ -49,6 +58,24 @@ export const ALERT_ROUTES = {
   publicGetPost: ['/api/alerts/unsubscribe'],
 } as const;
 
+/**
+ * Served by the applications function (docs/applications.md): 통합신청, 신청 현황, 보완, 지원 이력, files, and the
+ * staff review, statistics and CSV export. All need a token. A test checks that every application operation
+ * of the OpenAPI document reaches this function and no other operation does.
+ */
+export const APPLICATION_ROUTES = [
+  '/api/me/businesses/{brn}/applications',
+  '/api/me/businesses/{brn}/application-form',
+  '/api/me/businesses/{brn}/support-history',
+  '/api/me/applications/{proxy+}',
+  '/api/me/files',
+  '/api/me/files/{proxy+}',
+  '/api/staff/applications',
+  '/api/staff/applications/{proxy+}',
+  '/api/staff/programs/{id}/applications/stats',
+  '/api/staff/programs/{id}/applications.csv',
+] as const;
+
 /** Route prefixes that always require a token (explicit routes, besides the `$default` catch-all). */
 export const PROTECTED_PREFIXES = ['/api/me', '/api/staff'] as const;
 
@@ -60,7 +87,12 @@ export interface ApiProps {
   readonly bus: EventBus;
   /** The alerts (signing key, SES identity) the alert settings function uses. */
   readonly alerts: Alerts;
+  /** The site's URL (`https://…`): the only origin (with the stage's dev origins) the upload bucket's CORS allows. */
+  readonly siteUrl: string;
 }
+
+/** Application files live under this prefix of the upload bucket (`uploads/<random id>`). */
+export const UPLOAD_PREFIX = 'uploads/';
 
 /**
  * The HTTP API (API Gateway v2) in front of the Hono Lambda: JWT authorizer against the user pool on every
@@ -77,12 +109,50 @@ export class Api extends Construct {
    * SES grant and the signing key, and its routes keep the API function's bundle under its ceiling.
    */
   readonly alertsFn: PortalFunction;
+  /**
+   * Serves the application routes (`APPLICATION_ROUTES`): the only function with the upload bucket's grants,
+   * and its routes keep the API function's bundle under its ceiling.
+   */
+  readonly applicationsFn: PortalFunction;
+  /**
+   * Application files (issue 12): private, encrypted, TLS only; browsers POST to it with presigned forms from
+   * the site's origin only; uploads still tagged pending (never checked) are deleted after a day.
+   */
+  readonly uploadBucket: Bucket;
   /** `<apiId>.execute-api.<region>.amazonaws.com`, for the CloudFront origin. */
   readonly domainName: string;
 
   constructor(scope: Construct, id: string, props: ApiProps) {
     super(scope, id);
-    const { stage, data, auth, bus, alerts } = props;
+    const { stage, data, auth, bus, alerts, siteUrl } = props;
+
+    this.uploadBucket = new Bucket(this, 'UploadBucket', {
+      encryption: BucketEncryption.S3_MANAGED,
+      blockPublicAccess: BlockPublicAccess.BLOCK_ALL,
+      objectOwnership: ObjectOwnership.BUCKET_OWNER_ENFORCED,
+      enforceSSL: true,
+      versioned: false,
+      removalPolicy: stage.removalPolicy,
+      serverAccessLogsBucket: data.logBucket,
+      serverAccessLogsPrefix: 'upload-bucket/',
+      cors: [
+        {
+          allowedOrigins: [siteUrl, ...stage.corsOrigins],
+          allowedMethods: [HttpMethods.POST],
+          allowedHeaders: ['*'],
+          maxAge: 3600,
+        },
+      ],
+      lifecycleRules: [
+        {
+          id: 'expire-unchecked-uploads',
+          prefix: UPLOAD_PREFIX,
+          tagFilters: { [UPLOAD_STATE_TAG]: 'pending' },
+          expiration: Duration.days(1),
+        },
+        { id: 'abort-incomplete-uploads', abortIncompleteMultipartUploadAfter: Duration.days(1) },
+      ],
+    });
 
     this.fn = new PortalFunction(this, 'Handler', {
       stage,
@@ -98,6 +168,20 @@ export class Api extends Construct {
         COGNITO_CLIENT_ID: auth.webClient.userPoolClientId,
         SNAPSHOT_BUCKET: data.snapshotBucket.bucketName,
         EVENT_BUS_NAME: bus.eventBusName,
+      },
+    });
+    this.applicationsFn = new PortalFunction(this, 'ApplicationsHandler', {
+      stage,
+      handler: 'apiApplications',
+      serviceName: 'api-applications',
+      description: 'Portal API: applications, files, staff review and reports',
+      memorySize: 1024,
+      timeout: Duration.seconds(15),
+      environment: {
+        COGNITO_ISSUER: auth.issuer,
+        COGNITO_JWKS_URL: auth.jwksUrl,
+        COGNITO_CLIENT_ID: auth.webClient.userPoolClientId,
+        UPLOAD_BUCKET: this.uploadBucket.bucketName,
       },
     });
     // Same code and configuration as the API (the routes must be registered to be documented), no grants:
@@ -135,6 +219,8 @@ export class Api extends Construct {
     this.fn.bindTable(data, 'RW');
     data.grantSnapshots(this.fn, 'read');
     bus.grantPutEventsTo(this.fn);
+    this.applicationsFn.bindTable(data, 'RW');
+    this.grantUploads(this.applicationsFn);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: `소상공인24 API (${stage.name})`,
@@ -215,6 +301,15 @@ export class Api extends Construct {
         authorizer,
       });
     }
+    const applicationsIntegration = new HttpLambdaIntegration('Applications', this.applicationsFn);
+    for (const path of APPLICATION_ROUTES) {
+      this.httpApi.addRoutes({
+        path,
+        methods: [HttpMethod.ANY],
+        integration: applicationsIntegration,
+        authorizer,
+      });
+    }
     const alertsIntegration = new HttpLambdaIntegration('Alerts', this.alertsFn);
     for (const path of ALERT_ROUTES.signedIn) {
       this.httpApi.addRoutes({ path, methods: [HttpMethod.ANY], integration: alertsIntegration, authorizer });
@@ -242,5 +337,33 @@ export class Api extends Construct {
     });
 
     this.domainName = `${this.httpApi.apiId}.execute-api.${Stack.of(this).region}.${Stack.of(this).urlSuffix}`;
+  }
+
+  /**
+   * The API signs the browsers' upload forms with its own role (so it needs s3:PutObject), reads uploads back
+   * to check them, tags checked ones as kept and deletes refused ones — objects under `uploads/` only. Listing
+   * (limited to the prefix) lets a missing object answer 404 rather than 403.
+   */
+  private grantUploads(fn: PortalFunction): void {
+    const objects = this.uploadBucket.arnForObjects(`${UPLOAD_PREFIX}*`);
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:PutObject', 's3:GetObject', 's3:DeleteObject', 's3:PutObjectTagging'],
+        resources: [objects],
+      }),
+    );
+    fn.addToRolePolicy(
+      new PolicyStatement({
+        actions: ['s3:ListBucket'],
+        resources: [this.uploadBucket.bucketArn],
+        conditions: { StringLike: { 's3:prefix': [`${UPLOAD_PREFIX}*`] } },
+      }),
+    );
+    acknowledge(
+      fn.role!,
+      `AwsSolutions-IAM5[Resource::${nagArnOf(this.uploadBucket)}/${UPLOAD_PREFIX}*]`,
+      'Upload keys are random ids made per file (uploads/<id>), unknown until an owner uploads: the grant is ' +
+        'limited to that prefix of the private upload bucket.',
+    );
   }
 }

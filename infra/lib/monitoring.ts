@@ -93,6 +93,7 @@ export class Monitoring extends Construct {
       ['SegmentWorker', batch.workerFn],
       ['Finalize', batch.finalizeFn],
       ['Notifier', batch.notifierFn],
+      ['ApiApplications', api.applicationsFn],
       ['ApiAlerts', api.alertsFn],
       ['AlertsSender', alerts.senderFn],
       ['AlertsDispatch', alerts.dispatchFn],

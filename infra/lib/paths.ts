@@ -16,6 +16,7 @@ export const handlerEntries = {
   api: 'functions/src/aws/handlers/api.ts',
   apiDocs: 'functions/src/aws/handlers/api-docs.ts',
   apiAlerts: 'functions/src/aws/handlers/api-alerts.ts',
+  apiApplications: 'functions/src/aws/handlers/api-applications.ts',
   alertsSender: 'functions/src/aws/handlers/alerts-sender.ts',
   alertsDispatch: 'functions/src/aws/handlers/alerts-dispatch.ts',
   prepare: 'functions/src/aws/handlers/prepare.ts',

@@ -82,6 +82,7 @@ export class PortalStack extends Stack {
       auth: this.auth,
       bus: this.batch.bus,
       alerts: this.alerts,
+      siteUrl: this.web.url,
     });
     this.web.routeApi(this.api);
     this.web.deploySite(props.webAssetDir, {

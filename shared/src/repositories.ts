@@ -1,5 +1,6 @@
 import type { AlertKind, AlertPreferences, OutboundChannel } from './alerts/preferences';
 import type { Application, ApplicationStatus } from './application/application';
+import type { FileType } from './application/documents';
 import type { ProgramQuota } from './application/settings';
 import type { Disaster } from './disaster/disaster';
 import type { BusinessProfile, PriorSupport } from './profile/profile';
@@ -228,6 +229,35 @@ export interface ApplicationRepository {
   quotaUsage(programId: string): Promise<{ awards: number; budgetUsed: number }>;
 }
 
+/**
+ * A file an owner uploads for an application: `pending` from the moment the upload ticket is issued, `ready`
+ * once the stored bytes were checked (present, at most 10 MB, PDF/JPEG/PNG by their first bytes). Only ready
+ * files can be attached; only the owner and the agency reviewing an application that carries it may read it.
+ */
+export interface StoredFile {
+  /** Random, URL-safe; also the storage key's last part. */
+  id: string;
+  ownerId: string;
+  /** The name as the owner gave it (shown, never used as a path). */
+  name: string;
+  /** The type the owner declared; once ready, the type the content shows. */
+  type: FileType;
+  /** Declared size; once ready, the stored size. */
+  size: number;
+  status: 'pending' | 'ready';
+  /** Hex SHA-256 of the content, once ready. */
+  sha256?: string;
+  createdAt: string;
+}
+
+export interface FileRepository {
+  get(id: string): Promise<StoredFile | undefined>;
+  /** Records a pending upload; ConflictError if the id exists. */
+  create(file: StoredFile): Promise<void>;
+  /** Marks a pending file ready with what the check found; ConflictError when it is not pending. */
+  markReady(id: string, checked: { type: FileType; size: number; sha256: string }): Promise<StoredFile>;
+}
+
 /** Every repository the use cases need, over one table. */
 export interface Repositories {
   businesses: BusinessRepository;
@@ -238,20 +268,25 @@ export interface Repositories {
   alertPreferences: AlertPreferencesRepository;
   contactVerifications: ContactVerificationRepository;
   applications: ApplicationRepository;
+  files: FileRepository;
 }
 
 /**
- * What the HTTP API function uses: every repository but applications (no routes yet) and the alert settings'
- * (served by their own function, `AlertRepositories`). The API Lambda is built from this set, so the other
- * adapters stay out of its bundle, which sits at its 300 KB ceiling.
+/**
+ * What the HTTP API function uses: every repository but the application routes' and the alert settings'
+ * (each served by their own function: `ApplicationRepositories`, `AlertRepositories`). The API Lambda is
+ * built from this set, so the other adapters stay out of its bundle, which has a 250 KB ceiling.
  */
 export type ApiRepositories = Omit<
   Repositories,
-  'applications' | 'alertPreferences' | 'contactVerifications'
+  'applications' | 'files' | 'alertPreferences' | 'contactVerifications'
 >;
 
 /** What the alert settings routes use. */
 export type AlertRepositories = Pick<Repositories, 'alertPreferences' | 'contactVerifications' | 'audit'>;
+
+/** What the application routes use (통합신청, review, files): the API's set plus applications and files. */
+export type ApplicationRepositories = ApiRepositories & Pick<Repositories, 'applications' | 'files'>;
 
 /** An e-mail or text message on its way out: one per notification and channel (SES or SMTP, a 알림톡 provider). */
 /**

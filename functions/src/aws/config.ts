@@ -18,6 +18,10 @@ export interface ApiConfig {
    * (MAIL_FROM): the e-mail code and unsubscribe routes need both; without them they answer 503 / 400.
    */
   alerts?: { signingKey: string; mailFrom: string };
+  /** Private bucket of application files (UPLOAD_BUCKET); the file routes answer 503 without it. */
+  uploadBucket?: string;
+  /** The Lambda's region (AWS_REGION, set by the runtime): presigned upload and download URLs name it. */
+  region?: string;
 }
 
 const REQUIRED = {
@@ -56,6 +60,8 @@ export function readApiConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     ...(env.ALERTS_SIGNING_KEY?.trim() && env.MAIL_FROM?.trim()
       ? { alerts: { signingKey: env.ALERTS_SIGNING_KEY.trim(), mailFrom: env.MAIL_FROM.trim() } }
       : {}),
+    ...(env.UPLOAD_BUCKET?.trim() ? { uploadBucket: env.UPLOAD_BUCKET.trim() } : {}),
+    ...(env.AWS_REGION?.trim() ? { region: env.AWS_REGION.trim() } : {}),
   };
 }
 

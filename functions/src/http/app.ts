@@ -49,7 +49,6 @@ export function createApp(deps: AppDeps): App {
   const matches = createMatchService({ catalog, clock });
   const staffPrograms = createStaffProgramService({ repos, clock, catalog, notify });
   const disasters = createDisasterService({ repos, clock, catalog, notify });
-
   const resources: Resource[] = [
     healthResource({ clock }),
     programsResource({ catalog, clock }),

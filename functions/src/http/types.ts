@@ -39,9 +39,10 @@ export interface AppDeps {
   catalogCache?: CatalogCache;
   devAuth?: DevAuth;
   /**
-   * Routes served besides the core API: the alert settings (`alertsResource`; their own function on AWS, so
-   * the API function's bundle stays under its ceiling and holds no SES grant or signing key) and, locally,
-   * the development mailbox. The API Lambda passes none.
+   * Routes served besides the core API: the application routes (`applicationRoutes`) and the alert settings
+   * (`alertsResource`), each their own function on AWS, so the API function's bundle stays under its ceiling
+   * and holds no upload-bucket grant, SES grant or signing key; and, locally, the development mailbox. The API
+   * Lambda passes none.
    */
   routes?: Resource[];
   /**

@@ -2,14 +2,16 @@ import { rmSync, writeFileSync } from 'node:fs';
 
 import type { AddressInfo } from 'node:net';
 
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { serve } from '@hono/node-server';
 import { todayInKorea } from '@sbiz24/shared';
 import { createApp } from '../http/app';
+import { applicationRoutes } from '../http/application-routes';
 import { openApiDocs } from '../http/docs';
 import { alertsResource } from '../http/routes/alerts';
 import { devMailboxResource } from '../http/routes/dev-mailbox';
+import { createCatalogCache } from '../services/catalog-cache';
 import { createLogger } from '../services/logger';
 import { ensureTable } from '../store/create-table';
 import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
@@ -19,6 +21,7 @@ import { type LocalAlerts, startLocalAlerts } from './alerts';
 import { DEMO_USERS } from './demo-data';
 import { createDevIssuer } from './dev-auth';
 import { startDynalite } from './dynalite';
+import { createLocalFileStorage } from './file-storage';
 import { startLocalBatch } from './local-batch';
 import { localDynamoDir, type PortalRuntimeInfo, portalInfoPath } from './local-table';
 import { acquirePortalLock } from './lock';
@@ -133,23 +136,31 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     cleanups.push(() => alerts.stop());
 
     const issuer = await createDevIssuer(DEMO_USERS);
+    const logger = createLogger({
+      serviceName: 'sbiz24-local',
+      level: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
+    });
+    // One catalog cache for the core and the application routes (on AWS they are two functions).
+    const catalogCache = createCatalogCache({ programs: repos.programs, disasters: repos.disasters, clock });
+    // Application files in the data folder, uploaded by the browser to /local-uploads (signed like S3's POST).
+    const fileStorage = createLocalFileStorage({ dir: join(dataDir, 'uploads'), clock });
     const app = createApp({
       docs: openApiDocs,
       repos,
       clock,
       verifyToken: issuer.verifyToken,
-      logger: createLogger({
-        serviceName: 'sbiz24-local',
-        level: options.logLevel ?? process.env.LOG_LEVEL ?? 'WARN',
-      }),
+      logger,
+      catalogCache,
       devAuth: issuer,
       routes: [
+        applicationRoutes({ repos, clock, logger, catalogCache, fileStorage }),
         alertsResource({ repos, clock, alerts: { secret: alerts.secret, mail: alerts.email } }),
         devMailboxResource(alerts.mail.mailbox),
       ],
       onProgramChanged: batch.onProgramChanged,
       preview: batch.preview,
     });
+    fileStorage.mount(app);
     app.use('*', webSecurityHeaders);
     mountDevMailbox(app, alerts);
     const web = mountWebApp(app, webDist);

@@ -6,6 +6,7 @@ import { createAuditRepository } from './audit-repository';
 import { createBusinessRepository } from './business-repository';
 import { createContactVerificationRepository } from './contact-verification-repository';
 import { createDisasterRepository } from './disaster-repository';
+import { createFileRepository } from './file-repository';
 import { createNotificationRepository } from './notification-repository';
 import { createProgramRepository } from './program-repository';
 import type { StoreOptions } from './store-options';
@@ -22,6 +23,17 @@ export function createApiRepositories(
     disasters: createDisasterRepository(doc, tableName, options),
     notifications: createNotificationRepository(doc, tableName, options),
     audit: createAuditRepository(doc, tableName),
+  };
+}
+
+/** The application routes' own repositories (their own function on AWS, with the API's set besides). */
+export function createApplicationRepositories(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+): Pick<Repositories, 'applications' | 'files'> {
+  return {
+    applications: createApplicationRepository(doc, tableName),
+    files: createFileRepository(doc, tableName),
   };
 }
 
@@ -44,7 +56,7 @@ export function createRepositories(
 ): Repositories {
   return {
     ...createApiRepositories(doc, tableName, options),
+    ...createApplicationRepositories(doc, tableName),
     ...createAlertRepositories(doc, tableName),
-    applications: createApplicationRepository(doc, tableName),
   };
 }

@@ -2,13 +2,16 @@ import { Logger } from '@aws-lambda-powertools/logger';
 import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
 import { loadCatalog } from '@sbiz24/shared';
 import { type App, createApp } from '../http/app';
+import { applicationRoutes } from '../http/application-routes';
 import { openApiDocs } from '../http/docs';
 import { alertsResource } from '../http/routes/alerts';
 import type { AppDeps } from '../http/types';
 import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from '../local/demo-data';
+import { createCatalogCache } from '../services/catalog-cache';
 import type { OutgoingMessage } from '../services/delivery';
 import type { Caller, ProgramChangeEvent } from '../services/types';
 import { createUnsubscribeTokens } from '../services/unsubscribe';
+import { createMemoryFileStorage, type MemoryFileStorage } from './memory-file-storage';
 import { createMemoryRepositories, type MemoryRepositories } from './memory-repositories';
 
 /** 10:00 in Korea on 2026-11-26: "today" of the route tests. */
@@ -43,6 +46,8 @@ export interface TestApp {
   repos: MemoryRepositories;
   /** Mails the API sent (verification codes), oldest first. */
   mails: OutgoingMessage[];
+  /** Where uploads land: tests put bytes here as a browser would. */
+  storage: MemoryFileStorage;
   events: ProgramChangeEvent[];
   /** Captured log lines (JSON strings). */
   logs: string[];
@@ -111,20 +116,28 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
       },
     },
   });
+  const storage = createMemoryFileStorage(clock);
+  const logger = overrides.logger ?? capturingLogger(logs);
+  // One catalog cache for the core routes and the application routes, as the local portal shares one.
+  const catalogCache =
+    overrides.catalogCache ??
+    createCatalogCache({ programs: repos.programs, disasters: repos.disasters, clock });
+  const applications = applicationRoutes({ repos, clock, logger, catalogCache, fileStorage: storage });
   const app = createApp({
     docs: openApiDocs,
     repos,
     clock,
     verifyToken: testVerifyToken,
-    logger: capturingLogger(logs),
+    logger,
+    catalogCache,
     onProgramChanged: (e) => {
       events.push(e);
     },
     ...overrides,
     // Given routes first: a test passing its own alerts resource (another key) is answered by it.
-    routes: [...(overrides.routes ?? []), alerts],
+    routes: [...(overrides.routes ?? []), alerts, applications],
   });
-  return { app, repos, mails, events, logs, setNow: (d) => (now = d) };
+  return { app, repos, mails, storage, events, logs, setNow: (d) => (now = d) };
 }
 
 export interface CallOptions {

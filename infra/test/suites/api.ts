@@ -1,36 +1,54 @@
 import { readApiConfig } from '@sbiz24/functions/aws/config';
 import { Match } from 'aws-cdk-lib/assertions';
 import { expect, it } from 'vitest';
-import { ALERT_ROUTES, PUBLIC_ROUTES } from '../../lib/api.js';
+import { ALERT_ROUTES, APPLICATION_ROUTES, PUBLIC_ROUTES } from '../../lib/api.js';
 import { type Json, resolveCfn } from '../asl.js';
 import type { Synthesized } from '../synth.js';
-import { functionEnvironment, functionId, idsOfType } from '../template-query.js';
+import { functionEnvironment, functionId, idsOfType, roleOf, roleStatements } from '../template-query.js';
 
 interface GatewayRoute {
   routeKey: string;
   authorizationType: string;
+  /** The integration's logical id as written in the route's target (names the function behind it). */
+  target: string;
 }
 
 function gatewayRoutes(synth: Synthesized): GatewayRoute[] {
   return idsOfType(synth.json.Resources, 'AWS::ApiGatewayV2::Route').map((id) => {
-    const props = synth.json.Resources[id]!.Properties as { RouteKey: string; AuthorizationType?: string };
-    return { routeKey: props.RouteKey, authorizationType: props.AuthorizationType ?? 'NONE' };
+    const props = synth.json.Resources[id]!.Properties as {
+      RouteKey: string;
+      AuthorizationType?: string;
+      Target?: unknown;
+    };
+    return {
+      routeKey: props.RouteKey,
+      authorizationType: props.AuthorizationType ?? 'NONE',
+      target: JSON.stringify(props.Target ?? ''),
+    };
   });
 }
 
-/** The route API Gateway picks for a request, by its precedence rules (exact before greedy, method before ANY). */
+/**
+ * The route API Gateway picks for a request, by its precedence rules (exact before greedy, the longer greedy
+ * prefix first, method before ANY).
+ */
 function matchRoute(routes: GatewayRoute[], method: string, path: string): GatewayRoute {
   const candidates = routes
     .filter((r) => r.routeKey !== '$default')
     .map((r) => {
       const [routeMethod, routePath] = r.routeKey.split(' ') as [string, string];
       const pattern = routePath.replace(/\{[^}]+\+\}/g, '.+').replace(/\{[^}]+\}/g, '[^/]+');
-      return { r, routeMethod, greedy: routePath.includes('+}'), ok: new RegExp(`^${pattern}$`).test(path) };
+      const greedy = routePath.includes('+}');
+      // Among greedy routes the longest fixed prefix is the most specific (`/api/me/applications/{proxy+}`
+      // before `/api/me/{proxy+}`).
+      const prefix = greedy ? routePath.indexOf('{') : routePath.length;
+      return { r, routeMethod, greedy, prefix, ok: new RegExp(`^${pattern}$`).test(path) };
     })
     .filter((c) => c.ok && (c.routeMethod === method || c.routeMethod === 'ANY'))
     .sort(
       (a, b) =>
         Number(a.greedy) - Number(b.greedy) ||
+        b.prefix - a.prefix ||
         Number(a.routeMethod === 'ANY') - Number(b.routeMethod === 'ANY'),
     );
   return candidates[0]?.r ?? routes.find((r) => r.routeKey === '$default')!;
@@ -41,14 +59,17 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
   it('puts the Cognito JWT authorizer on every /api/me and /api/staff route and on the catch-all', () => {
     const routes = gatewayRoutes(dev());
     const protectedRoutes = routes.filter((r) => /^\w+ \/api\/(me|staff)(\/|$)/.test(r.routeKey));
-    expect(protectedRoutes.map((r) => r.routeKey).sort()).toEqual([
-      'ANY /api/me',
-      'ANY /api/me/alert-settings',
-      'ANY /api/me/contacts/{proxy+}',
-      'ANY /api/me/{proxy+}',
-      'ANY /api/staff',
-      'ANY /api/staff/{proxy+}',
-    ]);
+    expect(protectedRoutes.map((r) => r.routeKey).sort()).toEqual(
+      [
+        'ANY /api/me',
+        'ANY /api/me/alert-settings',
+        'ANY /api/me/contacts/{proxy+}',
+        'ANY /api/me/{proxy+}',
+        'ANY /api/staff',
+        'ANY /api/staff/{proxy+}',
+        ...APPLICATION_ROUTES.map((p) => `ANY ${p}`),
+      ].sort(),
+    );
     for (const route of [...protectedRoutes, routes.find((r) => r.routeKey === '$default')!]) {
       expect(route.authorizationType, route.routeKey).toBe('JWT');
     }
@@ -71,11 +92,37 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
     const { createLogger } = await import('@sbiz24/functions/services/logger');
     const { createMemoryRepositories } = await import('@sbiz24/functions/testing/memory-repositories');
     const { alertsResource } = await import('@sbiz24/functions/http/routes/alerts');
+    const { applicationRoutes } = await import('@sbiz24/functions/http/application-routes');
     const repos = createMemoryRepositories();
     const clock = () => new Date('2025-03-01T00:00:00Z');
+    const logger = createLogger({ level: 'SILENT' });
+    const applications = createApp({
+      routes: [applicationRoutes({ repos, clock, logger })],
+      repos,
+      clock,
+      verifyToken: async () => {
+        throw new Error('no tokens in this test');
+      },
+      logger,
+    });
+    const core = createApp({
+      repos,
+      clock,
+      verifyToken: async () => {
+        throw new Error('no tokens in this test');
+      },
+      logger,
+    });
+    const keys = (a: typeof core) =>
+      a.routes
+        .filter((r) => r.method !== 'ALL')
+        .map((r) => `${r.method} ${r.path.replace(/:(\w+)/g, '{$1}')}`);
+    const coreOperations = new Set(keys(core));
+    const applicationOperations = new Set(keys(applications).filter((k) => !coreOperations.has(k)));
+    expect(applicationOperations.size).toBeGreaterThan(10);
     const app = createApp({
-      // The docs function documents the alert settings function's routes too.
-      routes: [alertsResource({ repos, clock })],
+      // The docs function documents the application and alert settings functions' routes too.
+      routes: [applicationRoutes({ repos, clock, logger }), alertsResource({ repos, clock })],
       docs: openApiDocs,
       repos,
       clock,
@@ -101,6 +148,11 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
       const route = matchRoute(routes, op.method, op.path);
       expect(`${op.method} ${op.path} → ${route.routeKey} ${route.authorizationType}`).toBe(
         `${op.method} ${op.path} → ${route.routeKey} ${op.isPublic ? 'NONE' : 'JWT'}`,
+      );
+      // Application operations reach the applications function, and only they do.
+      const isApplication = applicationOperations.has(`${op.method} ${op.path}`);
+      expect(`${op.method} ${op.path} → applications: ${route.target.includes('Applications')}`).toBe(
+        `${op.method} ${op.path} → applications: ${isApplication}`,
       );
     }
   });
@@ -149,6 +201,48 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
     expect(JSON.stringify(dev().json)).not.toMatch(/"AllowOrigins":\["\*"\]/);
   });
 
+  it('keeps application uploads private, POSTable from the site only, and deletes unchecked ones after a day', () => {
+    const { json } = dev();
+    const id = idsOfType(json.Resources, 'AWS::S3::Bucket').find((b) => b.startsWith('ApiUploadBucket'))!;
+    const props = json.Resources[id]!.Properties as Record<string, Json>;
+    const cors = (props.CorsConfiguration as { CorsRules: Record<string, Json>[] }).CorsRules;
+    expect(cors).toHaveLength(1);
+    expect(cors[0]!.AllowedMethods).toEqual(['POST']);
+    const origins = JSON.stringify(cors[0]!.AllowedOrigins);
+    expect(origins).not.toContain('"*"');
+    expect(origins).toContain('http://localhost:3000');
+    expect(origins).toContain('Distribution');
+    expect((props.LifecycleConfiguration as { Rules: Json[] }).Rules).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          Id: 'expire-unchecked-uploads',
+          Prefix: 'uploads/',
+          TagFilters: [{ Key: 'upload-state', Value: 'pending' }],
+          ExpirationInDays: 1,
+        }),
+      ]),
+    );
+  });
+
+  it('lets the applications function alone touch uploads/ objects, with no s3:* and no other bucket write', () => {
+    const uploadsOf = (path: string) =>
+      roleStatements(dev(), roleOf(dev(), functionId(dev(), path))).filter((s) =>
+        JSON.stringify(s.Resource).includes('ApiUploadBucket'),
+      );
+    const uploads = uploadsOf('Api/ApplicationsHandler');
+    const actions = uploads.flatMap((s) => [s.Action].flat());
+    expect(actions.sort()).toEqual(
+      ['s3:DeleteObject', 's3:GetObject', 's3:ListBucket', 's3:PutObject', 's3:PutObjectTagging'].sort(),
+    );
+    for (const s of uploads)
+      if ([s.Action].flat().includes('s3:PutObject'))
+        expect(JSON.stringify(s.Resource)).toContain('/uploads/*');
+    const statements = roleStatements(dev(), roleOf(dev(), functionId(dev(), 'Api/ApplicationsHandler')));
+    expect(JSON.stringify(statements)).not.toContain('"s3:*"');
+    for (const other of ['Api/Handler', 'Api/AlertsHandler', 'Api/DocsHandler'])
+      expect(uploadsOf(other), other).toEqual([]);
+  });
+
   it('gives the API function the environment its config reader requires', () => {
     const env = functionEnvironment(dev(), functionId(dev(), 'Api/Handler'));
     expect(readApiConfig(env)).toMatchObject({
@@ -159,5 +253,8 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
     expect(Object.keys(env)).toEqual(
       expect.arrayContaining(['SNAPSHOT_BUCKET', 'EVENT_BUS_NAME', 'TABLE_NAME']),
     );
+    const applications = functionEnvironment(dev(), functionId(dev(), 'Api/ApplicationsHandler'));
+    expect(readApiConfig(applications)).toMatchObject({ uploadBucket: applications.UPLOAD_BUCKET });
+    expect(applications).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'api-applications' });
   });
 }

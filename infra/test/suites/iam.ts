@@ -52,6 +52,7 @@ const TABLE_RESOURCES = new Set([
   ),
 ]);
 const SNAPSHOT = 'Data/SnapshotBucket.Arn';
+const UPLOADS = 'Api/UploadBucket.Arn';
 
 /** What each function may touch, by service; anything else in its policy fails the test. */
 const EXPECTED: Record<string, { services: string[]; s3Writes: boolean }> = {
@@ -60,6 +61,7 @@ const EXPECTED: Record<string, { services: string[]; s3Writes: boolean }> = {
   'Batch/SegmentWorker': { services: ['dynamodb', 'logs', 's3', 'sqs', 'xray'], s3Writes: true },
   'Batch/Finalize': { services: ['dynamodb', 'logs', 's3', 'xray'], s3Writes: true },
   'Batch/Notifier': { services: ['dynamodb', 'logs', 'sqs', 'xray'], s3Writes: false },
+  'Api/ApplicationsHandler': { services: ['dynamodb', 'logs', 's3', 'xray'], s3Writes: false },
   'Api/AlertsHandler': { services: ['dynamodb', 'logs', 'ses', 'xray'], s3Writes: false },
   'Alerts/Sender': { services: ['dynamodb', 'logs', 'ses', 'sqs', 'xray'], s3Writes: false },
   'Alerts/Dispatch': { services: ['dynamodb', 'logs', 'sqs', 'xray'], s3Writes: false },
@@ -91,7 +93,11 @@ export function iamSuite(dev: () => Synthesized): void {
           expect(['ses:SendEmail', 'ses:SendRawEmail'], what).toContain(action);
           expect(resource, what).toMatch(/^arn:.*:ses:.*:identity\/|Alerts\/MailIdentity/);
         }
-        if (service === 's3') {
+        if (service === 's3' && resource.startsWith(UPLOADS)) {
+          // Application files: the applications function alone, under uploads/ (listing limited to that prefix).
+          expect(fnPath, what).toBe('Api/ApplicationsHandler');
+          expect(resource, what).toBe(action === 's3:ListBucket' ? UPLOADS : `${UPLOADS}/uploads/*`);
+        } else if (service === 's3') {
           const allowed =
             action === 's3:ListBucket' ? [SNAPSHOT] : [`${SNAPSHOT}/runs/*`, `${SNAPSHOT}/latest.json`];
           expect(allowed, what).toContain(resource);

@@ -41,6 +41,7 @@ export function monitoringSuite(dev: () => Synthesized, prod: () => Synthesized)
       'Batch/SegmentWorker',
       'Batch/Finalize',
       'Batch/Notifier',
+      'Api/ApplicationsHandler',
       'Api/AlertsHandler',
       'Alerts/Sender',
       'Alerts/Dispatch',
@@ -104,8 +105,8 @@ export function monitoringSuite(dev: () => Synthesized, prod: () => Synthesized)
     ).toBeDefined();
     const all = alarms(synth);
     // 17 before the alerts, then the alert settings API, sender and dispatcher (errors, throttles each),
-    // the alerts dead-letter queue and parked messages.
-    expect(all.length).toBe(25);
+    // the alerts dead-letter queue and parked messages; then the applications function (errors, throttles).
+    expect(all.length).toBe(27);
     for (const [id, p] of all) {
       expect(p.AlarmActions, id).toEqual([{ Ref: topicId }]);
       expect(p.OKActions, id).toEqual([{ Ref: topicId }]);

@@ -1,4 +1,18 @@
 import type * as z from 'zod/mini';
+import {
+  ApplicationFormResponseSchema,
+  ApplicationListResponseSchema,
+  ApplicationResponseSchema,
+  ApplicationStatsResponseSchema,
+  ApplyResponseSchema,
+  BulkDecisionResponseSchema,
+  CreateUploadResponseSchema,
+  DownloadResponseSchema,
+  FileResponseSchema,
+  StaffApplicationResponseSchema,
+  StaffQueueResponseSchema,
+  SupportHistoryResponseSchema,
+} from './applications';
 import { BusinessListResponseSchema, BusinessResponseSchema, MatchesResponseSchema } from './businesses';
 import { HealthResponseSchema } from './common';
 import { MeSchema, NotificationsResponseSchema } from './me';
@@ -39,6 +53,23 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodMiniType> = {
   'GET /api/staff/programs/{id}/audit': AuditListResponseSchema,
   'POST /api/staff/disasters': DisasterResponseSchema,
   'POST /api/staff/preview': PreviewResponseSchema,
+  'POST /api/me/businesses/{brn}/applications': ApplyResponseSchema,
+  'GET /api/me/businesses/{brn}/applications': ApplicationListResponseSchema,
+  'GET /api/me/businesses/{brn}/application-form': ApplicationFormResponseSchema,
+  'GET /api/me/businesses/{brn}/support-history': SupportHistoryResponseSchema,
+  'POST /api/me/businesses/{brn}/support-history': SupportHistoryResponseSchema,
+  'GET /api/me/applications/{id}': ApplicationResponseSchema,
+  'POST /api/me/applications/{id}/withdraw': ApplicationResponseSchema,
+  'POST /api/me/applications/{id}/supplement': ApplicationResponseSchema,
+  'POST /api/me/files': CreateUploadResponseSchema,
+  'POST /api/me/files/{fileId}/complete': FileResponseSchema,
+  'GET /api/me/files/{fileId}/download': DownloadResponseSchema,
+  'GET /api/staff/applications': StaffQueueResponseSchema,
+  'GET /api/staff/applications/{id}': StaffApplicationResponseSchema,
+  'POST /api/staff/applications/{id}/decision': ApplicationResponseSchema,
+  'POST /api/staff/applications/bulk-decision': BulkDecisionResponseSchema,
+  'GET /api/staff/applications/{id}/files/{fileId}/download': DownloadResponseSchema,
+  'GET /api/staff/programs/{id}/applications/stats': ApplicationStatsResponseSchema,
   'GET /api/dev/users': DevUsersResponseSchema,
   'POST /api/dev/login': DevLoginResponseSchema,
 };

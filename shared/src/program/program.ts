@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { ApplicationSettingsSchema } from '../application/settings';
 import { IsoDateSchema, SLUG_PATTERN } from '../formats';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import { BusinessProfileSchema } from '../profile/profile';
@@ -79,6 +80,8 @@ export const ProgramDraftSchema = z
       }),
       { mustMatch: [], mustNotMatch: [] },
     ),
+    /** How the program takes applications through the portal: its questions, documents and quota. */
+    application: z.optional(ApplicationSettingsSchema),
   })
   .check(
     z.superRefine((p, ctx) => {

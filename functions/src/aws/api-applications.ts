@@ -1,0 +1,27 @@
+import { applicationRoutes } from '../http/application-routes';
+import type { AppDeps } from '../http/types';
+import { createDocumentClient } from '../store/dynamo-client';
+import { createApplicationRepositories } from '../store/repositories';
+import { type ApiConfig, apiConfig } from './config';
+import { s3FileStorage } from './s3-file-storage';
+
+/**
+ * The application routes over the API's dependencies, with the applications' own repositories and, when
+ * configured (UPLOAD_BUCKET, AWS_REGION), the upload bucket. Served by their own function
+ * (handlers/api-applications.ts), the only one with the bucket's grants; the docs function passes no config,
+ * to document them.
+ */
+export function applicationRoutesOnAws(
+  deps: Pick<AppDeps, 'repos' | 'clock' | 'logger'>,
+  config: Pick<ApiConfig, 'tableName' | 'uploadBucket' | 'region'> = apiConfig(),
+) {
+  const { uploadBucket, region } = config;
+  return applicationRoutes({
+    repos: { ...deps.repos, ...createApplicationRepositories(createDocumentClient(), config.tableName) },
+    clock: deps.clock,
+    logger: deps.logger,
+    ...(uploadBucket && region
+      ? { fileStorage: s3FileStorage({ bucket: uploadBucket, region, clock: deps.clock }) }
+      : {}),
+  });
+}

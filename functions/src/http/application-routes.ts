@@ -1,0 +1,72 @@
+import type { Logger } from '@aws-lambda-powertools/logger';
+import type { ApplicationRepositories } from '@sbiz24/shared';
+import { createApplicationReports } from '../services/application-reports';
+import { createApplicationService } from '../services/application-service';
+import { createCatalogCache } from '../services/catalog-cache';
+import { createFileService } from '../services/file-service';
+import type { FileStorage } from '../services/file-storage';
+import type { CatalogCache } from '../services/types';
+import { HttpError } from './errors';
+import { applicationsResource } from './routes/applications';
+import { filesResource } from './routes/files';
+import { staffApplicationsResource } from './routes/staff-applications';
+import type { Resource } from './types';
+
+export interface ApplicationRouteDeps {
+  repos: ApplicationRepositories;
+  clock: () => Date;
+  logger: Logger;
+  /** The catalog cache to share with the rest of the app; made from `repos` and `clock` when absent. */
+  catalogCache?: CatalogCache;
+  /**
+   * Where application files' bytes live (S3 on AWS, the data folder locally); without it the file routes
+   * that touch bytes answer 503 FILES_UNAVAILABLE (attaching already checked files still works).
+   */
+  fileStorage?: FileStorage;
+  /** Told when an owner's inbox entry could not be written after a committed application step (ids only). */
+  onNotifyError?: (err: unknown, applicationId: string) => void;
+}
+
+/**
+ * The application routes (issue 12): 통합신청, 신청 현황, 보완, 지원 이력, files, and the staff queue, decisions,
+ * statistics and CSV export. Served by their own function on AWS (handlers/api-applications.ts), the only one
+ * with the upload bucket's grants, so the main API function's bundle stays under its ceiling; locally and in
+ * tests they are one more resource of the same app.
+ */
+export function applicationRoutes(deps: ApplicationRouteDeps): Resource {
+  const { repos, clock, logger } = deps;
+  const catalog =
+    deps.catalogCache ?? createCatalogCache({ programs: repos.programs, disasters: repos.disasters, clock });
+  const applications = createApplicationService({
+    repos,
+    clock,
+    catalog,
+    onNotifyError:
+      deps.onNotifyError ??
+      ((err, applicationId) =>
+        logger.error('application notification failed', { applicationId, error: err as Error })),
+  });
+  const files = createFileService({ files: repos.files, storage: deps.fileStorage ?? noFileStorage, clock });
+  const reports = createApplicationReports({ repos });
+  const resources = [
+    applicationsResource({ applications, files, repos, clock }),
+    staffApplicationsResource({ applications, reports }),
+    filesResource({ files, applications }),
+  ];
+  return (server) => {
+    for (const serve of resources) serve(server);
+  };
+}
+
+const filesUnavailable = (): never => {
+  throw new HttpError(503, 'FILES_UNAVAILABLE', '파일 저장소가 설정되지 않아 파일을 다룰 수 없습니다.');
+};
+
+/** Storage of an app deployed without one: every use answers 503. */
+const noFileStorage: FileStorage = {
+  uploadTicket: async () => filesUnavailable(),
+  inspect: async () => filesUnavailable(),
+  downloadUrl: async () => filesUnavailable(),
+  keep: async () => filesUnavailable(),
+  remove: async () => filesUnavailable(),
+};
