@@ -20,6 +20,10 @@ const BusinessMatches = lazy(() => import('./pages/owner/BusinessMatches'));
 const ClaimBusiness = lazy(() => import('./pages/owner/ClaimBusiness'));
 const EditProfile = lazy(() => import('./pages/owner/EditProfile'));
 const Notifications = lazy(() => import('./pages/owner/Notifications'));
+const ApplyPage = lazy(() => import('./pages/owner/ApplyPage'));
+const MyApplications = lazy(() => import('./pages/owner/MyApplications'));
+const ApplicationDetail = lazy(() => import('./pages/owner/ApplicationDetail'));
+const SupportHistory = lazy(() => import('./pages/owner/SupportHistory'));
 const StaffPrograms = lazy(() => import('./pages/staff/StaffPrograms'));
 const ProgramEditorPage = lazy(() => import('./pages/staff/ProgramEditorPage'));
 const DeclareDisaster = lazy(() => import('./pages/staff/DeclareDisaster'));
@@ -127,6 +131,38 @@ export const routes = [
         element: (
           <RequireRole roles={owner}>
             <EditProfile />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/my/businesses/:brn/apply',
+        element: (
+          <RequireRole roles={owner}>
+            <ApplyPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/my/businesses/:brn/history',
+        element: (
+          <RequireRole roles={owner}>
+            <SupportHistory />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/my/applications',
+        element: (
+          <RequireRole roles={owner}>
+            <MyApplications />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/my/applications/:id',
+        element: (
+          <RequireRole roles={owner}>
+            <ApplicationDetail />
           </RequireRole>
         ),
       },
