@@ -26,6 +26,9 @@ const ApplicationDetail = lazy(() => import('./pages/owner/ApplicationDetail'));
 const SupportHistory = lazy(() => import('./pages/owner/SupportHistory'));
 const StaffPrograms = lazy(() => import('./pages/staff/StaffPrograms'));
 const ProgramEditorPage = lazy(() => import('./pages/staff/ProgramEditorPage'));
+const ReviewQueue = lazy(() => import('./pages/staff/ReviewQueue'));
+const StaffApplicationPage = lazy(() => import('./pages/staff/StaffApplicationPage'));
+const ProgramDashboard = lazy(() => import('./pages/staff/ProgramDashboard'));
 const DeclareDisaster = lazy(() => import('./pages/staff/DeclareDisaster'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -187,6 +190,30 @@ export const routes = [
         element: (
           <RequireRole roles={staff}>
             <ProgramEditorPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/staff/programs/:id/applications',
+        element: (
+          <RequireRole roles={staff}>
+            <ReviewQueue />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/staff/programs/:id/dashboard',
+        element: (
+          <RequireRole roles={staff}>
+            <ProgramDashboard />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/staff/applications/:id',
+        element: (
+          <RequireRole roles={staff}>
+            <StaffApplicationPage />
           </RequireRole>
         ),
       },

@@ -14,6 +14,7 @@ import type { DocumentStatus, FileMetadata } from '@sbiz24/shared/application/do
 import type { AnswerValue } from '@sbiz24/shared/application/form';
 import type { ApplyFailure, BulkDecisionResult } from '@sbiz24/shared/application/schemas';
 import type { Reason } from '@sbiz24/shared/contract/businesses';
+import { getToken } from '../auth/auth';
 import { ApiError, api } from './client';
 
 export type {
@@ -127,6 +128,40 @@ export function bulkDecide(ids: string[], d: Decision): Promise<{ results: BulkD
 
 export function applicationsCsvPath(programId: string): string {
   return `/api/staff/programs/${enc(programId)}/applications.csv`;
+}
+
+/**
+ * Downloads a program's applications as CSV (UTF-8 with BOM, for Excel). A plain link would not carry the
+ * sign-in, so the file is fetched with it and handed to the browser as a download.
+ */
+export async function downloadApplicationsCsv(programId: string): Promise<void> {
+  const token = getToken();
+  let res: Response;
+  try {
+    res = await fetch(applicationsCsvPath(programId), {
+      headers: { Accept: 'text/csv', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '서버에 연결할 수 없습니다. 인터넷 연결을 확인하고 다시 시도해 주세요.');
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as
+      | { error?: { code?: string; message?: string } }
+      | undefined;
+    throw new ApiError(
+      res.status,
+      body?.error?.code ?? `HTTP_${res.status}`,
+      body?.error?.message ?? '일시적인 오류가 발생했습니다. 잠시 후 다시 시도해 주세요.',
+    );
+  }
+  const url = URL.createObjectURL(await res.blob());
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = `${programId}-applications.csv`;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 /** The failing programs of a refused 통합신청 (422/409), from the error's details. */

@@ -200,6 +200,7 @@ const applicationsEn: Strings<typeof applicationsKo> = {
     saving: 'Saving…',
     saved: 'Done: {{action}}.',
     none: 'No action is possible in this state.',
+    actionRequired: 'Choose what to do.',
     amountRequired: 'Enter the amount awarded.',
     amountInvalid: 'The amount must be a whole number of won, at least 1.',
     reasonRequired: 'Enter the reason for rejecting.',

@@ -198,6 +198,7 @@ const applicationsKo = {
     saving: '저장하는 중…',
     saved: '{{action}} 처리했습니다.',
     none: '지금 상태에서 할 수 있는 처리가 없습니다.',
+    actionRequired: '처리할 내용을 골라 주세요.',
     amountRequired: '선정 금액을 입력해 주세요.',
     amountInvalid: '선정 금액은 1원 이상의 정수로 입력해 주세요.',
     reasonRequired: '미선정 사유를 입력해 주세요.',
