@@ -60,7 +60,9 @@ describe('application request schemas', () => {
     expect(
       DecisionRequestSchema.safeParse({ version: 2, action: 'approve', amount: 3_000_000 }).success,
     ).toBe(true);
-    expect(DecisionRequestSchema.safeParse({ version: 2, action: 'pay' }).success).toBe(false);
+    expect(DecisionRequestSchema.safeParse({ version: 2, action: 'pay' }).success).toBe(true);
+    expect(DecisionRequestSchema.safeParse({ version: 2, action: 'pay', amount: 1 }).success).toBe(false);
+    expect(DecisionRequestSchema.safeParse({ version: 2, action: 'withdraw' }).success).toBe(false);
   });
 
   it('limits a bulk decision to 500 distinct ids', () => {

@@ -1,297 +1,42 @@
-import * as z from 'zod';
-import { LIFECYCLE_STAGES } from '../lifecycle/stage';
-import {
-  APPLICATION_ACTIONS,
-  APPLICATION_STATUSES,
-  type Application,
-  STAFF_DECISION_ACTIONS,
-  type SupportHistoryEntry,
-} from './application';
-import { DOCUMENT_KINDS, FILE_LIMITS, FileMetadataSchema } from './documents';
-import { AnswerValueSchema, FORM_LIMITS } from './form';
+import type { ApplyRequestBody } from '../contract/applications';
+import type { FileMetadata } from './documents';
+import type { AnswerValue } from './form';
 
 /**
- * The API contract of applications: what the routes will take and return. Every input has a limit that is
- * checked before any work starts; messages are Korean and name the field.
+ * The request schemas of applications live in the API contract (`shared/src/contract/applications.ts`,
+ * zod/mini); these are the forms the use cases take once the HTTP edge has resolved file ids to the checked
+ * files' metadata.
  */
+export {
+  APPLY_FAILURE_CODES,
+  type ApplyFailure,
+  type ApplyFailureCode,
+  ApplyRequestSchema,
+  type BulkDecisionRequest,
+  BulkDecisionRequestSchema,
+  type BulkDecisionResult,
+  DECISION_ACTIONS,
+  type DecisionAction,
+  type DecisionRequest,
+  DecisionRequestSchema,
+  MAX_BULK_DECISION_IDS,
+  MAX_MESSAGE_LENGTH,
+  MAX_PROGRAMS_PER_APPLY,
+  STAFF_QUEUE_PAGE_SIZE,
+  type StaffQueueQuery,
+  StaffQueueQuerySchema,
+  type WithdrawRequest,
+  WithdrawRequestSchema,
+} from '../contract/applications';
 
-/** At most this many programs in one 통합신청. */
-export const MAX_PROGRAMS_PER_APPLY = 10;
-/** At most this many applications in one bulk decision request. */
-export const MAX_BULK_DECISION_IDS = 500;
-/** Staff queue page size (newest first). */
-export const STAFF_QUEUE_PAGE_SIZE = 50;
-export const MAX_MESSAGE_LENGTH = 1000;
+/** 통합신청 as the service takes it: file answers are the checked files' metadata. */
+export type ApplyRequest = Omit<ApplyRequestBody, 'answers'> & {
+  answers?: Record<string, Record<string, AnswerValue>>;
+};
 
-const programId = z
-  .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: '사업 ID(programIds)가 올바르지 않습니다.' });
-export const ApplicationIdSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{16,40}$/, { message: '신청 ID가 올바르지 않습니다.' });
-const version = z
-  .number({ message: '버전(version)은 숫자여야 합니다.' })
-  .int({ message: '버전(version)은 정수여야 합니다.' })
-  .min(1, { message: '버전(version)은 1 이상이어야 합니다.' });
-const message = z
-  .string({ message: '사유(message)는 글자여야 합니다.' })
-  .trim()
-  .max(MAX_MESSAGE_LENGTH, { message: `사유(message)는 ${MAX_MESSAGE_LENGTH}자 이하여야 합니다.` });
-const amount = z
-  .number({ message: '금액(amount)은 숫자여야 합니다.' })
-  .int({ message: '금액(amount)은 원 단위 정수여야 합니다.' })
-  .min(1, { message: '금액(amount)은 1원 이상이어야 합니다.' })
-  .max(1e13, { message: '금액(amount)이 너무 큽니다.' });
-
-const answersOfOneProgram = z
-  .record(z.string().max(40), AnswerValueSchema)
-  .refine((a) => Object.keys(a).length <= FORM_LIMITS.maxFields, {
-    message: `신청서 답변(answers)은 사업별 ${FORM_LIMITS.maxFields}개 이하여야 합니다.`,
-  });
-
-/** `POST /api/me/businesses/:brn/applications`: 통합신청 to one or more programs. */
-export const ApplyRequestSchema = z
-  .object({
-    programIds: z
-      .array(programId)
-      .min(1, { message: '신청할 사업(programIds)을 하나 이상 선택해 주세요.' })
-      .max(MAX_PROGRAMS_PER_APPLY, {
-        message: `한 번에 ${MAX_PROGRAMS_PER_APPLY}개 사업까지 신청할 수 있습니다.`,
-      })
-      .refine((ids) => new Set(ids).size === ids.length, {
-        message: '같은 사업(programIds)이 두 번 들어 있습니다.',
-      }),
-    /** Answers by program id, then by field id. */
-    answers: z
-      .record(programId, answersOfOneProgram)
-      .refine((a) => Object.keys(a).length <= MAX_PROGRAMS_PER_APPLY, {
-        message: `신청서 답변(answers)은 ${MAX_PROGRAMS_PER_APPLY}개 사업까지입니다.`,
-      })
-      .optional(),
-    idempotencyKey: z
-      .string({ message: '중복 방지 키(idempotencyKey)가 필요합니다.' })
-      .regex(/^[A-Za-z0-9_-]{8,64}$/, {
-        message: '중복 방지 키(idempotencyKey)는 영문·숫자 8~64자여야 합니다.',
-      }),
-  })
-  .strict()
-  .superRefine((r, ctx) => {
-    for (const id of Object.keys(r.answers ?? {})) {
-      if (!r.programIds.includes(id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['answers', id],
-          message: '신청하지 않는 사업의 답변(answers)입니다.',
-        });
-    }
-  });
-export type ApplyRequest = z.output<typeof ApplyRequestSchema>;
-
-/** `POST /api/me/applications/:id/withdraw`. */
-export const WithdrawRequestSchema = z.object({ version }).strict();
-export type WithdrawRequest = z.output<typeof WithdrawRequestSchema>;
-
-/** `POST /api/me/applications/:id/supplement`: the owner's response to a supplement request. */
-export const SupplementResponseRequestSchema = z
-  .object({
-    version,
-    message: message.min(1, { message: '보완 내용(message)을 입력해 주세요.' }),
-    files: z
-      .array(FileMetadataSchema)
-      .max(FILE_LIMITS.maxFilesPerRequest, {
-        message: `파일(files)은 ${FILE_LIMITS.maxFilesPerRequest}개까지 첨부할 수 있습니다.`,
-      })
-      .optional(),
-  })
-  .strict();
-export type SupplementResponseRequest = z.output<typeof SupplementResponseRequestSchema>;
-
-function decisionNeeds(
-  d: {
-    action: (typeof STAFF_DECISION_ACTIONS)[number];
-    amount?: number | undefined;
-    message?: string | undefined;
-  },
-  ctx: z.RefinementCtx,
-): void {
-  if ((d.action === 'reject' || d.action === 'request-supplement') && !d.message) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['message'],
-      message:
-        d.action === 'reject'
-          ? '미선정 사유(message)를 입력해 주세요.'
-          : '보완 요청 내용(message)을 입력해 주세요.',
-    });
-  }
-  if (d.action === 'approve' && d.amount === undefined) {
-    ctx.addIssue({ code: 'custom', path: ['amount'], message: '선정 금액(amount)을 입력해 주세요.' });
-  }
-  if (d.action !== 'approve' && d.amount !== undefined) {
-    ctx.addIssue({ code: 'custom', path: ['amount'], message: '금액(amount)은 선정할 때만 입력합니다.' });
-  }
+/** The owner's supplement response as the service takes it: the attached files checked and resolved. */
+export interface SupplementResponseRequest {
+  version: number;
+  message: string;
+  files?: FileMetadata[];
 }
-
-const decisionAction = z.enum(STAFF_DECISION_ACTIONS, {
-  message: '결정(action)은 start-review, request-supplement, approve, reject 중 하나여야 합니다.',
-});
-
-/** `POST /api/staff/applications/:id/decision`. */
-export const DecisionRequestSchema = z
-  .object({ version, action: decisionAction, amount: amount.optional(), message: message.optional() })
-  .strict()
-  .superRefine(decisionNeeds);
-export type DecisionRequest = z.output<typeof DecisionRequestSchema>;
-
-/** `POST /api/staff/applications/bulk-decision`: each id is decided (at its current version) or refused on its own. */
-export const BulkDecisionRequestSchema = z
-  .object({
-    ids: z
-      .array(ApplicationIdSchema)
-      .min(1, { message: '신청(ids)을 하나 이상 선택해 주세요.' })
-      .max(MAX_BULK_DECISION_IDS, { message: `한 번에 ${MAX_BULK_DECISION_IDS}건까지 처리할 수 있습니다.` })
-      .refine((ids) => new Set(ids).size === ids.length, {
-        message: '같은 신청(ids)이 두 번 들어 있습니다.',
-      }),
-    action: decisionAction,
-    amount: amount.optional(),
-    message: message.optional(),
-  })
-  .strict()
-  .superRefine(decisionNeeds);
-export type BulkDecisionRequest = z.output<typeof BulkDecisionRequestSchema>;
-
-/** `GET /api/staff/applications?programId=&status=&sido=&stage=&cursor=`. */
-export const StaffQueueQuerySchema = z
-  .object({
-    programId,
-    status: z.enum(APPLICATION_STATUSES, { message: '상태(status)가 올바르지 않습니다.' }).optional(),
-    sido: z
-      .string()
-      .regex(/^\d{2}$/, { message: '시도(sido)는 두 자리 코드여야 합니다.' })
-      .optional(),
-    stage: z.enum(LIFECYCLE_STAGES, { message: '단계(stage)가 올바르지 않습니다.' }).optional(),
-    cursor: z.string().max(2000, { message: '페이지 정보(cursor)가 너무 깁니다.' }).optional(),
-  })
-  .strict();
-export type StaffQueueQuery = z.output<typeof StaffQueueQuerySchema>;
-
-// Responses
-
-const ReasonSchema = z.object({
-  path: z.string(),
-  type: z.string(),
-  met: z.boolean().nullable(),
-  text: z.string(),
-  textEn: z.string(),
-});
-
-export const TimelineEntrySchema = z.object({
-  at: z.string(),
-  action: z.enum([...APPLICATION_ACTIONS, 'submit']),
-  from: z.enum(APPLICATION_STATUSES).optional(),
-  to: z.enum(APPLICATION_STATUSES),
-  actor: z.enum(['owner', 'staff', 'system']),
-  actorId: z.string(),
-  message: z.string().optional(),
-  amount: z.number().optional(),
-  files: z.array(FileMetadataSchema).optional(),
-});
-
-export const DocumentStatusSchema = z.object({
-  id: z.string(),
-  kind: z.enum(DOCUMENT_KINDS),
-  label: z.string(),
-  labelEn: z.string().optional(),
-  required: z.boolean(),
-  state: z.enum(['confirmed', 'needed']),
-  source: z.string().optional(),
-});
-
-export const ApplicationSchema = z.object({
-  id: z.string(),
-  brn: z.string(),
-  ownerId: z.string(),
-  programId: z.string(),
-  agencyId: z.string(),
-  sido: z.string(),
-  stage: z.string().nullable(),
-  status: z.enum(APPLICATION_STATUSES),
-  version: z.number().int(),
-  submittedAt: z.string(),
-  updatedAt: z.string(),
-  answers: z.record(z.string(), AnswerValueSchema),
-  documents: z.array(DocumentStatusSchema),
-  snapshot: z.object({
-    profile: z.looseObject({
-      brn: z.string(),
-      tradeName: z.string(),
-      regionCode: z.string(),
-      ksic: z.string(),
-    }),
-    programVersion: z.number().int(),
-    programTitle: z.string(),
-    reasons: z.array(ReasonSchema),
-    asOf: z.string(),
-  }),
-  amount: z.number().optional(),
-  supplementRounds: z.number().int(),
-  timeline: z.array(TimelineEntrySchema),
-});
-
-export const ApplicationListResponseSchema = z.object({
-  items: z.array(ApplicationSchema),
-  cursor: z.string().optional(),
-});
-export type ApplicationListResponse = { items: Application[]; cursor?: string };
-
-/** Staff see the reasons at submission (in the snapshot) and re-evaluated now. */
-export const StaffApplicationResponseSchema = ApplicationSchema.extend({
-  reasonsNow: z.array(ReasonSchema),
-  eligibleNow: z.boolean().nullable(),
-});
-
-/** One program that failed the 통합신청 checks: the whole request created nothing. */
-export const APPLY_FAILURE_CODES = [
-  'PROGRAM_NOT_FOUND',
-  'PROGRAM_NOT_OPEN',
-  'NOT_ELIGIBLE',
-  'ALREADY_APPLIED',
-  'INCOMPLETE_FORM',
-] as const;
-export type ApplyFailureCode = (typeof APPLY_FAILURE_CODES)[number];
-
-export const ApplyFailureSchema = z.object({
-  programId: z.string(),
-  code: z.enum(APPLY_FAILURE_CODES),
-  message: z.string(),
-  fields: z.array(z.object({ fieldId: z.string(), message: z.string() })).optional(),
-});
-export type ApplyFailure = z.output<typeof ApplyFailureSchema>;
-
-export const BulkDecisionResultSchema = z.discriminatedUnion('ok', [
-  z.object({
-    id: z.string(),
-    ok: z.literal(true),
-    status: z.enum(APPLICATION_STATUSES),
-    version: z.number().int(),
-  }),
-  z.object({ id: z.string(), ok: z.literal(false), code: z.string(), message: z.string() }),
-]);
-export type BulkDecisionResult = z.output<typeof BulkDecisionResultSchema>;
-
-export const BulkDecisionResponseSchema = z.object({ results: z.array(BulkDecisionResultSchema) });
-
-export const SupportHistoryEntrySchema = z.object({
-  programId: z.string(),
-  programTitle: z.string().optional(),
-  year: z.number().int(),
-  amount: z.number().optional(),
-  source: z.enum(['portal', 'self']),
-  applicationId: z.string().optional(),
-});
-export const SupportHistoryResponseSchema = z.object({ items: z.array(SupportHistoryEntrySchema) });
-export type SupportHistoryResponse = { items: SupportHistoryEntry[] };
-
-/** Per-status counts of one program's applications (the staff queue's tabs). */
-export const ApplicationCountsSchema = z.record(z.enum(APPLICATION_STATUSES), z.number().int());

@@ -4,6 +4,7 @@
  * takes its types from them and, in development, checks answers with them. Pure zod: import a file
  * (`@sbiz24/shared/contract/programs`) rather than this index where bundle size matters.
  */
+export * from './applications';
 export * from './businesses';
 export * from './common';
 export * from './me';

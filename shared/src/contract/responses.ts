@@ -1,4 +1,18 @@
 import type * as z from 'zod';
+import {
+  ApplicationFormResponseSchema,
+  ApplicationListResponseSchema,
+  ApplicationResponseSchema,
+  ApplicationStatsResponseSchema,
+  ApplyResponseSchema,
+  BulkDecisionResponseSchema,
+  CreateUploadResponseSchema,
+  DownloadResponseSchema,
+  FileResponseSchema,
+  StaffApplicationResponseSchema,
+  StaffQueueResponseSchema,
+  SupportHistoryResponseSchema,
+} from './applications';
 import { BusinessListResponseSchema, BusinessResponseSchema, MatchesResponseSchema } from './businesses';
 import { HealthResponseSchema } from './common';
 import { MeSchema, NotificationsResponseSchema } from './me';
@@ -18,7 +32,12 @@ import { DevLoginResponseSchema, DevUsersResponseSchema } from './system';
  * against. The server declares the same schemas on its routes (`functions/src/http/routes`), and a test
  * there checks that this table and the routes agree.
  */
-export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
+/** A classic or zod/mini schema: both parse with `safeParse`. */
+export interface ResponseSchema extends z.core.$ZodType {
+  safeParse(data: unknown): { success: true; data: unknown } | { success: false; error: z.core.$ZodError };
+}
+
+export const RESPONSE_SCHEMAS: Record<string, ResponseSchema> = {
   'GET /api/health': HealthResponseSchema,
   'GET /api/programs': ProgramListResponseSchema,
   'GET /api/programs/{id}': ProgramDetailResponseSchema,
@@ -39,6 +58,23 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
   'GET /api/staff/programs/{id}/audit': AuditListResponseSchema,
   'POST /api/staff/disasters': DisasterResponseSchema,
   'POST /api/staff/preview': PreviewResponseSchema,
+  'POST /api/me/businesses/{brn}/applications': ApplyResponseSchema,
+  'GET /api/me/businesses/{brn}/applications': ApplicationListResponseSchema,
+  'GET /api/me/businesses/{brn}/application-form': ApplicationFormResponseSchema,
+  'GET /api/me/businesses/{brn}/support-history': SupportHistoryResponseSchema,
+  'POST /api/me/businesses/{brn}/support-history': SupportHistoryResponseSchema,
+  'GET /api/me/applications/{id}': ApplicationResponseSchema,
+  'POST /api/me/applications/{id}/withdraw': ApplicationResponseSchema,
+  'POST /api/me/applications/{id}/supplement': ApplicationResponseSchema,
+  'POST /api/me/files': CreateUploadResponseSchema,
+  'POST /api/me/files/{fileId}/complete': FileResponseSchema,
+  'GET /api/me/files/{fileId}/download': DownloadResponseSchema,
+  'GET /api/staff/applications': StaffQueueResponseSchema,
+  'GET /api/staff/applications/{id}': StaffApplicationResponseSchema,
+  'POST /api/staff/applications/{id}/decision': ApplicationResponseSchema,
+  'POST /api/staff/applications/bulk-decision': BulkDecisionResponseSchema,
+  'GET /api/staff/applications/{id}/files/{fileId}/download': DownloadResponseSchema,
+  'GET /api/staff/programs/{id}/applications/stats': ApplicationStatsResponseSchema,
   'GET /api/dev/users': DevUsersResponseSchema,
   'POST /api/dev/login': DevLoginResponseSchema,
 };
@@ -49,7 +85,7 @@ const TEMPLATES = Object.keys(RESPONSE_SCHEMAS).map((key) => {
 });
 
 /** The success schema for a request (`GET`, `/api/programs/youth-fund?x=1`), or undefined for none (204). */
-export function responseSchemaFor(method: string, path: string): z.ZodType | undefined {
+export function responseSchemaFor(method: string, path: string): ResponseSchema | undefined {
   const bare = path.split('?')[0]!;
   const found = TEMPLATES.find((t) => t.method === method && t.re.test(bare));
   return found ? RESPONSE_SCHEMAS[found.key] : undefined;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { ApplicationSettingsSchema } from '../application/settings';
 import { IsoDateSchema, SLUG_PATTERN } from '../formats';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import { BusinessProfileSchema } from '../profile/profile';
@@ -74,6 +75,8 @@ export const ProgramDraftSchema = z
         mustNotMatch: z.array(ProgramExampleSchema).max(20).default([]),
       })
       .default({ mustMatch: [], mustNotMatch: [] }),
+    /** How the program takes applications through the portal: its questions, documents and quota. */
+    application: ApplicationSettingsSchema.optional(),
   })
   .superRefine((p, ctx) => {
     if (p.applyStart && p.applyEnd && p.applyEnd < p.applyStart) {
