@@ -3,55 +3,48 @@
  * contract (type-only imports, so no schema is bundled by this module), and every call the pages make
  * goes through the functions below, so the routes and their reply envelopes live in one place.
  */
+import type { ApplicationStatus } from '@sbiz24/shared/application/application';
 import type {
-  Application,
-  ApplicationStatus,
-  StaffDecisionAction,
-  SupportHistoryEntry,
-  TimelineEntry,
-} from '@sbiz24/shared/application/application';
-import type { DocumentStatus, FileMetadata } from '@sbiz24/shared/application/documents';
-import type { AnswerValue } from '@sbiz24/shared/application/form';
-import type { ApplyFailure, BulkDecisionResult } from '@sbiz24/shared/application/schemas';
-import type { Reason } from '@sbiz24/shared/contract/businesses';
+  AnswerInput,
+  ApplicationBody,
+  ApplicationFormResponse,
+  ApplicationListResponse,
+  ApplicationStatsResponse,
+  ApplyFailure,
+  ApplyResponse,
+  BulkDecisionResponse,
+  BulkDecisionResult,
+  DecisionAction,
+  StaffApplicationResponse,
+  StaffQueueItem,
+  StaffQueueResponse,
+  SupportHistoryEntryBody,
+  TimelineEntryBody,
+} from '@sbiz24/shared/contract/applications';
 import { getToken } from '../auth/auth';
 import { ApiError, api } from './client';
 
+export type Application = ApplicationBody;
+export type ApplicationPage = ApplicationListResponse;
+export type StaffApplication = StaffApplicationResponse['application'];
+export type TimelineEntry = TimelineEntryBody;
+export type DocumentStatus = Application['documents'][number];
+export type FileMetadata = NonNullable<TimelineEntry['files']>[number];
+export type SupportHistoryEntry = SupportHistoryEntryBody;
+export type ApplicationForm = ApplicationFormResponse['programs'][number];
 export type {
-  AnswerValue,
-  Application,
+  AnswerInput,
+  ApplicationFormResponse,
+  ApplicationStatsResponse,
   ApplicationStatus,
   ApplyFailure,
   BulkDecisionResult,
-  DocumentStatus,
-  FileMetadata,
-  StaffDecisionAction,
-  SupportHistoryEntry,
-  TimelineEntry,
+  DecisionAction,
+  StaffQueueItem,
+  StaffQueueResponse,
 };
 
-/** A staff member's view: the application and its rule re-evaluated on today's profile. */
-export interface StaffApplication extends Application {
-  reasonsNow: Reason[];
-  eligibleNow: boolean | null;
-}
-
-export interface ApplicationPage {
-  items: Application[];
-  cursor?: string;
-}
-
-/** The staff queue: one page of a program's applications, and the counts per status when the API sends them. */
-export interface StaffQueuePage extends ApplicationPage {
-  counts?: Partial<Record<ApplicationStatus, number>>;
-}
-
 const enc = encodeURIComponent;
-
-/** Some routes wrap one application (`{ application }`), as businesses and programs are wrapped. */
-function unwrap(body: { application?: Application } | Application): Application {
-  return 'application' in body && body.application ? body.application : (body as Application);
-}
 
 // Owner
 
@@ -59,15 +52,20 @@ export function applyToPrograms(
   brn: string,
   body: {
     programIds: string[];
-    answers?: Record<string, Record<string, AnswerValue>>;
+    answers?: Record<string, Record<string, AnswerInput>>;
     idempotencyKey: string;
   },
-): Promise<{ items: Application[] }> {
+): Promise<ApplyResponse> {
   return api(`/api/me/businesses/${enc(brn)}/applications`, { method: 'POST', body });
 }
 
-export function businessApplicationsPath(brn: string, cursor?: string): string {
+export function businessApplicationsPath(brn: string, cursor?: string | null): string {
   return `/api/me/businesses/${enc(brn)}/applications${cursor ? `?cursor=${enc(cursor)}` : ''}`;
+}
+
+/** The forms of up to 10 programs for one business: questions prefilled, documents already held marked. */
+export function applicationFormPath(brn: string, programIds: string[]): string {
+  return `/api/me/businesses/${enc(brn)}/application-form?programIds=${programIds.map(enc).join(',')}`;
 }
 
 export function ownApplicationPath(id: string): string {
@@ -75,14 +73,23 @@ export function ownApplicationPath(id: string): string {
 }
 
 export async function withdrawApplication(id: string, version: number): Promise<Application> {
-  return unwrap(await api(`/api/me/applications/${enc(id)}/withdraw`, { method: 'POST', body: { version } }));
+  const r = await api<{ application: Application }>(`/api/me/applications/${enc(id)}/withdraw`, {
+    method: 'POST',
+    body: { version },
+  });
+  return r.application;
 }
 
+/** The owner's response to a supplement request; files by the ids their uploads got. */
 export async function respondToSupplement(
   id: string,
-  body: { version: number; message: string; files?: FileMetadata[] },
+  body: { version: number; message: string; files?: string[] },
 ): Promise<Application> {
-  return unwrap(await api(`/api/me/applications/${enc(id)}/supplement`, { method: 'POST', body }));
+  const r = await api<{ application: Application }>(`/api/me/applications/${enc(id)}/supplement`, {
+    method: 'POST',
+    body,
+  });
+  return r.application;
 }
 
 export function supportHistoryPath(brn: string): string {
@@ -97,7 +104,7 @@ export interface QueueFilters {
   stage?: string | undefined;
 }
 
-export function staffQueuePath(programId: string, filters: QueueFilters, cursor?: string): string {
+export function staffQueuePath(programId: string, filters: QueueFilters, cursor?: string | null): string {
   const q = new URLSearchParams({ programId });
   if (filters.status) q.set('status', filters.status);
   if (filters.sido) q.set('sido', filters.sido);
@@ -111,34 +118,54 @@ export function staffApplicationPath(id: string): string {
 }
 
 export interface Decision {
-  action: StaffDecisionAction;
+  action: DecisionAction;
   amount?: number;
   message?: string;
 }
 
 export async function decide(id: string, version: number, d: Decision): Promise<Application> {
-  return unwrap(
-    await api(`/api/staff/applications/${enc(id)}/decision`, { method: 'POST', body: { version, ...d } }),
-  );
+  const r = await api<{ application: Application }>(`/api/staff/applications/${enc(id)}/decision`, {
+    method: 'POST',
+    body: { version, ...d },
+  });
+  return r.application;
 }
 
-export function bulkDecide(ids: string[], d: Decision): Promise<{ results: BulkDecisionResult[] }> {
+export function bulkDecide(ids: string[], d: Decision): Promise<BulkDecisionResponse> {
   return api('/api/staff/applications/bulk-decision', { method: 'POST', body: { ids, ...d } });
 }
 
-export function applicationsCsvPath(programId: string): string {
-  return `/api/staff/programs/${enc(programId)}/applications.csv`;
+/** The program dashboard's figures; also the queue's counts per status. */
+export function applicationStatsPath(programId: string): string {
+  return `/api/staff/programs/${enc(programId)}/applications/stats`;
+}
+
+/** A short-lived link to read a file: the owner's own, or one of an application under review. */
+export async function fileDownloadUrl(fileId: string, staffApplicationId?: string): Promise<string> {
+  const path = staffApplicationId
+    ? `/api/staff/applications/${enc(staffApplicationId)}/files/${enc(fileId)}/download`
+    : `/api/me/files/${enc(fileId)}/download`;
+  return (await api<{ url: string }>(path)).url;
+}
+
+export function applicationsCsvPath(programId: string, filters: QueueFilters = {}): string {
+  const q = new URLSearchParams();
+  if (filters.status) q.set('status', filters.status);
+  if (filters.sido) q.set('sido', filters.sido);
+  if (filters.stage) q.set('stage', filters.stage);
+  const qs = q.toString();
+  return `/api/staff/programs/${enc(programId)}/applications.csv${qs ? `?${qs}` : ''}`;
 }
 
 /**
  * Downloads a program's applications as CSV (UTF-8 with BOM, for Excel). A plain link would not carry the
  * sign-in, so the file is fetched with it and handed to the browser as a download.
  */
-export async function downloadApplicationsCsv(programId: string): Promise<void> {
+export async function downloadApplicationsCsv(programId: string, filters: QueueFilters = {}): Promise<void> {
   const token = getToken();
   let res: Response;
   try {
-    res = await fetch(applicationsCsvPath(programId), {
+    res = await fetch(applicationsCsvPath(programId, filters), {
       headers: { Accept: 'text/csv', ...(token ? { Authorization: `Bearer ${token}` } : {}) },
     });
   } catch {

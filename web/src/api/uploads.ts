@@ -1,6 +1,8 @@
-import { FILE_LIMITS, type FileMetadata, sniffFileType } from '@sbiz24/shared/application/documents';
+import { FILE_LIMITS, sniffFileType } from '@sbiz24/shared/application/documents';
+import type { CreateUploadResponse, FileResponse } from '@sbiz24/shared/contract/applications';
 import { getToken } from '../auth/auth';
-import { api } from './client';
+import type { FileMetadata } from './applications';
+import { ApiError, api } from './client';
 
 /**
  * Files for an application (a supplement response): checked here first (size, name, the type from the
@@ -38,42 +40,46 @@ function readBytes(blob: Blob): Promise<ArrayBuffer> {
   });
 }
 
-async function sha256Hex(file: File): Promise<string | undefined> {
-  const subtle = globalThis.crypto?.subtle;
-  if (!subtle) return undefined;
-  const digest = await subtle.digest('SHA-256', await readBytes(file));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-/** What the API answers to an upload request: the file's metadata and where to send the bytes. */
-export interface UploadTicket {
-  file: FileMetadata;
-  upload: { url: string; method?: 'PUT' | 'POST'; headers?: Record<string, string> };
-}
-
 /**
- * Uploads one file for an application: asks the API for a ticket (on AWS a presigned URL limited in type
- * and size; locally the same interface), sends the bytes there, and returns the file's metadata.
+ * Uploads one file: asks the API for a ticket (`POST /api/me/files`; on AWS a presigned S3 POST limited in
+ * type and size, locally the portal's own upload endpoint), posts the form fields and the bytes there, then
+ * asks the API to check what arrived (`…/complete`: present, size, type from the first bytes). Returns the
+ * checked file; requests refer to it by its id.
  */
 export async function uploadFile(file: File): Promise<FileMetadata> {
   const type = await checkFile(file);
-  const sha256 = await sha256Hex(file);
-  const ticket = await api<UploadTicket>('/api/me/uploads', {
+  const { file: pending, upload } = await api<CreateUploadResponse>('/api/me/files', {
     method: 'POST',
-    body: { name: file.name, type, size: file.size, ...(sha256 ? { sha256 } : {}) },
+    body: { name: file.name, type, size: file.size },
   });
+  const form = new FormData();
+  for (const [k, v] of Object.entries(upload.fields)) form.append(k, v);
+  form.append(upload.fileField, file, file.name);
   // A same-origin target (the local portal) is the API itself and needs the sign-in; a presigned URL
   // carries its own permission and must not receive the token.
-  const token = ticket.upload.url.startsWith('/') ? getToken() : undefined;
-  const res = await fetch(ticket.upload.url, {
-    method: ticket.upload.method ?? 'PUT',
-    headers: {
-      'Content-Type': type,
-      ...(token ? { Authorization: `Bearer ${token}` } : {}),
-      ...ticket.upload.headers,
-    },
-    body: file,
+  const token = upload.url.startsWith('/') ? getToken() : undefined;
+  let res: Response;
+  try {
+    res = await fetch(upload.url, {
+      method: upload.method,
+      body: form,
+      ...(token ? { headers: { Authorization: `Bearer ${token}` } } : {}),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', '서버에 연결할 수 없습니다. 인터넷 연결을 확인하고 다시 시도해 주세요.');
+  }
+  if (!res.ok) {
+    const body = (await res.json().catch(() => undefined)) as
+      | { error?: { code?: string; message?: string } }
+      | undefined;
+    throw new ApiError(
+      res.status,
+      body?.error?.code ?? `HTTP_${res.status}`,
+      body?.error?.message ?? '파일을 올리지 못했습니다. 잠시 후 다시 시도해 주세요.',
+    );
+  }
+  const done = await api<FileResponse>(`/api/me/files/${encodeURIComponent(pending.id)}/complete`, {
+    method: 'POST',
   });
-  if (!res.ok) throw new Error(`upload failed: ${res.status}`);
-  return ticket.file;
+  return done.file;
 }

@@ -72,6 +72,9 @@ const applicationsEn: Strings<typeof applicationsKo> = {
     toMatches: 'Back to matching programs',
     noPrograms: 'No program is selected. Choose programs from your matching programs.',
     missingProgram: 'The program could not be loaded.',
+    activeExists:
+      'You have already applied for this program. You can apply again once that application ends.',
+    notOpen: 'This program is not taking applications now.',
     choose: 'Choose',
     fileHint: 'PDF, JPG or PNG, at most 10 MB',
     dateHint: 'e.g. 2026-12-03',
@@ -106,6 +109,7 @@ const applicationsEn: Strings<typeof applicationsKo> = {
     noAnswers: 'No further answers',
     documents: 'Documents',
     files: 'Attached files',
+    openFile: 'Open {{name}}',
     supplementTitle: 'The agency asks for a supplement',
     supplementForm: 'Send a supplement',
     supplementMessage: 'Your response',

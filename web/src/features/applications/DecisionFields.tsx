@@ -1,12 +1,12 @@
-import { MAX_MESSAGE_LENGTH } from '@sbiz24/shared/application/schemas';
-import type { Decision, StaffDecisionAction } from '../../api/applications';
+import { MAX_MESSAGE_LENGTH } from '@sbiz24/shared/contract/applications';
+import type { Decision, DecisionAction } from '../../api/applications';
 import { Check, Field, FieldGroup } from '../../components/Field';
 import { useLang } from '../../i18n/i18n';
 import { formatWon } from '../../lib/format';
 import { parseNumberInput } from '../../lib/numbers';
 
 export interface DecisionDraft {
-  action: StaffDecisionAction | '';
+  action: DecisionAction | '';
   amount: string;
   message: string;
 }
@@ -59,7 +59,7 @@ export function DecisionFields({
   errors,
 }: {
   prefix: string;
-  actions: readonly StaffDecisionAction[];
+  actions: readonly DecisionAction[];
   value: DecisionDraft;
   onChange: (next: DecisionDraft) => void;
   errors: Partial<Record<keyof DecisionDraft, string>>;

@@ -1,10 +1,13 @@
-import type {
-  Application,
-  ApplicationStatus,
-  DocumentStatus,
-  FileMetadata,
-  TimelineEntry,
+import { useState } from 'react';
+import {
+  type Application,
+  type ApplicationStatus,
+  type DocumentStatus,
+  type FileMetadata,
+  fileDownloadUrl,
+  type TimelineEntry,
 } from '../../api/applications';
+import { ApiError } from '../../api/client';
 import { StepIndicator } from '../../components/StepIndicator';
 import { useLang } from '../../i18n/i18n';
 import { formatDateTime, formatWon } from '../../lib/format';
@@ -91,21 +94,61 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
-export function FileList({ files }: { files: FileMetadata[] }) {
+/** A file with a button that opens it through a short-lived link (the files are private). */
+function FileItem({
+  file: f,
+  staffApplicationId,
+}: {
+  file: FileMetadata;
+  staffApplicationId?: string | undefined;
+}) {
+  const { t } = useLang();
+  const [error, setError] = useState<string>();
+  const open = async () => {
+    setError(undefined);
+    try {
+      window.location.assign(await fileDownloadUrl(f.id, staffApplicationId));
+    } catch (x) {
+      setError(x instanceof ApiError ? x.message : t('common.unexpected'));
+    }
+  };
+  return (
+    <li>
+      <span aria-hidden="true">📎 </span>
+      {f.name} <span className="app-muted">({formatBytes(f.size)})</span>{' '}
+      <button type="button" className="krds-btn text small" onClick={() => void open()}>
+        {t('appDetail.openFile', { name: f.name })}
+      </button>
+      {error ? <span className="app-error-text"> {error}</span> : null}
+    </li>
+  );
+}
+
+export function FileList({
+  files,
+  staffApplicationId,
+}: {
+  files: FileMetadata[];
+  /** Set on staff pages: files are read through the application under review. */
+  staffApplicationId?: string | undefined;
+}) {
   return (
     <ul className="app-file-list">
       {files.map((f) => (
-        <li key={f.id}>
-          <span aria-hidden="true">📎 </span>
-          {f.name} <span className="app-muted">({formatBytes(f.size)})</span>
-        </li>
+        <FileItem key={f.id} file={f} staffApplicationId={staffApplicationId} />
       ))}
     </ul>
   );
 }
 
 /** The application's steps, oldest first: when, what, who, and the message, amount and files given. */
-export function Timeline({ entries }: { entries: TimelineEntry[] }) {
+export function Timeline({
+  entries,
+  staffApplicationId,
+}: {
+  entries: TimelineEntry[];
+  staffApplicationId?: string | undefined;
+}) {
   const { t, lang } = useLang();
   return (
     <ol className="app-timeline">
@@ -127,7 +170,9 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
             </p>
           ) : null}
           {e.message ? <p className="app-timeline-message">{e.message}</p> : null}
-          {e.files && e.files.length > 0 ? <FileList files={e.files} /> : null}
+          {e.files && e.files.length > 0 ? (
+            <FileList files={e.files} staffApplicationId={staffApplicationId} />
+          ) : null}
         </li>
       ))}
     </ol>

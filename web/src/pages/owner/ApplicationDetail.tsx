@@ -1,5 +1,5 @@
 import { FILE_LIMITS } from '@sbiz24/shared/application/documents';
-import { MAX_MESSAGE_LENGTH } from '@sbiz24/shared/application/schemas';
+import { MAX_MESSAGE_LENGTH } from '@sbiz24/shared/contract/applications';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -260,7 +260,7 @@ function SupplementResponse({
         await respondToSupplement(app.id, {
           version: app.version,
           message: trimmed,
-          ...(files.length > 0 ? { files } : {}),
+          ...(files.length > 0 ? { files: files.map((f) => f.id) } : {}),
         }),
       );
     } catch (x) {

@@ -1,24 +1,21 @@
-import { resolveDocuments } from '@sbiz24/shared/application/documents';
-import {
-  type AnswerValue,
-  checkAnswers,
-  type FormField,
-  prefillAnswers,
-} from '@sbiz24/shared/application/form';
-import { MAX_PROGRAMS_PER_APPLY } from '@sbiz24/shared/application/schemas';
-import { type ApplicationSettings, DEFAULT_APPLICATION_SETTINGS } from '@sbiz24/shared/application/settings';
-import type { ProgramDetail } from '@sbiz24/shared/contract/programs';
+import type { FormField } from '@sbiz24/shared/application/form';
+import { checkAnswers } from '@sbiz24/shared/application/form';
+import { MAX_PROGRAMS_PER_APPLY } from '@sbiz24/shared/contract/applications';
 import { type FormEvent, useEffect, useRef, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
+  type AnswerInput,
   type Application,
+  type ApplicationForm,
+  type ApplicationFormResponse,
   type ApplyFailure,
+  applicationFormPath,
   applyFailures,
   applyToPrograms,
   type FileMetadata,
   newIdempotencyKey,
 } from '../../api/applications';
-import { ApiError, api } from '../../api/client';
+import { ApiError } from '../../api/client';
 import type { BusinessItem } from '../../api/types';
 import { FileRejectedError, uploadFile } from '../../api/uploads';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
@@ -31,17 +28,11 @@ import { useLang } from '../../i18n/i18n';
 import { parseNumberInput } from '../../lib/numbers';
 import { useApi } from '../../lib/use-api';
 
-type Program = ProgramDetail & { application?: ApplicationSettings };
-type Loaded = { id: string; program?: Program; error?: unknown };
 /** What the inputs hold: text as typed (numbers are parsed on submit), or an uploaded file's metadata. */
 type Draft = Record<string, Record<string, string | FileMetadata>>;
 
 const fieldDomId = (programId: string, fieldId: string) => `apply-${programId}-${fieldId}`;
 const programDomId = (programId: string) => `apply-program-${programId}`;
-
-function settingsOf(p: Program): ApplicationSettings {
-  return p.application ?? DEFAULT_APPLICATION_SETTINGS;
-}
 
 /** The programs named in `?programs=a,b`, once each, in the order given. */
 function programIdsOf(params: URLSearchParams): string[] {
@@ -55,34 +46,12 @@ function programIdsOf(params: URLSearchParams): string[] {
   ];
 }
 
-/** Loads each program's detail (its questions and documents); a failure is kept per program. */
-function usePrograms(ids: string[]): Loaded[] | undefined {
-  const [loaded, setLoaded] = useState<Loaded[]>();
-  const key = ids.join(',');
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `key` stands for the ids
-  useEffect(() => {
-    let live = true;
-    setLoaded(undefined);
-    void Promise.all(
-      ids.map((id) =>
-        api<{ program: Program }>(`/api/programs/${encodeURIComponent(id)}`).then(
-          (r) => ({ id, program: r.program }),
-          (error: unknown) => ({ id, error }),
-        ),
-      ),
-    ).then((all) => {
-      if (live) setLoaded(all);
-    });
-    return () => {
-      live = false;
-    };
-  }, [key]);
-  return loaded;
-}
-
-/** The answers as the API takes them: numbers parsed, blanks left out (a NaN stays text, to be refused). */
+/**
+ * The answers as the form checks them (files as their metadata) — numbers parsed, blanks left out, a
+ * number that is not one kept as text so that the check refuses it by name.
+ */
 function answersOf(fields: readonly FormField[], draft: Record<string, string | FileMetadata>) {
-  const out: Record<string, AnswerValue> = {};
+  const out: Record<string, string | number | FileMetadata> = {};
   for (const f of fields) {
     const v = draft[f.id];
     if (v === undefined || v === '') continue;
@@ -105,10 +74,12 @@ export default function ApplyPage() {
   const [params, setParams] = useSearchParams();
   const { t, lang } = useLang();
   const ids = programIdsOf(params);
+  const tooMany = ids.length > MAX_PROGRAMS_PER_APPLY;
   const business = useApi<{ business: BusinessItem }>(`/api/me/businesses/${encodeURIComponent(brn)}`);
-  const loaded = usePrograms(ids);
+  const form = useApi<ApplicationFormResponse>(
+    ids.length > 0 && !tooMany ? applicationFormPath(brn, ids) : null,
+  );
   const [draft, setDraft] = useState<Draft>({});
-  const [prefilled, setPrefilled] = useState<Set<string>>(new Set());
   const [localErrors, setLocalErrors] = useState<Record<string, string>>({});
   const [failures, setFailures] = useState<ApplyFailure[]>([]);
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -120,39 +91,37 @@ export default function ApplyPage() {
   // body gets a new one (the API refuses a key reused with another body).
   const lastSubmit = useRef<{ body: string; key: string } | null>(null);
 
-  const b = business.data?.business;
-  const programs = (loaded ?? []).filter((l): l is Loaded & { program: Program } => !!l.program);
-
-  // Prefill each program's questions from the profile once both are known.
-  const prefillKey = `${b?.brn ?? ''}|${programs.map((p) => p.id).join(',')}`;
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `prefillKey` stands for the business and programs
+  // The answers start from what the server prefilled from the profile; what the owner typed is kept.
   useEffect(() => {
-    if (!b) return;
+    if (!form.data) return;
     const next: Draft = {};
-    const filled = new Set<string>();
-    for (const { id, program } of programs) {
-      const fields = settingsOf(program).fields;
-      const values = prefillAnswers(fields, b.profile, {});
-      next[id] = {};
-      for (const [fieldId, v] of Object.entries(values)) {
-        next[id][fieldId] = typeof v === 'number' ? String(v) : v;
-        filled.add(`${id}.${fieldId}`);
-      }
+    for (const f of form.data.programs) {
+      next[f.programId] = {};
+      for (const [fieldId, v] of Object.entries(f.answers))
+        next[f.programId]![fieldId] = typeof v === 'number' ? String(v) : v;
     }
     setDraft((cur) => {
       const merged: Draft = { ...next };
       for (const [id, vals] of Object.entries(cur)) merged[id] = { ...next[id], ...vals };
       return merged;
     });
-    setPrefilled(filled);
-  }, [prefillKey]);
+  }, [form.data]);
 
-  if (ids.length === 0) {
+  const b = business.data?.business;
+  const crumbs = [
+    { label: t('owner.title'), to: '/my' },
+    ...(b ? [{ label: b.tradeName, to: `/my/businesses/${b.brn}` }] : []),
+    { label: t('apply.title') },
+  ];
+
+  if (ids.length === 0 || tooMany) {
     return (
       <>
-        <Breadcrumbs items={[{ label: t('owner.title'), to: '/my' }, { label: t('apply.title') }]} />
+        <Breadcrumbs items={crumbs} />
         <PageTitle text={t('apply.title')} />
-        <Alert tone="warning">{t('apply.noPrograms')}</Alert>
+        <Alert tone="warning">
+          {tooMany ? t('apply.tooMany', { max: MAX_PROGRAMS_PER_APPLY }) : t('apply.noPrograms')}
+        </Alert>
         <p className="app-mt-2">
           <Link to={brn ? `/my/businesses/${brn}` : '/my'} className="krds-btn secondary medium">
             {t('apply.toMatches')}
@@ -161,10 +130,34 @@ export default function ApplyPage() {
       </>
     );
   }
-  if (business.error) return <ErrorState error={business.error} onRetry={business.reload} />;
-  if (!b || !loaded) return <Loading />;
+  if (business.error || form.error) {
+    const error = business.error ?? form.error;
+    return (
+      <>
+        <Breadcrumbs items={crumbs} />
+        <PageTitle text={t('apply.title')} />
+        <ErrorState
+          error={error}
+          onRetry={
+            error instanceof ApiError && error.status < 500
+              ? undefined
+              : () => {
+                  business.reload();
+                  form.reload();
+                }
+          }
+        />
+        <p className="app-mt-2">
+          <Link to={`/my/businesses/${encodeURIComponent(brn)}`} className="krds-btn secondary medium">
+            {t('apply.toMatches')}
+          </Link>
+        </p>
+      </>
+    );
+  }
+  if (!b || !form.data) return <Loading />;
+  const programs = form.data.programs.filter((p) => ids.includes(p.programId));
 
-  const title = (p: Program) => (lang === 'en' && p.titleEn ? p.titleEn : p.title);
   const removeProgram = (id: string) => {
     const rest = ids.filter((x) => x !== id);
     setFailures((f) => f.filter((x) => x.programId !== id));
@@ -181,28 +174,28 @@ export default function ApplyPage() {
   const fieldError = (programId: string, fieldId: string) =>
     localErrors[`${programId}.${fieldId}`] ?? serverFieldErrors[`${programId}.${fieldId}`];
   const failureOf = (programId: string) => failures.find((f) => f.programId === programId);
+  const fieldLabel = (f: FormField) => (lang === 'en' && f.labelEn ? f.labelEn : f.label);
 
   // The summary: each program's refusal (linking to the program), then each field's problem.
   const summary: SummaryEntry[] = [];
-  for (const { id, program } of programs) {
-    const failure = failureOf(id);
+  for (const p of programs) {
+    const failure = failureOf(p.programId);
     if (failure && !(failure.code === 'INCOMPLETE_FORM' && (failure.fields?.length ?? 0) > 0))
-      summary.push({ target: programDomId(id), label: title(program), message: failure.message });
-    for (const field of settingsOf(program).fields) {
-      const message = fieldError(id, field.id);
+      summary.push({ target: programDomId(p.programId), label: p.title, message: failure.message });
+    for (const field of p.fields) {
+      const message = fieldError(p.programId, field.id);
       if (message)
         summary.push({
-          target: fieldDomId(id, field.id),
-          label: `${title(program)} · ${lang === 'en' && field.labelEn ? field.labelEn : field.label}`,
+          target: fieldDomId(p.programId, field.id),
+          label: `${p.title} · ${fieldLabel(field)}`,
           message,
         });
     }
   }
   for (const f of failures) {
-    if (!programs.some((p) => p.id === f.programId)) summary.push({ label: f.programId, message: f.message });
+    if (!programs.some((p) => p.programId === f.programId))
+      summary.push({ label: f.programId, message: f.message });
   }
-  if (ids.length > MAX_PROGRAMS_PER_APPLY)
-    summary.unshift({ message: t('apply.tooMany', { max: MAX_PROGRAMS_PER_APPLY }) });
 
   const submit = async (e: FormEvent) => {
     e.preventDefault();
@@ -210,19 +203,21 @@ export default function ApplyPage() {
     setSubmitError(null);
     setFailures([]);
     const errors: Record<string, string> = {};
-    const answers: Record<string, Record<string, AnswerValue>> = {};
-    for (const { id, program } of programs) {
-      const fields = settingsOf(program).fields;
-      const a = answersOf(fields, draft[id] ?? {});
-      for (const issue of checkAnswers(fields, a)) errors[`${id}.${issue.fieldId}`] = issue.message;
-      if (Object.keys(a).length > 0) answers[id] = a;
+    const answers: Record<string, Record<string, AnswerInput>> = {};
+    for (const p of programs) {
+      const given = answersOf(p.fields, draft[p.programId] ?? {});
+      for (const issue of checkAnswers(p.fields, given))
+        errors[`${p.programId}.${issue.fieldId}`] = issue.message;
+      const sent: Record<string, AnswerInput> = {};
+      for (const [k, v] of Object.entries(given)) sent[k] = typeof v === 'object' ? { fileId: v.id } : v;
+      if (Object.keys(sent).length > 0) answers[p.programId] = sent;
     }
     setLocalErrors(errors);
-    if (Object.keys(errors).length > 0 || ids.length > MAX_PROGRAMS_PER_APPLY) {
+    if (Object.keys(errors).length > 0) {
       focusSummary();
       return;
     }
-    const programIds = programs.map((p) => p.id);
+    const programIds = programs.map((p) => p.programId);
     const bodyText = JSON.stringify({ programIds, answers });
     const key = lastSubmit.current?.body === bodyText ? lastSubmit.current.key : newIdempotencyKey();
     lastSubmit.current = { body: bodyText, key };
@@ -243,12 +238,6 @@ export default function ApplyPage() {
       setSubmitting(false);
     }
   };
-
-  const crumbs = [
-    { label: t('owner.title'), to: '/my' },
-    { label: b.tradeName, to: `/my/businesses/${b.brn}` },
-    { label: t('apply.title') },
-  ];
 
   if (created) {
     return (
@@ -328,79 +317,20 @@ export default function ApplyPage() {
         />
       )}
       <form className="app-form wide app-mt-2" onSubmit={submit} noValidate>
-        <h2 className="app-h2">{t('apply.programsHeading', { count: ids.length })}</h2>
-        {loaded
-          .filter((l) => !l.program)
-          .map((l) => (
-            <section key={l.id} className="app-card app-apply-program" aria-label={l.id}>
-              <Alert tone="warning" title={l.id}>
-                <p>{l.error instanceof ApiError ? l.error.message : t('apply.missingProgram')}</p>
-              </Alert>
-              <div className="app-actions">
-                <button type="button" className="krds-btn tertiary small" onClick={() => removeProgram(l.id)}>
-                  {t('apply.remove')}
-                </button>
-              </div>
-            </section>
-          ))}
-        {programs.map(({ id, program }) => {
-          const settings = settingsOf(program);
-          const documents = resolveDocuments(settings.documents, {
-            registryChecked: true,
-            profile: b.profile,
-          });
-          const failure = failureOf(id);
-          const headingId = `${programDomId(id)}-title`;
-          return (
-            <section key={id} className="app-card app-apply-program" aria-labelledby={headingId}>
-              <h3 id={headingId} className="app-card-title">
-                <Link to={`/programs/${encodeURIComponent(id)}`}>{title(program)}</Link>
-              </h3>
-              <div id={programDomId(id)} tabIndex={-1}>
-                {failure ? (
-                  <Alert tone="danger">
-                    <p>{failure.message}</p>
-                  </Alert>
-                ) : null}
-              </div>
-              <h4 className="app-h3">{t('apply.questions')}</h4>
-              {settings.fields.length === 0 ? (
-                <p className="app-muted">{t('apply.noQuestions')}</p>
-              ) : (
-                <div className="app-grid-2">
-                  {settings.fields.map((field) => (
-                    <QuestionField
-                      key={field.id}
-                      programId={id}
-                      field={field}
-                      value={draft[id]?.[field.id]}
-                      prefilled={prefilled.has(`${id}.${field.id}`)}
-                      error={fieldError(id, field.id)}
-                      uploading={uploading === `${id}.${field.id}`}
-                      onChange={(v) => setAnswer(id, field.id, v)}
-                      onFile={(f) => void onFile(id, field.id, f)}
-                    />
-                  ))}
-                </div>
-              )}
-              <h4 className="app-h3">{t('apply.documents')}</h4>
-              <DocumentList documents={documents} />
-              {documents.some((d) => d.state === 'needed') ? (
-                <p className="app-muted">{t('apply.docNeededHint')}</p>
-              ) : null}
-              <div className="app-actions">
-                <button
-                  type="button"
-                  className="krds-btn tertiary small"
-                  onClick={() => removeProgram(id)}
-                  aria-label={t('apply.removeFor', { title: title(program) })}
-                >
-                  {t('apply.remove')}
-                </button>
-              </div>
-            </section>
-          );
-        })}
+        <h2 className="app-h2">{t('apply.programsHeading', { count: programs.length })}</h2>
+        {programs.map((p) => (
+          <ProgramSection
+            key={p.programId}
+            form={p}
+            draft={draft[p.programId] ?? {}}
+            failure={failureOf(p.programId)}
+            fieldError={(fieldId) => fieldError(p.programId, fieldId)}
+            uploading={uploading}
+            onChange={(fieldId, v) => setAnswer(p.programId, fieldId, v)}
+            onFile={(fieldId, f) => void onFile(p.programId, fieldId, f)}
+            onRemove={() => removeProgram(p.programId)}
+          />
+        ))}
         <div className="app-actions">
           <button
             type="submit"
@@ -415,6 +345,93 @@ export default function ApplyPage() {
         </div>
       </form>
     </>
+  );
+}
+
+/** One program of the 통합신청: its refusal if any, its questions, its documents, and a way to drop it. */
+function ProgramSection({
+  form: p,
+  draft,
+  failure,
+  fieldError,
+  uploading,
+  onChange,
+  onFile,
+  onRemove,
+}: {
+  form: ApplicationForm;
+  draft: Record<string, string | FileMetadata>;
+  failure: ApplyFailure | undefined;
+  fieldError: (fieldId: string) => string | undefined;
+  uploading: string | null;
+  onChange: (fieldId: string, v: string) => void;
+  onFile: (fieldId: string, f: File | undefined) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useLang();
+  const headingId = `${programDomId(p.programId)}-title`;
+  const prefilled = new Set(Object.keys(p.answers));
+  return (
+    <section className="app-card app-apply-program" aria-labelledby={headingId}>
+      <h3 id={headingId} className="app-card-title">
+        <Link to={`/programs/${encodeURIComponent(p.programId)}`}>{p.title}</Link>
+      </h3>
+      <div id={programDomId(p.programId)} tabIndex={-1}>
+        {failure ? (
+          <Alert tone="danger">
+            <p>{failure.message}</p>
+          </Alert>
+        ) : p.activeApplicationId ? (
+          <Alert tone="warning">
+            <p>
+              {t('apply.activeExists')}{' '}
+              <Link to={`/my/applications/${encodeURIComponent(p.activeApplicationId)}`}>
+                {t('apply.viewApplication')}
+              </Link>
+            </p>
+          </Alert>
+        ) : !p.open ? (
+          <Alert tone="warning">
+            <p>{t('apply.notOpen')}</p>
+          </Alert>
+        ) : null}
+      </div>
+      <h4 className="app-h3">{t('apply.questions')}</h4>
+      {p.fields.length === 0 ? (
+        <p className="app-muted">{t('apply.noQuestions')}</p>
+      ) : (
+        <div className="app-grid-2">
+          {p.fields.map((field) => (
+            <QuestionField
+              key={field.id}
+              programId={p.programId}
+              field={field}
+              value={draft[field.id]}
+              prefilled={prefilled.has(field.id)}
+              error={fieldError(field.id)}
+              uploading={uploading === `${p.programId}.${field.id}`}
+              onChange={(v) => onChange(field.id, v)}
+              onFile={(f) => onFile(field.id, f)}
+            />
+          ))}
+        </div>
+      )}
+      <h4 className="app-h3">{t('apply.documents')}</h4>
+      <DocumentList documents={p.documents} />
+      {p.documents.some((d) => d.state === 'needed') ? (
+        <p className="app-muted">{t('apply.docNeededHint')}</p>
+      ) : null}
+      <div className="app-actions">
+        <button
+          type="button"
+          className="krds-btn tertiary small"
+          onClick={onRemove}
+          aria-label={t('apply.removeFor', { title: p.title })}
+        >
+          {t('apply.remove')}
+        </button>
+      </div>
+    </section>
   );
 }
 

@@ -40,14 +40,14 @@ function BusinessApplications({ business: b }: { business: BusinessItem }) {
   useEffect(() => {
     if (!first.data) return;
     setItems(first.data.items);
-    setCursor(first.data.cursor);
+    setCursor(first.data.cursor ?? undefined);
   }, [first.data]);
   const more = async () => {
     if (!cursor) return;
     try {
       const r = await api<ApplicationPage>(businessApplicationsPath(b.brn, cursor));
       setItems((all) => [...all, ...r.items]);
-      setCursor(r.cursor);
+      setCursor(r.cursor ?? undefined);
     } catch (e) {
       setMoreError(e);
     }

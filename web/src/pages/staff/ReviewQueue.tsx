@@ -1,18 +1,19 @@
-import { APPLICATION_STATUSES, STAFF_DECISION_ACTIONS } from '@sbiz24/shared/application/application';
-import { STAFF_QUEUE_PAGE_SIZE } from '@sbiz24/shared/application/schemas';
+import { APPLICATION_STATUSES } from '@sbiz24/shared/application/application';
+import { DECISION_ACTIONS, STAFF_QUEUE_PAGE_SIZE } from '@sbiz24/shared/contract/applications';
 import { LIFECYCLE_STAGES } from '@sbiz24/shared/lifecycle/stage';
-import { findSido, regionName } from '@sbiz24/shared/reference/regions';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import {
-  type Application,
+  type ApplicationStatsResponse,
   type ApplicationStatus,
+  applicationStatsPath,
   type BulkDecisionResult,
   bulkDecide,
   type Decision,
   downloadApplicationsCsv,
   type QueueFilters,
-  type StaffQueuePage,
+  type StaffQueueItem,
+  type StaffQueueResponse,
   staffQueuePath,
 } from '../../api/applications';
 import { ApiError, api } from '../../api/client';
@@ -48,16 +49,6 @@ function filtersOf(params: URLSearchParams): QueueFilters {
   };
 }
 
-/** The region of an application as staff read it: 서울특별시 종로구, or the 시도 alone. */
-function placeOf(a: Application): string {
-  const code = a.snapshot.profile.regionCode;
-  try {
-    return regionName(code);
-  } catch {
-    return findSido(a.sido)?.name ?? a.sido;
-  }
-}
-
 /**
  * A program's applications for review: counts per status, filters (status, 시도, stage) in the URL, newest
  * first 50 at a time, decisions on the selected rows after a confirmation that says how many, and the CSV.
@@ -68,8 +59,9 @@ export default function ReviewQueue() {
   const [params, setParams] = useSearchParams();
   const filters = filtersOf(params);
   const program = useApi<ProgramResponse>(`/api/staff/programs/${encodeURIComponent(id)}`);
-  const first = useApi<StaffQueuePage>(staffQueuePath(id, filters));
-  const [rows, setRows] = useState<Application[]>([]);
+  const first = useApi<StaffQueueResponse>(staffQueuePath(id, filters));
+  const stats = useApi<ApplicationStatsResponse>(applicationStatsPath(id));
+  const [rows, setRows] = useState<StaffQueueItem[]>([]);
   const [cursor, setCursor] = useState<string>();
   const [moreError, setMoreError] = useState<unknown>(null);
   const [selected, setSelected] = useState<Set<string>>(new Set());
@@ -92,20 +84,19 @@ export default function ReviewQueue() {
   useEffect(() => {
     if (!first.data) return;
     setRows(first.data.items);
-    setCursor(first.data.cursor);
+    setCursor(first.data.cursor ?? undefined);
     setSelected(new Set());
   }, [first.data]);
 
   const p = program.data?.program;
   const title = p ? (lang === 'en' && p.titleEn ? p.titleEn : p.title) : id;
-  const nameOf = (a: Application) => a.snapshot.profile.tradeName;
 
   const more = async () => {
     if (!cursor) return;
     try {
-      const r = await api<StaffQueuePage>(staffQueuePath(id, filters, cursor));
+      const r = await api<StaffQueueResponse>(staffQueuePath(id, filters, cursor));
       setRows((all) => [...all, ...r.items]);
-      setCursor(r.cursor);
+      setCursor(r.cursor ?? undefined);
     } catch (e) {
       setMoreError(e);
     }
@@ -152,6 +143,7 @@ export default function ReviewQueue() {
       setResults({ ok: r.results.length - refused.length, refused });
       setDraft(EMPTY_DECISION);
       first.reload();
+      stats.reload();
     } catch (x) {
       setBulkError(x);
       focusSummary();
@@ -162,7 +154,7 @@ export default function ReviewQueue() {
   const csv = async () => {
     setCsvError(null);
     try {
-      await downloadApplicationsCsv(id);
+      await downloadApplicationsCsv(id, filters);
     } catch (x) {
       setCsvError(x);
     }
@@ -185,8 +177,8 @@ export default function ReviewQueue() {
       ? [{ message: bulkError instanceof ApiError ? bulkError.message : t('common.unexpected') }]
       : []),
   ];
-  const counts = first.data?.counts;
-  const total = counts ? Object.values(counts).reduce((n, c) => n + (c ?? 0), 0) : undefined;
+  const counts = stats.data?.counts;
+  const total = stats.data?.total;
   const byId = new Map(rows.map((r) => [r.id, r]));
 
   return (
@@ -310,7 +302,7 @@ export default function ReviewQueue() {
               <ul>
                 {results.refused.map((r) => (
                   <li key={r.id}>
-                    {byId.get(r.id) ? `${nameOf(byId.get(r.id) as Application)}: ` : ''}
+                    {byId.get(r.id) ? `${byId.get(r.id)?.tradeName}: ` : ''}
                     {r.message}
                   </li>
                 ))}
@@ -359,13 +351,13 @@ export default function ReviewQueue() {
                         type="checkbox"
                         checked={selected.has(a.id)}
                         onChange={(e) => toggle(a.id, e.target.checked)}
-                        aria-label={t('review.selectRow', { name: nameOf(a) })}
+                        aria-label={t('review.selectRow', { name: a.tradeName })}
                       />
                     </td>
                     <th scope="row">
-                      <Link to={`/staff/applications/${encodeURIComponent(a.id)}`}>{nameOf(a)}</Link>
+                      <Link to={`/staff/applications/${encodeURIComponent(a.id)}`}>{a.tradeName}</Link>
                     </th>
-                    <td>{placeOf(a)}</td>
+                    <td>{a.sidoName}</td>
                     <td>{t(`stage.${a.stage ?? 'unknown'}`)}</td>
                     <td>
                       <AppStatusBadge status={a.status} />
@@ -397,7 +389,7 @@ export default function ReviewQueue() {
             <form className="app-form" onSubmit={askConfirm} noValidate>
               <DecisionFields
                 prefix="bulk"
-                actions={STAFF_DECISION_ACTIONS}
+                actions={DECISION_ACTIONS}
                 value={draft}
                 onChange={setDraft}
                 errors={errors}

@@ -1,13 +1,13 @@
-import { STAFF_DECISION_ACTIONS } from '@sbiz24/shared/application/application';
 import { allowedActions } from '@sbiz24/shared/application/state-machine';
+import { DECISION_ACTIONS } from '@sbiz24/shared/contract/applications';
 import { ksicName } from '@sbiz24/shared/reference/ksic';
 import { regionName } from '@sbiz24/shared/reference/regions';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
+  type DecisionAction,
   decide,
   type StaffApplication,
-  type StaffDecisionAction,
   staffApplicationPath,
 } from '../../api/applications';
 import { ApiError, fieldErrors } from '../../api/client';
@@ -25,6 +25,7 @@ import {
   ApplicationSteps,
   AppStatusBadge,
   DocumentList,
+  FileList,
   formatBytes,
   Timeline,
 } from '../../features/applications/parts';
@@ -74,8 +75,8 @@ export default function StaffApplicationPage() {
     );
   }
   const profile = a.snapshot.profile as StaffApplication['snapshot']['profile'];
-  const actions = allowedActions(a.status, 'staff').filter((x): x is StaffDecisionAction =>
-    (STAFF_DECISION_ACTIONS as readonly string[]).includes(x),
+  const actions = allowedActions(a.status, 'staff').filter((x): x is DecisionAction =>
+    (DECISION_ACTIONS as readonly string[]).includes(x),
   );
   const server = fieldErrors(saveError);
   const err = { ...errors };
@@ -199,14 +200,7 @@ export default function StaffApplicationPage() {
           {files.length === 0 ? (
             <p className="app-muted">—</p>
           ) : (
-            <ul className="app-file-list">
-              {files.map((f) => (
-                <li key={f.id}>
-                  <span aria-hidden="true">📎 </span>
-                  {f.name} <span className="app-muted">({formatBytes(f.size)})</span>
-                </li>
-              ))}
-            </ul>
+            <FileList files={files} staffApplicationId={a.id} />
           )}
           <h3 className="app-h3">{t('appDetail.answers')}</h3>
           {answers.length === 0 ? (
@@ -285,7 +279,7 @@ export default function StaffApplicationPage() {
         <h2 id="sa-timeline" className="app-h2">
           {t('appDetail.timeline')}
         </h2>
-        <Timeline entries={a.timeline} />
+        <Timeline entries={a.timeline} staffApplicationId={a.id} />
       </section>
     </>
   );
