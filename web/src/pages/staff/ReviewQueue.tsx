@@ -49,6 +49,13 @@ function filtersOf(params: URLSearchParams): QueueFilters {
   };
 }
 
+/** The queue's URL filters with the status replaced (a count links to its status, keeping 시도 and stage). */
+function withStatus(params: URLSearchParams, status: string): string {
+  const next = new URLSearchParams(params);
+  next.set('status', status);
+  return next.toString();
+}
+
 /**
  * A program's applications for review: counts per status, filters (status, 시도, stage) in the URL, newest
  * first 50 at a time, decisions on the selected rows after a confirmation that says how many, and the CSV.
@@ -218,11 +225,11 @@ export default function ReviewQueue() {
             {APPLICATION_STATUSES.map((s) => (
               <li key={s}>
                 <Link
-                  to={`?status=${s}`}
+                  to={`?${withStatus(params, s)}`}
                   className="app-count"
                   aria-current={filters.status === s ? 'true' : undefined}
                 >
-                  <span className="app-count-label">{t(`appStatus.${s}`)}</span>
+                  <span className="app-count-label">{t(`appStatus.${s}`)}</span>{' '}
                   <span className="app-count-value">{formatCount(counts[s] ?? 0, lang)}</span>
                 </Link>
               </li>
