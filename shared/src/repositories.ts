@@ -1,5 +1,6 @@
 import type { AlertKind, AlertPreferences, OutboundChannel } from './alerts/preferences';
 import type { Application, ApplicationStatus } from './application/application';
+import type { FileType } from './application/documents';
 import type { ProgramQuota } from './application/settings';
 import type { Disaster } from './disaster/disaster';
 import type { BusinessProfile, PriorSupport } from './profile/profile';
@@ -210,6 +211,35 @@ export interface ApplicationRepository {
   quotaUsage(programId: string): Promise<{ awards: number; budgetUsed: number }>;
 }
 
+/**
+ * A file an owner uploads for an application: `pending` from the moment the upload ticket is issued, `ready`
+ * once the stored bytes were checked (present, at most 10 MB, PDF/JPEG/PNG by their first bytes). Only ready
+ * files can be attached; only the owner and the agency reviewing an application that carries it may read it.
+ */
+export interface StoredFile {
+  /** Random, URL-safe; also the storage key's last part. */
+  id: string;
+  ownerId: string;
+  /** The name as the owner gave it (shown, never used as a path). */
+  name: string;
+  /** The type the owner declared; once ready, the type the content shows. */
+  type: FileType;
+  /** Declared size; once ready, the stored size. */
+  size: number;
+  status: 'pending' | 'ready';
+  /** Hex SHA-256 of the content, once ready. */
+  sha256?: string;
+  createdAt: string;
+}
+
+export interface FileRepository {
+  get(id: string): Promise<StoredFile | undefined>;
+  /** Records a pending upload; ConflictError if the id exists. */
+  create(file: StoredFile): Promise<void>;
+  /** Marks a pending file ready with what the check found; ConflictError when it is not pending. */
+  markReady(id: string, checked: { type: FileType; size: number; sha256: string }): Promise<StoredFile>;
+}
+
 /** Every repository the use cases need, over one table. */
 export interface Repositories {
   businesses: BusinessRepository;
@@ -219,13 +249,14 @@ export interface Repositories {
   audit: AuditRepository;
   alertPreferences: AlertPreferencesRepository;
   applications: ApplicationRepository;
+  files: FileRepository;
 }
 
 /**
- * What the HTTP API uses today: every repository but applications and alert preferences, which have no
- * routes yet. The API Lambda is built from this set, so their adapters stay out of its bundle until they do.
+ * What the HTTP API uses: every repository but alert preferences, which have no routes yet. The API Lambda is
+ * built from this set, so that adapter stays out of its bundle until it does.
  */
-export type ApiRepositories = Omit<Repositories, 'applications' | 'alertPreferences'>;
+export type ApiRepositories = Omit<Repositories, 'alertPreferences'>;
 
 /** An e-mail or text message on its way out: one per notification and channel (SES or SMTP, a 알림톡 provider). */
 /**

@@ -1,23 +1,31 @@
 import { bodyLimit } from 'hono/body-limit';
 import { Hono } from 'hono/tiny';
+import { createApplicationReports } from '../services/application-reports';
+import { createApplicationService } from '../services/application-service';
 import { createBusinessService } from '../services/business-service';
 import { createCatalogCache } from '../services/catalog-cache';
 import { CATALOG_EVENT_FAILED_MESSAGE } from '../services/catalog-events';
 import { createDisasterService } from '../services/disaster-service';
+import { createFileService } from '../services/file-service';
+import type { FileStorage } from '../services/file-storage';
 import { createMatchService } from '../services/match-service';
 import { createStaffProgramService } from '../services/staff-program-service';
 import type { ProgramChangeEvent } from '../services/types';
+import { HttpError } from './errors';
 import { requireAccess } from './middleware/auth';
 import { errorResponse, notFound, onError } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
 import { createServer, type RouteList } from './route';
+import { applicationsResource } from './routes/applications';
 import { businessesResource } from './routes/businesses';
 import { disastersResource } from './routes/disasters';
+import { filesResource } from './routes/files';
 import { healthResource } from './routes/health';
 import { meResource } from './routes/me';
 import { previewResource } from './routes/preview';
 import { programsResource } from './routes/programs';
+import { staffApplicationsResource } from './routes/staff-applications';
 import { staffDisastersResource } from './routes/staff-disasters';
 import { staffProgramsResource } from './routes/staff-programs';
 import type { AppDeps, AppEnv, Resource } from './types';
@@ -49,6 +57,16 @@ export function createApp(deps: AppDeps): App {
   const matches = createMatchService({ catalog, clock });
   const staffPrograms = createStaffProgramService({ repos, clock, catalog, notify });
   const disasters = createDisasterService({ repos, clock, catalog, notify });
+  const applications = createApplicationService({
+    repos,
+    clock,
+    catalog,
+    onNotifyError: (err, applicationId) =>
+      logger.error('application notification failed', { applicationId, error: err as Error }),
+    ...(deps.onNotifyError ? { onNotifyError: deps.onNotifyError } : {}),
+  });
+  const files = createFileService({ files: repos.files, storage: deps.fileStorage ?? noFileStorage, clock });
+  const reports = createApplicationReports({ repos });
 
   const resources: Resource[] = [
     healthResource({ clock }),
@@ -58,6 +76,9 @@ export function createApp(deps: AppDeps): App {
     businessesResource({ businesses, matches }),
     staffProgramsResource({ programs: staffPrograms, clock }),
     staffDisastersResource({ disasters }),
+    applicationsResource({ applications, files, repos, clock }),
+    staffApplicationsResource({ applications, reports }),
+    filesResource({ files, applications }),
     previewResource({ preview: deps.preview }),
   ];
   if (deps.devAuth) resources.push(deps.devAuth.routes());
@@ -103,6 +124,18 @@ export function createApp(deps: AppDeps): App {
   app.onError(onError);
   return app;
 }
+
+const filesUnavailable = (): never => {
+  throw new HttpError(503, 'FILES_UNAVAILABLE', '파일 저장소가 설정되지 않아 파일을 다룰 수 없습니다.');
+};
+
+/** Storage of an app deployed without one: every use answers 503. */
+const noFileStorage: FileStorage = {
+  uploadTicket: async () => filesUnavailable(),
+  inspect: async () => filesUnavailable(),
+  downloadUrl: async () => filesUnavailable(),
+  remove: async () => filesUnavailable(),
+};
 
 /**
  * The methods the app answers on a path, from its registered routes (GET implies HEAD, as Hono serves it):

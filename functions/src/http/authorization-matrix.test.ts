@@ -1,6 +1,13 @@
 import { formatBusinessNumber, type Program } from '@sbiz24/shared';
 import { describe, expect, it } from 'vitest';
 import {
+  PENDING_FILE,
+  READY_FILE,
+  SUBMITTED,
+  SUPPLEMENT,
+  seedApplicationsOfA,
+} from '../testing/application-seed';
+import {
   createDevIssuer,
   DEMO_CLAIMABLE_BUSINESSES,
   DEMO_OWNED_BUSINESSES,
@@ -18,7 +25,6 @@ const ACTORS: Actor[] = ['anonymous', 'ownerA', 'ownerB', 'staffSemas', 'staffMs
 
 const kimCafe = DEMO_OWNED_BUSINESSES[0]!.profile.brn;
 const claimable = DEMO_CLAIMABLE_BUSINESSES[0]!.profile;
-
 type Statuses = [
   anonymous: number,
   ownerA: number,
@@ -129,12 +135,97 @@ const ROWS: Record<string, (ctx: { semasProgram: Program }) => Row> = {
     // No snapshot service in this app: past the access check, the preview answers 503.
     expect: [401, 403, 403, 503, 503, 503],
   }),
+  // Applications (issue 12): owner A's submitted application to youth-fund (semas) carries owner A's file.
+  'POST /api/me/businesses/:brn/applications': () => ({
+    path: `/api/me/businesses/${kimCafe}/applications`,
+    body: { programIds: ['general-stability-fund'], idempotencyKey: 'matrix-apply-1' },
+    expect: [401, 201, 404, 403, 403, 403],
+  }),
+  'GET /api/me/businesses/:brn/applications': () => ({
+    path: `/api/me/businesses/${kimCafe}/applications`,
+    expect: [401, 200, 404, 403, 403, 403],
+  }),
+  'GET /api/me/businesses/:brn/application-form': () => ({
+    path: `/api/me/businesses/${kimCafe}/application-form?programIds=youth-fund,online-sales`,
+    expect: [401, 200, 404, 403, 403, 403],
+  }),
+  'GET /api/me/businesses/:brn/support-history': () => ({
+    path: `/api/me/businesses/${kimCafe}/support-history`,
+    expect: [401, 200, 404, 403, 403, 403],
+  }),
+  'POST /api/me/businesses/:brn/support-history': () => ({
+    path: `/api/me/businesses/${kimCafe}/support-history`,
+    body: { version: 1, programId: 'local-voucher', year: 2024 },
+    expect: [401, 201, 404, 403, 403, 403],
+  }),
+  'GET /api/me/applications/:id': () => ({
+    path: `/api/me/applications/${SUBMITTED}`,
+    expect: [401, 200, 404, 403, 403, 403],
+  }),
+  'POST /api/me/applications/:id/withdraw': () => ({
+    path: `/api/me/applications/${SUBMITTED}/withdraw`,
+    body: { version: 1 },
+    expect: [401, 200, 404, 403, 403, 403],
+  }),
+  'POST /api/me/applications/:id/supplement': () => ({
+    path: `/api/me/applications/${SUPPLEMENT}/supplement`,
+    body: { version: 2, message: '매출 증빙을 첨부했습니다.', files: [READY_FILE] },
+    expect: [401, 200, 404, 403, 403, 403],
+  }),
+  'POST /api/me/files': () => ({
+    path: '/api/me/files',
+    body: { name: '사업계획서.pdf', type: 'application/pdf', size: 2048 },
+    expect: [401, 201, 201, 403, 403, 403],
+  }),
+  'POST /api/me/files/:fileId/complete': () => ({
+    path: `/api/me/files/${PENDING_FILE}/complete`,
+    expect: [401, 200, 404, 403, 403, 403],
+  }),
+  'GET /api/me/files/:fileId/download': () => ({
+    path: `/api/me/files/${READY_FILE}/download`,
+    expect: [401, 200, 404, 403, 403, 403],
+  }),
+  'GET /api/staff/applications': () => ({
+    path: '/api/staff/applications?programId=youth-fund',
+    expect: [401, 403, 403, 200, 404, 200],
+  }),
+  'GET /api/staff/applications/:id': () => ({
+    path: `/api/staff/applications/${SUBMITTED}`,
+    expect: [401, 403, 403, 200, 404, 200],
+  }),
+  'POST /api/staff/applications/:id/decision': () => ({
+    path: `/api/staff/applications/${SUBMITTED}/decision`,
+    body: { version: 1, action: 'start-review' },
+    expect: [401, 403, 403, 200, 404, 200],
+  }),
+  // Per-id results: another agency's staff get 200 with the id refused (checked in the route tests).
+  'POST /api/staff/applications/bulk-decision': () => ({
+    path: '/api/staff/applications/bulk-decision',
+    body: { ids: [SUBMITTED], action: 'start-review' },
+    expect: [401, 403, 403, 200, 200, 200],
+  }),
+  'GET /api/staff/applications/:id/files/:fileId/download': () => ({
+    path: `/api/staff/applications/${SUBMITTED}/files/${READY_FILE}/download`,
+    expect: [401, 403, 403, 200, 404, 200],
+  }),
+  'GET /api/staff/programs/:id/applications/stats': () => ({
+    path: '/api/staff/programs/youth-fund/applications/stats',
+    expect: [401, 403, 403, 200, 404, 200],
+  }),
+  'GET /api/staff/programs/:id/applications.csv': () => ({
+    path: '/api/staff/programs/youth-fund/applications.csv',
+    expect: [401, 403, 403, 200, 404, 200],
+  }),
 };
 
-/** A fresh app per cell (writes of one caller must not change another's answer), with a semas draft and a note for owner A. */
+/**
+ * A fresh app per cell (writes of one caller must not change another's answer), with a semas draft, a note
+ * for owner A, and owner A's applications (one submitted with a file, one waiting for a supplement) and files.
+ */
 async function freshApp() {
   const issuer = await createDevIssuer(DEMO_USERS);
   const t = await createTestApp({ devAuth: issuer });
+  await seedApplicationsOfA(t);
   const youth = (await t.repos.programs.get('youth-fund'))!;
   await t.repos.programs.create({ ...youth, id: 'semas-draft', status: 'draft', version: 1 });
   await t.repos.notifications.add({

@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { AgencyId, ApiRepositories } from '@sbiz24/shared';
+import type { FileStorage } from '../services/file-storage';
 import type { PreviewService } from '../services/preview';
 import type { CatalogCache, ProgramChangeEvent, Role, VerifyToken } from '../services/types';
 import type { RouteList, Server } from './route';
@@ -46,6 +47,13 @@ export interface AppDeps {
   onProgramChanged?: (event: ProgramChangeEvent) => void | Promise<void>;
   /** The exact impact preview over the latest batch snapshot; without it the preview answers 503. */
   preview?: PreviewService;
+  /**
+   * Where application files' bytes live (S3 on AWS, the data folder locally); without it the file routes
+   * that touch bytes answer 503 FILES_UNAVAILABLE (attaching already checked files still works).
+   */
+  fileStorage?: FileStorage;
+  /** Told when an owner's inbox entry could not be written after a committed application step (ids only). */
+  onNotifyError?: (err: unknown, applicationId: string) => void;
 }
 
 export type { Access, AppEnv } from './route';

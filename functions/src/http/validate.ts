@@ -39,7 +39,9 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], input: unknow
 }
 
 /** What a validator hands its hook; on failure `data` is the input as received (the validator passes it). */
-type HookResult = { success: true } | { success: false; error: z.ZodError; data?: unknown };
+type HookResult =
+  | { success: true }
+  | { success: false; error: { issues: readonly z.core.$ZodIssue[] }; data?: unknown };
 
 /** The default validation hook: a refused input is a 400 VALIDATION_FAILED with every problem located. */
 export function refuseInvalid(result: HookResult): undefined {

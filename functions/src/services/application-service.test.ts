@@ -259,6 +259,7 @@ describe('review, decision and support history', () => {
         year: 2026,
         amount: 32_000_000,
         source: 'portal',
+        sourceLabel: '포털 선정',
         applicationId: app!.id,
       },
     ]);

@@ -1,5 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import {
+  type ApiRepositories,
   type ApplicationFilter,
   ConflictError,
   deriveStage,
@@ -9,9 +10,7 @@ import {
   NotFoundError,
   type Page,
   type Program,
-  parseBusinessNumber,
   type Reason,
-  type Repositories,
   type StoredBusiness,
   todayInKorea,
   UnprocessableError,
@@ -20,7 +19,6 @@ import {
   type Application,
   type ApplicationAction,
   type ApplicationActor,
-  type ApplicationSettings,
   type ApplicationStatus,
   type ApplyFailure,
   type ApplyRequest,
@@ -29,7 +27,6 @@ import {
   type BulkDecisionResult,
   checkAnswers,
   checkTransition,
-  DEFAULT_APPLICATION_SETTINGS,
   type DecisionRequest,
   type FileMetadata,
   MAX_SUPPLEMENT_ROUNDS,
@@ -40,15 +37,16 @@ import {
   STAFF_QUEUE_PAGE_SIZE,
   type StaffQueueQuery,
   type SupplementResponseRequest,
-  type SupportHistoryEntry,
   type TimelineEntry,
-  type WithApplicationSettings,
 } from '@sbiz24/shared/application/index';
 import { mapWithConcurrency } from '../store/batch';
+import { ownedBusiness as owned, reviewedProgram, reviews } from './application-access';
+import { settingsOf } from './application-forms';
+import { createSupportHistory } from './support-history';
 import type { Caller, CatalogCache } from './types';
 
 export interface ApplicationServiceDeps {
-  repos: Repositories;
+  repos: ApiRepositories;
   clock: () => Date;
   catalog: CatalogCache;
   /** Random application ids. @default 16 random bytes, base64url */
@@ -58,7 +56,6 @@ export interface ApplicationServiceDeps {
 }
 
 const APP_NOT_FOUND = '신청을 찾을 수 없습니다.';
-const BUSINESS_NOT_FOUND = '사업자를 찾을 수 없습니다. 사업자등록번호를 다시 확인해 주세요.';
 /** Bulk decisions run this many applications at a time. */
 const BULK_CONCURRENCY = 8;
 
@@ -72,11 +69,6 @@ function refusal(code: string, message: string): Error {
   if (code === 'ACTOR_NOT_ALLOWED') return new ForbiddenError(message, code);
   if (code === 'TRANSITION_NOT_ALLOWED') return new ConflictError(message, code);
   return new UnprocessableError(message, code);
-}
-
-/** The program's application settings (questions, documents, quota), or the defaults. */
-function settingsOf(program: Program): ApplicationSettings {
-  return (program as Program & WithApplicationSettings).application ?? DEFAULT_APPLICATION_SETTINGS;
 }
 
 /** The most a program awards one business, when its benefit says so. */
@@ -99,14 +91,10 @@ export function createApplicationService({
   onNotifyError = () => undefined,
 }: ApplicationServiceDeps) {
   const today = () => todayInKorea(clock);
+  const history = createSupportHistory({ repos, catalog, clock });
 
-  async function ownedBusiness(caller: Caller, brnInput: string): Promise<StoredBusiness> {
-    const parsed = parseBusinessNumber(brnInput);
-    const business = parsed.ok ? await repos.businesses.get(parsed.value) : undefined;
-    if (!business || business.ownerId !== caller.sub)
-      throw new NotFoundError(BUSINESS_NOT_FOUND, 'BUSINESS_NOT_FOUND');
-    return business;
-  }
+  const ownedBusiness = (caller: Caller, brnInput: string): Promise<StoredBusiness> =>
+    owned(repos, caller, brnInput);
 
   /** The caller's own application; another owner's is 404, so that existence does not leak. */
   async function ownApplication(caller: Caller, id: string): Promise<Application> {
@@ -118,8 +106,8 @@ export function createApplicationService({
   /** An application of the caller's agency (any for an admin); others are 404, as for businesses. */
   async function agencyApplication(caller: Caller, id: string): Promise<Application> {
     const app = await repos.applications.get(id);
-    const allowed = caller.role === 'admin' || (caller.role === 'staff' && caller.agencyId === app?.agencyId);
-    if (!app || !allowed) throw new NotFoundError(APP_NOT_FOUND, 'APPLICATION_NOT_FOUND');
+    if (!app || !reviews(caller, app.agencyId))
+      throw new NotFoundError(APP_NOT_FOUND, 'APPLICATION_NOT_FOUND');
     return app;
   }
 
@@ -436,6 +424,9 @@ export function createApplicationService({
 
     getForOwner: ownApplication,
 
+    /** The application, if the caller reviews its agency (404 otherwise); no re-evaluation. */
+    getReviewed: agencyApplication,
+
     async withdraw(caller: Caller, id: string, version: number): Promise<Application> {
       return step(await ownApplication(caller, id), version, 'withdraw', 'owner', caller.sub, {});
     },
@@ -453,29 +444,14 @@ export function createApplicationService({
     },
 
     /** Support history (지원이력): portal awards (포털 선정) and what the owner entered (자가 입력), newest first. */
-    async supportHistory(caller: Caller, brn: string): Promise<SupportHistoryEntry[]> {
-      const business = await ownedBusiness(caller, brn);
-      const titles = (await evalContext(today())).programTitles;
-      return business.profile.priorSupport
-        .map(
-          (s): SupportHistoryEntry => ({
-            programId: s.programId,
-            ...(titles[s.programId] ? { programTitle: titles[s.programId] } : {}),
-            year: s.year,
-            ...(s.amount !== undefined ? { amount: s.amount } : {}),
-            source: s.source === 'portal' ? 'portal' : 'self',
-            ...(s.applicationId ? { applicationId: s.applicationId } : {}),
-          }),
-        )
-        .sort((a, b) => b.year - a.year || a.programId.localeCompare(b.programId));
-    },
+    supportHistory: history.list,
+
+    /** Adds support received elsewhere, marked self-reported (자가 입력). */
+    addSelfReportedSupport: history.addSelfReported,
 
     /** The staff queue of one program (own agency; admin any), newest first, 50 a page. */
     async listForStaff(caller: Caller, query: StaffQueueQuery): Promise<Page<Application>> {
-      const program = await repos.programs.get(query.programId);
-      const allowed =
-        caller.role === 'admin' || (caller.role === 'staff' && caller.agencyId === program?.agencyId);
-      if (!program || !allowed) throw new NotFoundError('사업을 찾을 수 없습니다.', 'PROGRAM_NOT_FOUND');
+      const program = await reviewedProgram(repos, caller, query.programId);
       const filter: ApplicationFilter = {
         ...(query.status ? { status: query.status } : {}),
         ...(query.sido ? { sido: query.sido } : {}),
@@ -489,10 +465,7 @@ export function createApplicationService({
     },
 
     async countsForStaff(caller: Caller, programId: string): Promise<Record<ApplicationStatus, number>> {
-      const program = await repos.programs.get(programId);
-      const allowed =
-        caller.role === 'admin' || (caller.role === 'staff' && caller.agencyId === program?.agencyId);
-      if (!program || !allowed) throw new NotFoundError('사업을 찾을 수 없습니다.', 'PROGRAM_NOT_FOUND');
+      await reviewedProgram(repos, caller, programId);
       return repos.applications.countByStatus(programId);
     },
 

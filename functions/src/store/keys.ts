@@ -248,3 +248,10 @@ export function programQuotaKey(programId: string): TableKey {
 
 /** Written last by the local seeding: `npm start` seeds only while it is absent. */
 export const localSeedMarkerKey: TableKey = { PK: 'LOCAL#SEED', SK: META };
+
+// Uploaded files (issue 12)
+
+/** An uploaded file's record: owner, name, type, size, whether its bytes were checked. */
+export function fileKey(id: string): TableKey {
+  return { PK: `FILE#${id}`, SK: META };
+}

@@ -5,6 +5,7 @@ import { createApplicationRepository } from './application-repository';
 import { createAuditRepository } from './audit-repository';
 import { createBusinessRepository } from './business-repository';
 import { createDisasterRepository } from './disaster-repository';
+import { createFileRepository } from './file-repository';
 import { createNotificationRepository } from './notification-repository';
 import { createProgramRepository } from './program-repository';
 import type { StoreOptions } from './store-options';
@@ -21,6 +22,8 @@ export function createApiRepositories(
     disasters: createDisasterRepository(doc, tableName, options),
     notifications: createNotificationRepository(doc, tableName, options),
     audit: createAuditRepository(doc, tableName),
+    applications: createApplicationRepository(doc, tableName),
+    files: createFileRepository(doc, tableName),
   };
 }
 
@@ -33,6 +36,5 @@ export function createRepositories(
   return {
     ...createApiRepositories(doc, tableName, options),
     alertPreferences: createAlertPreferencesRepository(doc, tableName),
-    applications: createApplicationRepository(doc, tableName),
   };
 }

@@ -7,6 +7,7 @@ import {
   ConflictError,
   type Disaster,
   type DisasterRepository,
+  type FileRepository,
   NotFoundError,
   type Notification,
   type NotificationRepository,
@@ -15,6 +16,7 @@ import {
   type ProgramFilter,
   type ProgramRepository,
   type StoredBusiness,
+  type StoredFile,
 } from '@sbiz24/shared';
 import { type AlertPreferences, DEFAULT_ALERT_PREFERENCES } from '@sbiz24/shared/alerts/preferences';
 import { createMemoryApplicationRepository } from './memory-application-repository';
@@ -32,6 +34,7 @@ export interface MemoryRepositories {
   audit: AuditRepository;
   alertPreferences: AlertPreferencesRepository;
   applications: ApplicationRepository;
+  files: FileRepository;
 }
 
 const copy = <T>(value: T): T => structuredClone(value);
@@ -254,6 +257,29 @@ export function createMemoryAlertPreferencesRepository(): AlertPreferencesReposi
   };
 }
 
+export function createMemoryFileRepository(): FileRepository {
+  const stored = new Map<string, StoredFile>();
+  return {
+    async get(id) {
+      const file = stored.get(id);
+      return file ? copy(file) : undefined;
+    },
+    async create(file) {
+      if (stored.has(file.id)) throw new ConflictError('같은 ID의 파일이 이미 있습니다.', 'ALREADY_EXISTS');
+      stored.set(file.id, copy(file));
+    },
+    async markReady(id, checked) {
+      const file = stored.get(id);
+      if (!file) throw new NotFoundError('파일을 찾을 수 없습니다.', 'FILE_NOT_FOUND');
+      if (file.status !== 'pending')
+        throw new ConflictError('이미 확인을 마친 파일입니다.', 'FILE_ALREADY_READY');
+      const ready: StoredFile = { ...file, ...checked, status: 'ready' };
+      stored.set(id, ready);
+      return copy(ready);
+    },
+  };
+}
+
 /** A full set of in-memory repositories; `clock` stamps `updatedAt` on businesses. */
 export function createMemoryRepositories(clock: () => Date = () => new Date()): MemoryRepositories {
   const businesses = createMemoryBusinessRepository(clock);
@@ -266,5 +292,6 @@ export function createMemoryRepositories(clock: () => Date = () => new Date()): 
     audit,
     alertPreferences: createMemoryAlertPreferencesRepository(),
     applications: createMemoryApplicationRepository({ businesses, audit }),
+    files: createMemoryFileRepository(),
   };
 }

@@ -6,6 +6,7 @@ import { openApiDocs } from '../http/docs';
 import type { AppDeps } from '../http/types';
 import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from '../local/demo-data';
 import type { Caller, ProgramChangeEvent } from '../services/types';
+import { createMemoryFileStorage, type MemoryFileStorage } from './memory-file-storage';
 import { createMemoryRepositories, type MemoryRepositories } from './memory-repositories';
 
 /** 10:00 in Korea on 2026-11-26: "today" of the route tests. */
@@ -34,6 +35,8 @@ async function testVerifyToken(token: string): Promise<Caller> {
 export interface TestApp {
   app: App;
   repos: MemoryRepositories;
+  /** Where uploads land: tests put bytes here as a browser would. */
+  storage: MemoryFileStorage;
   events: ProgramChangeEvent[];
   /** Captured log lines (JSON strings). */
   logs: string[];
@@ -89,10 +92,12 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   await repos.businesses.createMany([...DEMO_OWNED_BUSINESSES, ...DEMO_CLAIMABLE_BUSINESSES]);
   const events: ProgramChangeEvent[] = [];
   const logs: string[] = [];
+  const storage = createMemoryFileStorage(clock);
   const app = createApp({
     docs: openApiDocs,
     repos,
     clock,
+    fileStorage: storage,
     verifyToken: testVerifyToken,
     logger: capturingLogger(logs),
     onProgramChanged: (e) => {
@@ -100,7 +105,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     },
     ...overrides,
   });
-  return { app, repos, events, logs, setNow: (d) => (now = d) };
+  return { app, repos, storage, events, logs, setNow: (d) => (now = d) };
 }
 
 export interface CallOptions {

@@ -57,14 +57,12 @@ const version = z
   .check(z.minimum(1, { error: '버전(version)은 1 이상이어야 합니다.' }));
 
 const message = (label: string) =>
-  z
-    .string({ error: `${label}(message)은 글자여야 합니다.` })
-    .check(
-      z.trim(),
-      z.maxLength(MAX_MESSAGE_LENGTH, {
-        error: `${label}(message)은 ${MAX_MESSAGE_LENGTH}자 이하여야 합니다.`,
-      }),
-    );
+  z.string({ error: `${label}(message)은 글자여야 합니다.` }).check(
+    z.trim(),
+    z.maxLength(MAX_MESSAGE_LENGTH, {
+      error: `${label}(message)은 ${MAX_MESSAGE_LENGTH}자 이하여야 합니다.`,
+    }),
+  );
 
 const amount = z
   .int({ error: '금액(amount)은 원 단위 정수여야 합니다.' })
