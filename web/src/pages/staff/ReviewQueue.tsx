@@ -22,7 +22,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { ErrorSummary, type SummaryEntry, useFocusRequest } from '../../components/ErrorSummary';
 import { Alert, EmptyState, ErrorState, Loading } from '../../components/Feedback';
-import { Field } from '../../components/Field';
+import { Check, Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import {
   checkDecision,
@@ -330,14 +330,11 @@ export default function ReviewQueue() {
               <thead>
                 <tr>
                   <th scope="col" className="app-col-check">
-                    <input
-                      type="checkbox"
+                    <Check
                       id="queue-select-all"
                       checked={allOn}
-                      onChange={(e) =>
-                        setSelected(e.target.checked ? new Set(rows.map((r) => r.id)) : new Set())
-                      }
-                      aria-label={t('review.selectAll')}
+                      onChange={(on) => setSelected(on ? new Set(rows.map((r) => r.id)) : new Set())}
+                      label={<span className="sr-only">{t('review.selectAll')}</span>}
                     />
                   </th>
                   <th scope="col">{t('review.business')}</th>
@@ -354,11 +351,13 @@ export default function ReviewQueue() {
                 {rows.map((a) => (
                   <tr key={a.id} className={selected.has(a.id) ? 'is-selected' : undefined}>
                     <td className="app-col-check">
-                      <input
-                        type="checkbox"
+                      <Check
+                        id={`queue-select-${a.id}`}
                         checked={selected.has(a.id)}
-                        onChange={(e) => toggle(a.id, e.target.checked)}
-                        aria-label={t('review.selectRow', { name: a.tradeName })}
+                        onChange={(on) => toggle(a.id, on)}
+                        label={
+                          <span className="sr-only">{t('review.selectRow', { name: a.tradeName })}</span>
+                        }
                       />
                     </td>
                     <th scope="row">
