@@ -2,7 +2,7 @@ import { rmSync, writeFileSync } from 'node:fs';
 
 import type { AddressInfo } from 'node:net';
 
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { serve } from '@hono/node-server';
 import { todayInKorea } from '@sbiz24/shared';
@@ -16,6 +16,7 @@ import { TABLE_DESIGN } from '../store/table-design';
 import { type LocalAlerts, startLocalAlerts } from './alerts';
 import { DEMO_USERS } from './demo-data';
 import { createDevIssuer } from './dev-auth';
+import { createLocalFileStorage } from './file-storage';
 import { startDynalite } from './dynalite';
 import { startLocalBatch } from './local-batch';
 import { localDynamoDir, type PortalRuntimeInfo, portalInfoPath } from './local-table';
@@ -119,6 +120,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
     cleanups.push(() => batch.stop());
 
     const issuer = await createDevIssuer(DEMO_USERS);
+    // Application files in the data folder, uploaded by the browser to /local-uploads (signed like S3's POST).
+    const fileStorage = createLocalFileStorage({ dir: join(dataDir, 'uploads'), clock });
     const app = createApp({
       docs: openApiDocs,
       repos,
@@ -131,7 +134,9 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       devAuth: issuer,
       onProgramChanged: batch.onProgramChanged,
       preview: batch.preview,
+      fileStorage,
     });
+    fileStorage.mount(app);
     // E-mail and text messages: the development mailbox (a real SMTP server) and the outbox sender.
     let portalUrl = `http://${host}:${port}`;
     const alerts = await startLocalAlerts({
