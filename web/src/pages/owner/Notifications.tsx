@@ -77,6 +77,11 @@ export default function Notifications() {
                 )}
               </h2>
               <p>{n.body}</p>
+              {n.kind === 'application' ? (
+                <p>
+                  <Link to="/my/applications">{t('appNav.applications')}</Link>
+                </p>
+              ) : null}
               {n.read ? null : (
                 <div className="app-actions">
                   <button
