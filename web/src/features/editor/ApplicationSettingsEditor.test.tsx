@@ -19,6 +19,19 @@ const loaded = ApplicationSettingsSchema.parse({
   quota: { budget: 100_000_000, maxAwards: 20 },
 });
 
+/** The editor with its own state; every value it holds is reported to the test. */
+function Harness({ onValue }: { onValue: (v: ApplicationSettingsForm) => void }) {
+  const [v, setV] = useState(settingsFormOf(loaded));
+  onValue(v);
+  return (
+    <ApplicationSettingsEditor
+      value={v}
+      onChange={setV}
+      errors={{ 'application.fields.0.label': '질문을 입력해 주세요.' }}
+    />
+  );
+}
+
 describe('application settings in the program editor', () => {
   it('gives back what it loaded, including what the editor does not show', () => {
     const body = settingsBody(settingsFormOf(loaded));
@@ -27,18 +40,7 @@ describe('application settings in the program editor', () => {
 
   it('adds a prefilled question and a choice with its options, drops a document, and sets the quota', async () => {
     let latest: ApplicationSettingsForm | undefined;
-    function Harness() {
-      const [v, setV] = useState(settingsFormOf(loaded));
-      latest = v;
-      return (
-        <ApplicationSettingsEditor
-          value={v}
-          onChange={setV}
-          errors={{ 'application.fields.0.label': '질문을 입력해 주세요.' }}
-        />
-      );
-    }
-    render(<Harness />);
+    render(<Harness onValue={(v) => (latest = v)} />);
     const user = userEvent.setup();
 
     expect(screen.getByLabelText(/^사업 계획|^질문/, { selector: '#p-app-q-0-label' })).toBeTruthy();
