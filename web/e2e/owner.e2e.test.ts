@@ -38,7 +38,7 @@ describe('an owner', () => {
     const policyTab = page.getByRole('tab', { name: /^정책자금 \(\d+\)$/ });
     expect(await policyTab.getAttribute('aria-selected')).toBe('true');
     const panel = page.getByRole('tabpanel');
-    expect(await panel.getByRole('link', { name: '청년고용연계자금' }).isVisible()).toBe(true);
+    expect(await panel.getByRole('link', { name: '청년고용연계자금', exact: true }).isVisible()).toBe(true);
     const reasons = panel.locator('.app-reason');
     expect(await reasons.count()).toBeGreaterThan(3);
     expect(await reasons.first().textContent()).toMatch(/^✓충족.+합니다/);
@@ -72,7 +72,7 @@ describe('an owner', () => {
     expect(await reliefTab.textContent()).not.toBe('재난지원금 (0)');
     await reliefTab.click();
     const relief = page.getByRole('tabpanel');
-    await relief.getByRole('link', { name: '산불 피해 소상공인 긴급 지원' }).waitFor();
+    await relief.getByRole('link', { name: '산불 피해 소상공인 긴급 지원', exact: true }).waitFor();
     expect(await relief.locator('.app-reason').first().textContent()).toContain('충족');
     await review(page, 'matches-disaster');
   });

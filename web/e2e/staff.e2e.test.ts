@@ -38,7 +38,7 @@ async function ownerSees(page: Page, tab: RegExp, title: string): Promise<void> 
   await page.goto(`${portal.url}/my/businesses/${cafe.brn}`);
   await page.getByText(/^받을 수 있는 사업 \d+건$/).waitFor();
   await page.getByRole('tab', { name: tab }).click();
-  await page.getByRole('tabpanel').getByRole('link', { name: title }).waitFor();
+  await page.getByRole('tabpanel').getByRole('link', { name: title, exact: true }).waitFor();
 }
 
 describe('a staff member', () => {
@@ -47,7 +47,7 @@ describe('a staff member', () => {
     const staff = await newPage(browser.context);
     await loginAs(staff, portal.url, '이소진');
     await staff.waitForURL(/\/staff$/);
-    await staff.getByRole('link', { name: '청년고용연계자금' }).waitFor();
+    await staff.getByRole('link', { name: '청년고용연계자금', exact: true }).waitFor();
     await review(staff, 'staff-programs');
 
     await staff.getByRole('link', { name: '새 사업 작성' }).click();

@@ -21,8 +21,15 @@ const ClaimBusiness = lazy(() => import('./pages/owner/ClaimBusiness'));
 const EditProfile = lazy(() => import('./pages/owner/EditProfile'));
 const Notifications = lazy(() => import('./pages/owner/Notifications'));
 const AlertSettings = lazy(() => import('./pages/owner/AlertSettings'));
+const ApplyPage = lazy(() => import('./pages/owner/ApplyPage'));
+const MyApplications = lazy(() => import('./pages/owner/MyApplications'));
+const ApplicationDetail = lazy(() => import('./pages/owner/ApplicationDetail'));
+const SupportHistory = lazy(() => import('./pages/owner/SupportHistory'));
 const StaffPrograms = lazy(() => import('./pages/staff/StaffPrograms'));
 const ProgramEditorPage = lazy(() => import('./pages/staff/ProgramEditorPage'));
+const ReviewQueue = lazy(() => import('./pages/staff/ReviewQueue'));
+const StaffApplicationPage = lazy(() => import('./pages/staff/StaffApplicationPage'));
+const ProgramDashboard = lazy(() => import('./pages/staff/ProgramDashboard'));
 const DeclareDisaster = lazy(() => import('./pages/staff/DeclareDisaster'));
 
 function Page({ children }: { children: ReactNode }) {
@@ -140,6 +147,38 @@ export const routes = [
         ),
       },
       {
+        path: '/my/businesses/:brn/apply',
+        element: (
+          <RequireRole roles={owner}>
+            <ApplyPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/my/businesses/:brn/history',
+        element: (
+          <RequireRole roles={owner}>
+            <SupportHistory />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/my/applications',
+        element: (
+          <RequireRole roles={owner}>
+            <MyApplications />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/my/applications/:id',
+        element: (
+          <RequireRole roles={owner}>
+            <ApplicationDetail />
+          </RequireRole>
+        ),
+      },
+      {
         path: '/staff',
         element: (
           <RequireRole roles={staff}>
@@ -160,6 +199,30 @@ export const routes = [
         element: (
           <RequireRole roles={staff}>
             <ProgramEditorPage />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/staff/programs/:id/applications',
+        element: (
+          <RequireRole roles={staff}>
+            <ReviewQueue />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/staff/programs/:id/dashboard',
+        element: (
+          <RequireRole roles={staff}>
+            <ProgramDashboard />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/staff/applications/:id',
+        element: (
+          <RequireRole roles={staff}>
+            <StaffApplicationPage />
           </RequireRole>
         ),
       },

@@ -1,10 +1,21 @@
 import { useLang } from '../i18n/i18n';
 
-/** KRDS step indicator; the current step is announced as such. */
-export function StepIndicator({ steps, current }: { steps: string[]; current: number }) {
+/**
+ * KRDS step indicator; the current step is announced as such. `label` names the list when a page shows
+ * several (one per application).
+ */
+export function StepIndicator({
+  steps,
+  current,
+  label,
+}: {
+  steps: string[];
+  current: number;
+  label?: string;
+}) {
   const { t } = useLang();
   return (
-    <ol className="krds-step-wrap">
+    <ol className="krds-step-wrap" aria-label={label}>
       {steps.map((label, i) => (
         <li
           key={label}

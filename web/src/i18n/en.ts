@@ -1,9 +1,11 @@
+import applicationsEn from './en-applications';
 import type { Messages } from './ko';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
 
 /** English UI text: the same keys as ko.ts (the type makes a missing key a compile error). */
 const en: Strings<Messages> = {
+  ...applicationsEn,
   site: {
     name: 'Sbiz24',
     tagline: 'One portal for small businesses, from start to restart',

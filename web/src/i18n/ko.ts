@@ -1,5 +1,8 @@
+import applicationsKo from './ko-applications';
+
 /** Korean UI text (the default language). en.ts mirrors these keys; the type check enforces it. */
 const ko = {
+  ...applicationsKo,
   site: {
     name: '소상공인24',
     tagline: '소상공인 생애주기 통합 지원',

@@ -26,6 +26,7 @@ export function Header() {
     ...(isOwner
       ? [
           { to: '/my', label: t('nav.myBusinesses') },
+          { to: '/my/applications', label: t('appNav.applications') },
           { to: '/my/notifications', label: t('nav.notifications'), badge: unread },
         ]
       : []),

@@ -4,6 +4,12 @@ import type { AgencyId, ProgramKind } from '@sbiz24/shared/program/program';
 import type { Rule } from '@sbiz24/shared/rules/types';
 import type { Program } from '../../api/types';
 import { numberText, parseNumberInput } from '../../lib/numbers';
+import {
+  type ApplicationSettingsForm,
+  emptySettingsForm,
+  settingsBody,
+  settingsFormOf,
+} from './application-settings';
 
 /** An example business as the form edits it: every number as the text typed. */
 export interface ExampleForm {
@@ -43,6 +49,8 @@ export interface DraftForm {
   rule: Rule;
   mustMatch: ExampleForm[];
   mustNotMatch: ExampleForm[];
+  /** How the program takes applications (questions, documents, quota). */
+  application: ApplicationSettingsForm;
 }
 
 export function emptyExample(): ExampleForm {
@@ -84,6 +92,7 @@ export function emptyDraft(agencyId: AgencyId): DraftForm {
     rule: { type: 'all', rules: [] },
     mustMatch: [],
     mustNotMatch: [],
+    application: emptySettingsForm(),
   };
 }
 
@@ -145,6 +154,7 @@ export function draftFormOf(p: Program): DraftForm {
     rule: p.rule,
     mustMatch: p.examples.mustMatch.map(exampleForm),
     mustNotMatch: p.examples.mustNotMatch.map(exampleForm),
+    application: settingsFormOf(p.application),
   };
 }
 
@@ -204,5 +214,6 @@ export function draftBody(f: DraftForm) {
       mustMatch: f.mustMatch.map(exampleBody),
       mustNotMatch: f.mustNotMatch.map(exampleBody),
     },
+    application: settingsBody(f.application),
   });
 }

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import type { ApplicationStatus } from '../../api/applications';
 import type {
   Match as ApiMatch,
   NearMiss as ApiNearMiss,
@@ -8,7 +9,7 @@ import type {
   ProgramKind,
 } from '../../api/types';
 import { DDayBadge } from '../../components/Badges';
-import { EmptyState } from '../../components/Feedback';
+import { Alert, EmptyState } from '../../components/Feedback';
 import { Tabs } from '../../components/Tabs';
 import { useLang } from '../../i18n/i18n';
 
@@ -65,18 +66,88 @@ export function ReasonItem({ reason }: { reason: Reason }) {
   );
 }
 
-function MatchItem({ match }: { match: Match }) {
+/** What the match list needs to offer 신청하기: the business, and its active applications by program. */
+export interface ApplyOptions {
+  brn: string;
+  /** The business's active application (id and status) per program: those show their status instead. */
+  active: Record<string, { id: string; status: ApplicationStatus }>;
+}
+
+function ApplyControls({
+  match,
+  title,
+  apply,
+  selected,
+  onToggle,
+}: {
+  match: Match;
+  title: string;
+  apply: ApplyOptions;
+  selected: boolean;
+  onToggle: (on: boolean) => void;
+}) {
+  const { t } = useLang();
+  const current = apply.active[match.id];
+  if (current) {
+    return (
+      <div className="app-actions app-apply-row">
+        <span className="krds-badge bg-light-information">
+          {t('apply.alreadyApplied', { status: t(`appStatus.${current.status}`) })}
+        </span>
+        <Link to={`/my/applications/${encodeURIComponent(current.id)}`} className="krds-btn text small">
+          {t('apply.viewApplication')}
+        </Link>
+      </div>
+    );
+  }
+  const checkId = `apply-select-${match.id}`;
+  return (
+    <div className="app-actions app-apply-row">
+      <div className="krds-form-check">
+        <input
+          type="checkbox"
+          id={checkId}
+          checked={selected}
+          onChange={(e) => onToggle(e.target.checked)}
+          aria-label={t('apply.selectFor', { title })}
+        />
+        <label htmlFor={checkId}>{t('apply.select')}</label>
+      </div>
+      <Link
+        to={`/my/businesses/${encodeURIComponent(apply.brn)}/apply?programs=${encodeURIComponent(match.id)}`}
+        className="krds-btn primary small"
+        aria-label={t('apply.actionFor', { title })}
+      >
+        {t('apply.action')}
+      </Link>
+    </div>
+  );
+}
+
+function MatchItem({
+  match,
+  apply,
+  selected = false,
+  onToggle = () => undefined,
+}: {
+  match: Match;
+  apply?: ApplyOptions | undefined;
+  selected?: boolean;
+  onToggle?: (on: boolean) => void;
+}) {
   const { t, lang } = useLang();
+  const title = lang === 'en' && match.titleEn ? match.titleEn : match.title;
   return (
     <li className="app-card app-match">
       <div className="app-match-head">
         <h3 className="app-card-title">
-          <Link to={`/programs/${encodeURIComponent(match.id)}`}>
-            {lang === 'en' && match.titleEn ? match.titleEn : match.title}
-          </Link>
+          <Link to={`/programs/${encodeURIComponent(match.id)}`}>{title}</Link>
         </h3>
         <DDayBadge dDay={match.dDay} />
       </div>
+      {apply ? (
+        <ApplyControls match={match} title={title} apply={apply} selected={selected} onToggle={onToggle} />
+      ) : null}
       <details className="app-reasons" open>
         <summary>{t('owner.reasons')}</summary>
         <ul>
@@ -118,17 +189,45 @@ function NearMissItem({ miss }: { miss: NearMiss }) {
  * The matched programs of one business, grouped by kind in tabs (with counts), each with its reasons; and
  * the near misses: programs one change away, with the change in a sentence.
  */
-export function MatchList({ result }: { result: MatchesResponse }) {
+export function MatchList({ result, apply }: { result: MatchesResponse; apply?: ApplyOptions }) {
   const { t } = useLang();
+  const navigate = useNavigate();
+  const [selected, setSelected] = useState<string[]>([]);
+  const [selectionError, setSelectionError] = useState<string>();
   const eligible = (kind: ProgramKind): Match[] => (result.groups[kind] ?? []).filter((m) => m.eligible);
   const firstWithMatches = KINDS.find((k) => eligible(k).length > 0) ?? KINDS[0]!;
   const [active, setActive] = useState<string>(firstWithMatches);
   const total = KINDS.reduce((n, k) => n + eligible(k).length, 0);
+  const toggle = (id: string) => (on: boolean) => {
+    setSelectionError(undefined);
+    setSelected((cur) => (on ? [...cur.filter((x) => x !== id), id] : cur.filter((x) => x !== id)));
+  };
+  const applySelected = () => {
+    if (!apply) return;
+    if (selected.length === 0) return setSelectionError(t('apply.noneSelected'));
+    navigate(
+      `/my/businesses/${encodeURIComponent(apply.brn)}/apply?programs=${selected.map(encodeURIComponent).join(',')}`,
+    );
+  };
   return (
     <>
       <div role="status">
         <h2 className="app-h2">{t('owner.eligibleCount', { count: total })}</h2>
       </div>
+      {apply && total > 0 ? (
+        <div className="app-apply-bar">
+          <p className="app-muted">{t('apply.bulkHint')}</p>
+          <div className="app-actions">
+            <span role="status" className="app-strong">
+              {t('apply.selectedCount', { count: selected.length })}
+            </span>
+            <button type="button" className="krds-btn primary medium" onClick={applySelected}>
+              {t('apply.applySelected')}
+            </button>
+          </div>
+          {selectionError ? <Alert tone="warning">{selectionError}</Alert> : null}
+        </div>
+      ) : null}
       <Tabs
         label={t('owner.seeMatches')}
         active={active}
@@ -142,7 +241,13 @@ export function MatchList({ result }: { result: MatchesResponse }) {
             ) : (
               <ul className="app-cards">
                 {eligible(k).map((m) => (
-                  <MatchItem key={m.id} match={m} />
+                  <MatchItem
+                    key={m.id}
+                    match={m}
+                    apply={apply}
+                    selected={selected.includes(m.id)}
+                    onToggle={toggle(m.id)}
+                  />
                 ))}
               </ul>
             ),

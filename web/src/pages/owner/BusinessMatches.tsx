@@ -1,11 +1,13 @@
+import { ACTIVE_STATUSES } from '@sbiz24/shared/application/application';
 import { Link, useParams } from 'react-router';
+import { type ApplicationPage, businessApplicationsPath } from '../../api/applications';
 import { ApiError } from '../../api/client';
 import type { BusinessItem, MatchesResponse } from '../../api/types';
 import { StageBadge } from '../../components/Badges';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ErrorState, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
-import { MatchList } from '../../features/matches/MatchList';
+import { type ApplyOptions, MatchList } from '../../features/matches/MatchList';
 import { useLang } from '../../i18n/i18n';
 import { formatDate } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -16,6 +18,7 @@ export default function BusinessMatches() {
   const { t, lang } = useLang();
   const business = useApi<{ business: BusinessItem }>(`/api/me/businesses/${encodeURIComponent(brn)}`);
   const matches = useApi<MatchesResponse>(`/api/me/businesses/${encodeURIComponent(brn)}/matches`);
+  const applications = useApi<ApplicationPage>(businessApplicationsPath(brn));
   const b = business.data?.business;
   if (!b && business.loading) return <Loading />;
   if (!b) {
@@ -52,6 +55,12 @@ export default function BusinessMatches() {
         <Link to={`/my/businesses/${b.brn}/edit`} className="krds-btn text small">
           {t('owner.edit')}
         </Link>
+        <Link to="/my/applications" className="krds-btn text small">
+          {t('appNav.applications')}
+        </Link>
+        <Link to={`/my/businesses/${b.brn}/history`} className="krds-btn text small">
+          {t('appNav.history')}
+        </Link>
       </div>
       {matches.loading ? <Loading /> : null}
       {matches.error ? <ErrorState error={matches.error} onRetry={matches.reload} /> : null}
@@ -60,11 +69,25 @@ export default function BusinessMatches() {
           <p className="app-muted app-mt-2">
             {t('owner.asOf', { date: formatDate(matches.data.asOf, lang) })}
           </p>
-          <MatchList result={matches.data} />
+          <MatchList result={matches.data} apply={applyOptions(b.brn, applications.data)} />
         </>
       ) : null}
     </>
   );
+}
+
+/**
+ * 신청하기 is offered once the business's applications are known (so that a program already applied to
+ * shows its status instead); if they cannot be read, the matches still show, without the action.
+ */
+function applyOptions(brn: string, page: ApplicationPage | undefined): ApplyOptions | undefined {
+  if (!page) return undefined;
+  const active: ApplyOptions['active'] = {};
+  for (const a of page.items) {
+    if (ACTIVE_STATUSES.includes(a.status) && !active[a.programId])
+      active[a.programId] = { id: a.id, status: a.status };
+  }
+  return { brn, active };
 }
 
 /** A 4xx answer: asking again gives the same answer, so no retry is offered. */

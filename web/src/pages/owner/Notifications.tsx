@@ -153,6 +153,11 @@ export default function Notifications() {
                   </p>
                 ) : null}
                 <p>{n.body}</p>
+                {n.kind === 'application' ? (
+                  <p>
+                    <Link to="/my/applications">{t('appNav.applications')}</Link>
+                  </p>
+                ) : null}
                 {n.read ? null : (
                   <div className="app-actions">
                     <button

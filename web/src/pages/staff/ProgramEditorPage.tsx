@@ -11,6 +11,7 @@ import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { Alert, ErrorState, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
+import { ApplicationSettingsEditor } from '../../features/editor/ApplicationSettingsEditor';
 import { AuditHistory } from '../../features/editor/AuditHistory';
 import { BasicsFields } from '../../features/editor/BasicsFields';
 import { type DraftForm, draftBody, draftFormOf, emptyDraft } from '../../features/editor/draft-form';
@@ -170,6 +171,17 @@ function ProgramEditor({ id }: { id: string | undefined }) {
             mustNotMatch={form.mustNotMatch}
             errors={errors}
             onChange={(list, items) => set(list, items)}
+          />
+        </section>
+        <section aria-labelledby="sec-application" className="app-section">
+          <h2 id="sec-application" className="app-h2">
+            {t('appSettings.title')}
+          </h2>
+          <p className="app-muted">{t('appSettings.lead')}</p>
+          <ApplicationSettingsEditor
+            value={form.application}
+            onChange={(v) => set('application', v)}
+            errors={errors}
           />
         </section>
         <div className="app-actions">

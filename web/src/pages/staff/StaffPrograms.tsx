@@ -48,6 +48,7 @@ export default function StaffPrograms() {
                 <th scope="col" className="app-num">
                   {t('staff.columns.version')}
                 </th>
+                <th scope="col">{t('review.applications')}</th>
               </tr>
             </thead>
             <tbody>
@@ -64,6 +65,24 @@ export default function StaffPrograms() {
                   </td>
                   <td>{formatWindow(p.applyStart, p.applyEnd, lang)}</td>
                   <td className="app-num">{p.version}</td>
+                  <td>
+                    {p.status === 'draft' ? null : (
+                      <span className="app-table-links">
+                        <Link
+                          to={`/staff/programs/${encodeURIComponent(p.id)}/applications`}
+                          aria-label={t('review.applicationsFor', { title: p.title })}
+                        >
+                          {t('review.applications')}
+                        </Link>
+                        <Link
+                          to={`/staff/programs/${encodeURIComponent(p.id)}/dashboard`}
+                          aria-label={t('review.dashboardFor', { title: p.title })}
+                        >
+                          {t('review.dashboard')}
+                        </Link>
+                      </span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
