@@ -37,6 +37,8 @@ export interface Page<T> {
 
 export interface BusinessRepository {
   get(brn: string): Promise<StoredBusiness | undefined>;
+  /** The stored businesses among `brns` (strongly consistent), by number; unknown numbers are absent. */
+  getMany(brns: readonly string[]): Promise<Map<string, StoredBusiness>>;
   /** Creates a business; ConflictError if the number exists. */
   create(business: Omit<StoredBusiness, 'version' | 'updatedAt'>): Promise<StoredBusiness>;
   /** Writes many new businesses (seeding); existing numbers are left as they are. */

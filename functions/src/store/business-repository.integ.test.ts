@@ -32,6 +32,17 @@ describe('business repository on dynalite', () => {
     expect((await t.repos.businesses.get(brnOf(2)))?.registryStatus).toBe('trading');
   });
 
+  it('reads many businesses at once, over the 100 keys of one BatchGetItem, leaving unknown numbers out', async () => {
+    await t.repos.businesses.createMany(Array.from({ length: 230 }, (_, i) => newBusiness(5000 + i)));
+    const asked = [...Array.from({ length: 230 }, (_, i) => brnOf(5000 + i)), brnOf(9999), brnOf(5000)];
+
+    const found = await t.repos.businesses.getMany(asked);
+
+    expect(found.size).toBe(230);
+    expect(found.has(brnOf(9999))).toBe(false);
+    expect(found.get(brnOf(5117))).toEqual(await t.repos.businesses.get(brnOf(5117)));
+  });
+
   it('returns undefined for an unknown number', async () => {
     expect(await t.repos.businesses.get(brnOf(999_999))).toBeUndefined();
   });

@@ -6,7 +6,7 @@ import {
   type StoredBusiness,
   ValidationError,
 } from '@sbiz24/shared';
-import { type BatchOptions, batchGetKeys, batchWriteAll, mapWithConcurrency } from './batch';
+import { type BatchOptions, batchGetItems, batchGetKeys, batchWriteAll, mapWithConcurrency } from './batch';
 import { putIfAbsent } from './conditional-writes';
 import { alreadyExists, isConditionalCheckFailed, versionConflict } from './dynamo-errors';
 import { GetCommand, UpdateCommand } from './dynamodb-sdk';
@@ -35,6 +35,8 @@ const DEFAULT_SCAN_LIMIT = 1000;
 export interface BusinessRepositoryOptions extends StoreOptions, BatchOptions {
   /** BatchWrite groups of 25 kept in flight by createMany. @default 8 */
   writeConcurrency?: number;
+  /** BatchGet groups of 100 kept in flight by getMany. @default 8 */
+  readConcurrency?: number;
 }
 
 /** Businesses as `BIZ#<brn>` / `PROFILE` items; the owner's businesses through GSI1 (`OWNER#<sub>`). */
@@ -69,6 +71,23 @@ export function createBusinessRepository(
 
   return {
     get,
+
+    async getMany(brns) {
+      const unique = [...new Set(brns)];
+      for (const brn of unique) assertBrn(brn);
+      const items = await batchGetItems(
+        doc,
+        tableName,
+        unique.map((brn) => businessKey(brn)),
+        { ...options, concurrency: options.readConcurrency ?? 8 },
+      );
+      const found = new Map<string, StoredBusiness>();
+      for (const item of items) {
+        const business = businessItem.fromItem(item);
+        found.set(business.profile.brn, business);
+      }
+      return found;
+    },
 
     async create(business) {
       assertBrn(business.profile.brn);

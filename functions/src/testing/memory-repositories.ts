@@ -65,6 +65,14 @@ export function createMemoryBusinessRepository(clock: () => Date = () => new Dat
       const row = rows.get(brn);
       return row && copy(row);
     },
+    async getMany(brns) {
+      const found = new Map<string, StoredBusiness>();
+      for (const brn of brns) {
+        const row = rows.get(brn);
+        if (row) found.set(brn, copy(row));
+      }
+      return found;
+    },
     async create(business) {
       if (rows.has(business.profile.brn))
         throw new ConflictError('이미 등록된 사업자등록번호입니다.', 'BUSINESS_EXISTS');

@@ -1,6 +1,7 @@
 import * as z from 'zod';
 import { isIsoDate } from '../dates';
 import { BusinessNumberSchema, IsoDateSchema, KsicCodeSchema, SigunguCodeSchema } from '../formats';
+import { DAMAGE_KINDS } from '../relief/damage-list';
 import { josa } from '../rules/format';
 import type { FieldError } from '../validation';
 
@@ -74,6 +75,10 @@ export const DamageConfirmationSchema = z
   .object({
     disasterId: z.string().min(1).max(64),
     confirmedOn: profileDate('피해 확인일'),
+    /** What was damaged, when the confirming office says (damage lists, relief/damage-list.ts). */
+    kind: z.enum(DAMAGE_KINDS).optional(),
+    /** Damage in won, when the confirming office says. */
+    amountWon: z.number().int().min(0).max(1e13).optional(),
   })
   .strict();
 

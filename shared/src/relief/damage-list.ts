@@ -68,8 +68,7 @@ export type DamageLineCode =
   | 'UNCLOSED_QUOTE'
   | 'UNKNOWN_BUSINESS'
   | 'OUTSIDE_AREA'
-  | 'CLOSED_BEFORE_DISASTER'
-  | 'OPENED_AFTER_DISASTER'
+  | 'TOO_MANY_RECORDS'
   | 'TOO_MANY_ROWS';
 
 export interface DamageLineError {
