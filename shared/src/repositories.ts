@@ -49,6 +49,14 @@ export interface BusinessRepository {
     profile: StoredBusiness['profile'],
     expectedVersion: number,
   ): Promise<StoredBusiness>;
+  /**
+   * Replaces many profiles, each only if its stored version is still `expectedVersion` (all written with
+   * the same rules as updateProfile). Returns the numbers whose version had moved on (nothing written for
+   * them); every other profile is written.
+   */
+  updateProfiles(
+    updates: readonly { brn: string; profile: StoredBusiness['profile']; expectedVersion: number }[],
+  ): Promise<{ conflicted: string[] }>;
   /** Sets the owner if the business has none (ConflictError otherwise). */
   claim(brn: string, ownerId: string): Promise<StoredBusiness>;
   listByOwner(ownerId: string): Promise<StoredBusiness[]>;

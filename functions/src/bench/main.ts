@@ -14,6 +14,7 @@ import { measureApplications } from './application-bench';
 import { measureBaselines } from './baseline-bench';
 import { measureFullMatch } from './full-match-bench';
 import { measurePreviews } from './preview-bench';
+import { measureDamageImport } from './relief-bench';
 import { benchPrograms } from './programs';
 import { measureStoreThroughput, syntheticStoredBusinesses } from './store-throughput';
 
@@ -39,6 +40,7 @@ function options() {
       'app-programs': { type: 'string' },
       'queue-applications': { type: 'string' },
       'bulk-decisions': { type: 'string' },
+      'damage-rows': { type: 'string' },
     },
   });
   const quick = values.quick;
@@ -62,6 +64,7 @@ function options() {
     appPrograms: num(values['app-programs'], 1_000, 10),
     queueApplications: num(values['queue-applications'], 100_000, 300),
     bulkDecisions: num(values['bulk-decisions'], 10_000, 100),
+    damageRows: num(values['damage-rows'], 100_000, 1_000),
     queueRuns: quick ? 50 : 200,
   };
 }
@@ -146,6 +149,9 @@ async function main(): Promise<void> {
     log,
   });
 
+  // 7. Disaster relief (issue 13): a local government's damage list imported through the store.
+  const relief = await measureDamageImport({ rows: o.damageRows, seed: o.seed, log });
+
   const figures = {
     fullMatchSeconds: round(match.fullMatchSeconds, 3),
     pairsPerSecond: Math.round(match.pairsPerSecond),
@@ -156,6 +162,7 @@ async function main(): Promise<void> {
     snapshotBytesPerBusiness: round(fileBytes / snapshot.rows),
     ...store,
     ...applications,
+    ...relief,
     businesses: snapshot.rows,
     programs: programs.length,
     snapshotLoadSeconds: round(snapshotLoadSeconds, 3),

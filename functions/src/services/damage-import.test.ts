@@ -115,15 +115,16 @@ describe('damage import', () => {
 
   it('re-reads a business edited between the check and the write, and keeps the edit', async () => {
     const { repos, service } = await setup();
-    const real = repos.businesses.updateProfile.bind(repos.businesses);
+    const real = repos.businesses.updateProfiles.bind(repos.businesses);
     let raced = false;
-    repos.businesses.updateProfile = async (brn, profile, version) => {
+    repos.businesses.updateProfiles = async (updates) => {
       if (!raced) {
         raced = true;
-        const current = (await repos.businesses.get(brn))!;
-        await real(brn, { ...current.profile, employees: 3 }, current.version); // the owner saves meanwhile
+        const current = (await repos.businesses.get(brnOf(1)))!;
+        // The owner saves the profile between the import's read and its write.
+        await repos.businesses.updateProfile(brnOf(1), { ...current.profile, employees: 3 }, current.version);
       }
-      return real(brn, profile, version);
+      return real(updates);
     };
     const result = await service.importList(staff, flood.id, csv(`${brnOf(1)},2026-07-15`), {
       dryRun: false,

@@ -16,8 +16,14 @@ import {
   type DamageRow,
   parseDamageList,
 } from '@sbiz24/shared/relief/damage-list';
-import { mapWithConcurrency } from '../store/batch';
 import type { Caller, ProgramChangeEvent } from './types';
+
+/** Profiles written between two progress reports. */
+const WRITE_CHUNK = 1_000;
+/** Rounds of re-reading businesses edited during the import before giving up (409, nothing lost). */
+const MAX_REPLANS = 3;
+const BUSY =
+  '명단을 반영하는 동안 사업자 정보가 계속 바뀌었습니다. 잠시 뒤 다시 올려 주세요. 이미 반영된 줄은 그대로 둡니다.';
 
 /** Most damage records one profile holds (the profile schema's limit). */
 const MAX_DAMAGE_RECORDS = 50;
@@ -27,8 +33,6 @@ export interface DamageImportDeps {
   clock: () => Date;
   /** Starts the recompute that makes the confirmed businesses match the relief programs. */
   notify: (event: ProgramChangeEvent) => Promise<void>;
-  /** Profile writes in flight. @default 16 */
-  concurrency?: number;
 }
 
 export interface DamageImportOptions {
@@ -71,7 +75,7 @@ const sameConfirmation = (a: DamageConfirmation, b: DamageConfirmation) =>
  * nothing, so importing a file twice writes nothing the second time. Each profile write is conditional on
  * the version it was planned on (a business edited meanwhile is re-read and planned again).
  */
-export function createDamageImportService({ repos, clock, notify, concurrency = 16 }: DamageImportDeps) {
+export function createDamageImportService({ repos, clock, notify }: DamageImportDeps) {
   /** What a checked row would do to its business, or why it cannot be applied. */
   function plan(
     row: DamageRow,
@@ -152,35 +156,43 @@ export function createDamageImportService({ repos, clock, notify, concurrency = 
 
       if (!options.dryRun) {
         let done = checked;
-        const changes = plans.filter((p) => p.kind !== 'unchanged');
-        await mapWithConcurrency(changes, concurrency, async (first) => {
-          let current: Plan | DamageLineError = first;
-          // A business edited since it was read is read again and planned again, at most a few times.
-          for (let attempt = 0; ; attempt++) {
-            if ('code' in current) {
-              errors.push(current);
-              first.kind = 'rejected';
-              break;
-            }
-            if (current.kind === 'unchanged') {
-              first.kind = 'unchanged';
-              break;
-            }
-            try {
-              await repos.businesses.updateProfile(
-                current.row.brn,
-                withConfirmation(current.business, confirmationOf(current.row, disaster.id)),
-                current.business.version,
-              );
-              first.kind = current.kind;
-              break;
-            } catch (err) {
-              if (!(err instanceof ConflictError) || attempt >= 3) throw err;
-              current = plan(first.row, await repos.businesses.get(first.row.brn), disaster);
+        let pending = plans.filter((p) => p.kind !== 'unchanged');
+        // Written in chunks (one transaction per 100 profiles, each on its version). A business an owner saved
+        // meanwhile is read again and planned again, at most a few rounds.
+        for (let round = 0; pending.length > 0; round++) {
+          const retry: Plan[] = [];
+          for (let i = 0; i < pending.length; i += WRITE_CHUNK) {
+            const chunk = pending.slice(i, i + WRITE_CHUNK);
+            const { conflicted } = await repos.businesses.updateProfiles(
+              chunk.map((p) => ({
+                brn: p.row.brn,
+                profile: withConfirmation(p.business, confirmationOf(p.row, disaster.id)),
+                expectedVersion: p.business.version,
+              })),
+            );
+            const lost = new Set(conflicted);
+            for (const p of chunk) if (lost.has(p.row.brn)) retry.push(p);
+            done += chunk.length - lost.size;
+            options.onProgress?.(done, total);
+          }
+          if (retry.length === 0) break;
+          if (round >= MAX_REPLANS) throw new ConflictError(BUSY, 'DAMAGE_IMPORT_CONFLICT');
+          const fresh = await repos.businesses.getMany(retry.map((p) => p.row.brn));
+          pending = [];
+          for (const p of retry) {
+            const again = plan(p.row, fresh.get(p.row.brn), disaster);
+            if ('code' in again) {
+              errors.push(again);
+              p.kind = 'rejected';
+              done++;
+            } else {
+              p.kind = again.kind;
+              p.business = again.business;
+              if (again.kind === 'unchanged') done++;
+              else pending.push(p);
             }
           }
-          if (++done % 500 === 0) options.onProgress?.(done, total);
-        });
+        }
         options.onProgress?.(total, total);
       }
 

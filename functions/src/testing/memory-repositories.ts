@@ -99,6 +99,23 @@ export function createMemoryBusinessRepository(clock: () => Date = () => new Dat
       rows.set(brn, next);
       return copy(next);
     },
+    async updateProfiles(updates) {
+      const conflicted: string[] = [];
+      for (const u of updates) {
+        const row = rows.get(u.brn);
+        if (!row || row.version !== u.expectedVersion) {
+          conflicted.push(u.brn);
+          continue;
+        }
+        rows.set(u.brn, {
+          ...row,
+          profile: { ...copy(u.profile), brn: u.brn },
+          version: row.version + 1,
+          updatedAt: now(),
+        });
+      }
+      return { conflicted };
+    },
     async claim(brn, ownerId) {
       const row = mustGet(brn);
       if (row.ownerId) throw new ConflictError('이미 다른 사용자가 등록한 사업자입니다.', 'ALREADY_CLAIMED');
