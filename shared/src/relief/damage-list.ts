@@ -7,7 +7,6 @@
  */
 import { parseBusinessNumber } from '../business-number/business-number';
 import { isIsoDate } from '../dates';
-import type { Disaster } from '../disaster/disaster';
 
 /** Limits, enforced before any row is read (docs/limits.md). */
 export const DAMAGE_LIST_MAX_BYTES = 20 * 1024 * 1024;
@@ -266,7 +265,7 @@ const koDate = (iso: string) => {
  */
 export function parseDamageList(
   bytes: Uint8Array,
-  disaster: Pick<Disaster, 'startDate' | 'endDate'>,
+  disaster: { startDate: string; endDate: string },
   today: string,
 ): ParsedDamageList {
   const latest = minIso(addDays(disaster.endDate, DAMAGE_CONFIRMATION_GRACE_DAYS), today);
