@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { toFieldErrors, validateWith } from './validation';
 
 describe('validation', () => {
@@ -9,7 +9,9 @@ describe('validation', () => {
 
   it('translates zod messages to Korean and joins paths with dots under a prefix', () => {
     const schema = z.object({
-      list: z.array(z.object({ n: z.number().max(3), s: z.string().min(1) })).min(1),
+      list: z
+        .array(z.object({ n: z.number().check(z.maximum(3)), s: z.string().check(z.minLength(1)) }))
+        .check(z.minLength(1)),
       kind: z.enum(['a', 'b']),
     });
     const r = validateWith(schema, { list: [{ n: 5, s: '' }], kind: 'c', extra: 1 }, 'program');
@@ -33,8 +35,8 @@ describe('validation', () => {
 
   it('keeps our own Korean messages and replaces foreign ones', () => {
     const schema = z.object({
-      a: z.number().refine((x) => x > 0, { message: '양수여야 합니다.' }),
-      b: z.number().refine((x) => x > 0, { message: 'must be positive' }),
+      a: z.number().check(z.refine((x) => x > 0, { message: '양수여야 합니다.' })),
+      b: z.number().check(z.refine((x) => x > 0, { message: 'must be positive' })),
     });
     const r = schema.safeParse({ a: -1, b: -1 });
     expect(toFieldErrors(r.error!.issues)).toEqual([
@@ -44,7 +46,7 @@ describe('validation', () => {
   });
 
   it('reports each unknown key of a strict object at its own path', () => {
-    const r = validateWith(z.object({ a: z.object({ b: z.number() }).strict() }).strict(), {
+    const r = validateWith(z.strictObject({ a: z.strictObject({ b: z.number() }) }), {
       a: { b: 1, y: 2 },
       zz: 2,
     });
@@ -55,7 +57,9 @@ describe('validation', () => {
   });
 
   it('keeps a Korean message given on an integer check', () => {
-    const r = validateWith(z.object({ n: z.number().int({ message: '정수로 입력해 주세요.' }) }), { n: 1.5 });
+    const r = validateWith(z.object({ n: z.number().check(z.int({ message: '정수로 입력해 주세요.' })) }), {
+      n: 1.5,
+    });
     expect(r.ok ? [] : r.errors).toEqual([{ path: 'n', message: '정수로 입력해 주세요.' }]);
   });
 });

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import * as z from 'zod/mini';
 
 /** One problem with an input, located by a dotted path (`rule.rules.2.codes.0`), with a Korean message. */
 export interface FieldError {
@@ -17,6 +17,18 @@ const TYPE_NAMES: Record<string, string> = {
   object: '객체',
   undefined: '값 없음',
 };
+
+/**
+ * zod/mini carries no locale: its issues all say "Invalid input", and they leave out the input unless asked.
+ * The one fact the Korean messages need from zod's wording, that a value was missing, is kept as classic
+ * zod's English put it (an explicit `z.config` elsewhere, or classic zod's English, words it the same way).
+ */
+z.config({
+  localeError: (issue) =>
+    issue.code === 'invalid_type' && issue.input === undefined
+      ? `Invalid input: expected ${issue.expected}, received undefined`
+      : undefined,
+});
 
 /** Korean message for a zod issue: our own messages pass through; zod's generic ones are translated. */
 function koreanMessage(issue: z.core.$ZodIssue): string {
@@ -63,12 +75,20 @@ export function toFieldErrors(issues: readonly z.core.$ZodIssue[], prefix = ''):
 }
 
 /** Parses with a schema and reports every problem as a field error. */
-export function validateWith<S extends z.ZodType>(
+export function validateWith<S extends z.core.$ZodType>(
   schema: S,
   input: unknown,
   prefix = '',
 ): Validated<z.output<S>> {
-  const result = schema.safeParse(input);
+  const result = z.safeParse(schema, input);
   if (result.success) return { ok: true, value: result.data };
   return { ok: false, errors: toFieldErrors(result.error.issues, prefix) };
+}
+
+/**
+ * The object schema refusing keys it does not know, its checks kept: what classic zod's `.strict()` did
+ * (`catchall(never)`), for schemas declared loose elsewhere.
+ */
+export function strict<T extends z.ZodMiniObject>(schema: T): z.ZodMiniObject<T['shape'], z.core.$strict> {
+  return z.catchall(schema, z.never()) as never;
 }

@@ -1,5 +1,5 @@
 import { NAMED_SCHEMAS } from '@sbiz24/shared/contract/components';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Route } from './route';
 import type { Access } from './types';
 
@@ -44,7 +44,7 @@ const openUnlessStrict = (ctx: { zodSchema: z.core.$ZodType; jsonSchema: JsonSch
 function schemasOf(routes: readonly Route[]) {
   const registry = z.registry<{ id: string }>();
   for (const [id, schema] of Object.entries(NAMED_SCHEMAS)) registry.add(schema, { id });
-  const idOf = (schema: z.ZodType | undefined, fallback: string) => {
+  const idOf = (schema: z.core.$ZodType | undefined, fallback: string) => {
     if (!schema) return undefined;
     if (!registry.has(schema)) registry.add(schema, { id: fallback });
     return registry.get(schema)!.id;

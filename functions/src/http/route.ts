@@ -1,6 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
-import type * as z from 'zod';
+import * as z from 'zod/mini';
 import type { Caller } from '../services/types';
 import { refuseInvalid } from './validate';
 
@@ -20,18 +20,18 @@ export interface AppEnv {
 export type Access = 'public' | 'user' | 'owner' | 'staff' | 'admin';
 
 /** A JSON request body, always required (a missing body is refused, never read as `{}`). */
-export function jsonRequest<S extends z.ZodType>(schema: S) {
+export function jsonRequest<S extends z.core.$ZodType>(schema: S) {
   return { content: { 'application/json': { schema } }, required: true } as const;
 }
 
 /** A JSON success response. */
-export function jsonResponse<S extends z.ZodType>(schema: S, description = '성공') {
+export function jsonResponse<S extends z.core.$ZodType>(schema: S, description = '성공') {
   return { description, content: { 'application/json': { schema } } } as const;
 }
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
 type Body = ReturnType<typeof jsonRequest>;
-type Answer = { description: string; content?: Record<string, { schema: z.ZodType }> };
+type Answer = { description: string; content?: Record<string, { schema: z.core.$ZodType }> };
 
 /** A route as declared: the shape of `@hono/zod-openapi`'s `createRoute`, plus who may call it. */
 export interface RouteConfig {
@@ -41,7 +41,7 @@ export interface RouteConfig {
   tags: string[];
   summary: string;
   description?: string;
-  request?: { params?: z.ZodType; query?: z.ZodType; body?: Body };
+  request?: { params?: z.core.$ZodType; query?: z.core.$ZodType; body?: Body };
   responses: Record<number, Answer>;
 }
 
@@ -75,7 +75,7 @@ export function defineRoute<const R extends RouteConfig>(
   };
 }
 
-type Out<S> = S extends z.ZodType ? z.output<S> : undefined;
+type Out<S> = S extends z.core.$ZodType ? z.output<S> : undefined;
 type Req<R extends RouteConfig> = NonNullable<R['request']>;
 
 /** What a handler receives: the validated path parameters, query and body, typed by the route's schemas. */
@@ -87,7 +87,7 @@ export interface Input<R extends RouteConfig> {
     : undefined;
 }
 
-type BodyOf<A> = A extends { content: { 'application/json': { schema: infer S extends z.ZodType } } }
+type BodyOf<A> = A extends { content: { 'application/json': { schema: infer S extends z.core.$ZodType } } }
   ? z.input<S>
   : null;
 
@@ -117,9 +117,9 @@ export function createServer(app: Hono<AppEnv>, guard: Guard, routes: RouteList)
   return {
     serve(route, handler, explain) {
       routes.push(route as unknown as Route);
-      const check = (schema: z.ZodType | undefined, value: unknown) => {
+      const check = (schema: z.core.$ZodType | undefined, value: unknown) => {
         if (!schema) return undefined;
-        const result = schema.safeParse(value);
+        const result = z.safeParse(schema, value);
         if (result.success) return result.data;
         try {
           return refuseInvalid({ success: false, error: result.error, data: value });

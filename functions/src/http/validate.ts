@@ -1,6 +1,6 @@
 import { type FieldError, toFieldErrors, ValidationError, validateRule } from '@sbiz24/shared';
 import type { MiddlewareHandler } from 'hono';
-import type { z } from 'zod';
+import type * as z from 'zod/mini';
 import { HttpError } from './errors';
 
 const INVALID = '입력값이 올바르지 않습니다.';
@@ -39,7 +39,7 @@ export function fieldErrorsOf(issues: readonly z.core.$ZodIssue[], input: unknow
 }
 
 /** What a validator hands its hook; on failure `data` is the input as received (the validator passes it). */
-type HookResult = { success: true } | { success: false; error: z.ZodError; data?: unknown };
+type HookResult = { success: true } | { success: false; error: z.core.$ZodError; data?: unknown };
 
 /** The default validation hook: a refused input is a 400 VALIDATION_FAILED with every problem located. */
 export function refuseInvalid(result: HookResult): undefined {

@@ -6,7 +6,7 @@ import type {
   SegmentCheckpoint,
   SegmentCounts,
 } from '@sbiz24/shared/recompute/types';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { type Envelope, type FieldsOf, type ItemMapper, map, reader } from './items';
 import { outboxKey, outboxQueueKey, programCountsKey, runKey, segmentCheckpointKey } from './keys';
 
@@ -31,16 +31,16 @@ const readOutbox = reader(
     body: z.string(),
     createdAt: z.string(),
     status: z.enum(['pending', 'sending', 'sent', 'skipped', 'parked']),
-    kind: z.enum(ALERT_KINDS).optional(),
-    brn: z.string().optional(),
-    programId: z.string().optional(),
-    programTitle: z.string().optional(),
-    applyEnd: z.string().optional(),
-    attempts: z.number().optional(),
-    nextAttemptAt: z.string().optional(),
-    leaseUntil: z.string().optional(),
-    lastError: z.string().optional(),
-    finishedAt: z.string().optional(),
+    kind: z.optional(z.enum(ALERT_KINDS)),
+    brn: z.optional(z.string()),
+    programId: z.optional(z.string()),
+    programTitle: z.optional(z.string()),
+    applyEnd: z.optional(z.string()),
+    attempts: z.optional(z.number()),
+    nextAttemptAt: z.optional(z.string()),
+    leaseUntil: z.optional(z.string()),
+    lastError: z.optional(z.string()),
+    finishedAt: z.optional(z.string()),
   } satisfies FieldsOf<OutboxMessage>),
 );
 
@@ -82,9 +82,9 @@ const readRun = reader(
     programs: z.array(z.object({ id: z.string(), version: z.number() })),
     disasterIds: z.array(z.string()),
     startedAt: z.string(),
-    finishedAt: z.string().optional(),
-    totals: map<SegmentCounts>().optional(),
-    snapshotKey: z.string().optional(),
+    finishedAt: z.optional(z.string()),
+    totals: z.optional(map<SegmentCounts>()),
+    snapshotKey: z.optional(z.string()),
   } satisfies FieldsOf<RunManifest>),
 );
 
@@ -95,11 +95,11 @@ const readCheckpoint = reader(
     segment: z.number(),
     totalSegments: z.number(),
     pages: z.number(),
-    cursor: z.string().optional(),
+    cursor: z.optional(z.string()),
     done: z.boolean(),
     counts: map<SegmentCounts>(),
     programCounts: map<Record<string, number>>(),
-    snapshotKey: z.string().optional(),
+    snapshotKey: z.optional(z.string()),
     updatedAt: z.string(),
   } satisfies FieldsOf<SegmentCheckpoint>),
 );

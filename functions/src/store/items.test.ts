@@ -1,6 +1,6 @@
 import { DomainError } from '@sbiz24/shared';
 import { describe, expect, it } from 'vitest';
-import { ZodError } from 'zod';
+import { $ZodError } from 'zod/v4/core';
 import {
   auditEntry,
   brnOf,
@@ -172,7 +172,7 @@ describe('item mappers: fromItem refuses a malformed item', () => {
       attempt();
     } catch (err) {
       expect(err).not.toBeInstanceOf(DomainError);
-      expect(err).not.toBeInstanceOf(ZodError);
+      expect(err).not.toBeInstanceOf($ZodError);
     }
   });
 

@@ -16,7 +16,7 @@ import type {
   SegmentCheckpoint,
   SegmentCounts,
 } from '@sbiz24/shared/recompute/types';
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { MalformedItemError } from './dynamo-errors';
 import {
   auditKey,
@@ -68,7 +68,7 @@ export interface ItemMapper<Domain, Item, Context extends unknown[] = [], Writte
 export type Envelope<Entity extends string> = TableKey & { entity: Entity };
 
 /** A schema for every field of `D`, none left out: a field added to the domain type must be read here. */
-export type FieldsOf<D> = { [K in keyof Required<D>]: z.ZodType<D[K]> };
+export type FieldsOf<D> = { [K in keyof Required<D>]: z.ZodMiniType<D[K]> };
 
 const isMap = (value: unknown): boolean =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -76,7 +76,7 @@ const isMap = (value: unknown): boolean =>
 /** A nested domain record: checked to be a map, its shape trusted (validated before it was written). */
 export const map = <T>() => z.custom<T>(isMap);
 
-export function reader<T>(entity: string, schema: z.ZodType<T>): (item: RawItem) => T {
+export function reader<T>(entity: string, schema: z.ZodMiniType<T>): (item: RawItem) => T {
   return (item) => {
     const parsed = schema.safeParse(item);
     if (parsed.success) return parsed.data;
@@ -98,12 +98,12 @@ const readBusiness = reader(
   'business',
   z.object({
     profile: map<StoredBusiness['profile']>(),
-    ownerId: z.string().optional(),
+    ownerId: z.optional(z.string()),
     registryStatus: z.enum(['trading', 'suspended', 'closed']),
     version: z.number(),
-    matchIds: z.array(z.string()).optional(),
-    matchHash: z.string().optional(),
-    matchedAt: z.string().optional(),
+    matchIds: z.optional(z.array(z.string())),
+    matchHash: z.optional(z.string()),
+    matchedAt: z.optional(z.string()),
     updatedAt: z.string(),
   } satisfies FieldsOf<StoredBusiness>),
 );
@@ -227,8 +227,8 @@ const readNotification = reader(
     kind: z.enum(['new-match', 'deadline', 'disaster', 'system', 'application']),
     title: z.string(),
     body: z.string(),
-    brn: z.string().optional(),
-    programId: z.string().optional(),
+    brn: z.optional(z.string()),
+    programId: z.optional(z.string()),
     read: z.boolean(),
     dedupeKey: z.string(),
   } satisfies FieldsOf<Notification>),
@@ -278,7 +278,7 @@ const readAudit = reader(
     actorId: z.string(),
     action: z.string(),
     summary: z.string(),
-    version: z.number().optional(),
+    version: z.optional(z.number()),
   } satisfies FieldsOf<AuditEntry>),
 );
 

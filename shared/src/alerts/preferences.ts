@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { koreanDateTime } from '../dates';
 
 /**
@@ -22,39 +22,37 @@ export const ALERT_KIND_LABELS: Record<AlertKind, { ko: string; en: string }> = 
 };
 
 const HH_MM = /^([01]\d|2[0-3]):[0-5]\d$/;
-const HhMmSchema = z.string().regex(HH_MM, { message: '시각은 00:00부터 23:59까지 HH:MM으로 적어 주세요.' });
+const HhMmSchema = z
+  .string()
+  .check(z.regex(HH_MM, { message: '시각은 00:00부터 23:59까지 HH:MM으로 적어 주세요.' }));
 
 /** Mobile numbers as Korean carriers issue them: 010 and 8 digits (hyphens allowed). */
 export const MOBILE_NUMBER = /^01[016789]-?\d{3,4}-?\d{4}$/;
 
-export const AlertPreferencesSchema = z
-  .object({
-    channels: z.object({ email: z.boolean(), sms: z.boolean() }).strict(),
-    kinds: z
-      .object({
-        'new-match': z.boolean(),
-        deadline: z.boolean(),
-        application: z.boolean(),
-        disaster: z.boolean(),
-      })
-      .strict(),
-    /** No text message between these times (Korea time); e-mail waits for nobody. */
-    quietHours: z.object({ start: HhMmSchema, end: HhMmSchema }).strict(),
-    /** Disaster relief may reach the owner during quiet hours (said so on the settings page). */
-    disasterIgnoresQuietHours: z.boolean(),
-    email: z
-      .object({
-        address: z.email({ message: '올바른 전자우편 주소를 입력해 주세요.' }).max(254),
-        verified: z.boolean(),
-      })
-      .strict()
-      .optional(),
-    phone: z
+export const AlertPreferencesSchema = z.strictObject({
+  channels: z.strictObject({ email: z.boolean(), sms: z.boolean() }),
+  kinds: z.strictObject({
+    'new-match': z.boolean(),
+    deadline: z.boolean(),
+    application: z.boolean(),
+    disaster: z.boolean(),
+  }),
+  /** No text message between these times (Korea time); e-mail waits for nobody. */
+  quietHours: z.strictObject({ start: HhMmSchema, end: HhMmSchema }),
+  /** Disaster relief may reach the owner during quiet hours (said so on the settings page). */
+  disasterIgnoresQuietHours: z.boolean(),
+  email: z.optional(
+    z.strictObject({
+      address: z.email({ message: '올바른 전자우편 주소를 입력해 주세요.' }).check(z.maxLength(254)),
+      verified: z.boolean(),
+    }),
+  ),
+  phone: z.optional(
+    z
       .string()
-      .regex(MOBILE_NUMBER, { message: '휴대전화 번호를 010-1234-5678 형식으로 입력해 주세요.' })
-      .optional(),
-  })
-  .strict();
+      .check(z.regex(MOBILE_NUMBER, { message: '휴대전화 번호를 010-1234-5678 형식으로 입력해 주세요.' })),
+  ),
+});
 export type AlertPreferences = z.output<typeof AlertPreferencesSchema>;
 
 /** What a new account starts with: e-mail on (once verified), text messages off, every kind on, 21:00–08:00 quiet. */

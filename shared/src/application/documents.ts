@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import type { BusinessProfile } from '../profile/profile';
 
 /**
@@ -22,19 +22,19 @@ export const DOCUMENT_SOURCES: Record<Exclude<DocumentKind, 'upload'>, { ko: str
   'tax-facts': { ko: '국세청 제공 매출 정보', en: 'Revenue supplied by the tax office' },
 };
 
-export const DocumentRequirementSchema = z
-  .object({
-    id: z.string().regex(/^[a-z][a-z0-9-]{0,39}$/, {
+export const DocumentRequirementSchema = z.strictObject({
+  id: z.string().check(
+    z.regex(/^[a-z][a-z0-9-]{0,39}$/, {
       message: '서류 ID는 영문 소문자·숫자·하이픈 40자 이하여야 합니다.',
     }),
-    kind: z.enum(DOCUMENT_KINDS),
-    label: z.string().trim().min(1).max(100),
-    labelEn: z.string().trim().max(200).optional(),
-    required: z.boolean().default(true),
-    /** damage-confirmation: the disaster it must be for (any confirmation counts when absent). */
-    disasterId: z.string().min(1).max(64).optional(),
-  })
-  .strict();
+  ),
+  kind: z.enum(DOCUMENT_KINDS),
+  label: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+  labelEn: z.optional(z.string().check(z.trim(), z.maxLength(200))),
+  required: z._default(z.boolean(), true),
+  /** damage-confirmation: the disaster it must be for (any confirmation counts when absent). */
+  disasterId: z.optional(z.string().check(z.minLength(1), z.maxLength(64))),
+});
 export type DocumentRequirement = z.output<typeof DocumentRequirementSchema>;
 
 /** One required document on an application: already held by the portal (confirmed), or to be uploaded. */
@@ -110,19 +110,20 @@ export const FILE_LIMITS = {
 } as const;
 
 /** A stored file as the application refers to it; the bytes live in private storage (not built yet). */
-export const FileMetadataSchema = z
-  .object({
-    id: z.string().regex(/^[A-Za-z0-9_-]{8,64}$/),
-    name: z.string().trim().min(1).max(FILE_LIMITS.maxNameLength),
-    type: z.enum(FILE_TYPES),
-    size: z.number().int().min(1).max(FILE_LIMITS.maxBytes, { message: '파일은 10MB 이하여야 합니다.' }),
-    /** Hex SHA-256 of the content. */
-    sha256: z
-      .string()
-      .regex(/^[0-9a-f]{64}$/)
-      .optional(),
-  })
-  .strict();
+export const FileMetadataSchema = z.strictObject({
+  id: z.string().check(z.regex(/^[A-Za-z0-9_-]{8,64}$/)),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(FILE_LIMITS.maxNameLength)),
+  type: z.enum(FILE_TYPES),
+  size: z
+    .number()
+    .check(
+      z.int(),
+      z.minimum(1),
+      z.maximum(FILE_LIMITS.maxBytes, { message: '파일은 10MB 이하여야 합니다.' }),
+    ),
+  /** Hex SHA-256 of the content. */
+  sha256: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
+});
 export type FileMetadata = z.output<typeof FileMetadataSchema>;
 
 const startsWith = (bytes: Uint8Array, magic: readonly number[]): boolean =>

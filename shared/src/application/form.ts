@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isIsoDate } from '../dates';
 import type { BusinessProfile } from '../profile/profile';
 import { type FileMetadata, FileMetadataSchema } from './documents';
@@ -31,45 +31,48 @@ export const FORM_LIMITS = {
   maxLabelLength: 100,
 } as const;
 
-const fieldId = z.string().regex(/^[a-z][a-zA-Z0-9_-]{0,39}$/, {
-  message: '항목 ID는 영문 소문자로 시작하는 40자 이하의 영문·숫자여야 합니다.',
-});
+const fieldId = z.string().check(
+  z.regex(/^[a-z][a-zA-Z0-9_-]{0,39}$/, {
+    message: '항목 ID는 영문 소문자로 시작하는 40자 이하의 영문·숫자여야 합니다.',
+  }),
+);
 
 export const FormFieldSchema = z
-  .object({
+  .strictObject({
     id: fieldId,
-    label: z.string().trim().min(1).max(FORM_LIMITS.maxLabelLength),
-    labelEn: z
-      .string()
-      .trim()
-      .max(FORM_LIMITS.maxLabelLength * 2)
-      .optional(),
+    label: z.string().check(z.trim(), z.minLength(1), z.maxLength(FORM_LIMITS.maxLabelLength)),
+    labelEn: z.optional(z.string().check(z.trim(), z.maxLength(FORM_LIMITS.maxLabelLength * 2))),
     type: z.enum(FORM_FIELD_TYPES),
-    required: z.boolean().default(false),
+    required: z._default(z.boolean(), false),
     /** text: the longest answer in characters. */
-    maxLength: z.number().int().min(1).max(FORM_LIMITS.maxTextLength).optional(),
+    maxLength: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(FORM_LIMITS.maxTextLength))),
     /** number: the range allowed. */
-    min: z.number().optional(),
-    max: z.number().optional(),
+    min: z.optional(z.number()),
+    max: z.optional(z.number()),
     /** choice: the options offered. */
-    options: z.array(z.string().trim().min(1).max(100)).min(1).max(FORM_LIMITS.maxChoices).optional(),
-    prefill: z.enum(PREFILL_SOURCES).optional(),
+    options: z.optional(
+      z
+        .array(z.string().check(z.trim(), z.minLength(1), z.maxLength(100)))
+        .check(z.minLength(1), z.maxLength(FORM_LIMITS.maxChoices)),
+    ),
+    prefill: z.optional(z.enum(PREFILL_SOURCES)),
   })
-  .strict()
-  .superRefine((f, ctx) => {
-    if (f.type === 'choice' && !f.options) {
-      ctx.addIssue({ code: 'custom', path: ['options'], message: '선택형 항목에는 선택지가 필요합니다.' });
-    }
-    if (f.min !== undefined && f.max !== undefined && f.max < f.min) {
-      ctx.addIssue({ code: 'custom', path: ['max'], message: '최댓값은 최솟값보다 작을 수 없습니다.' });
-    }
-  });
+  .check(
+    z.superRefine((f, ctx) => {
+      if (f.type === 'choice' && !f.options) {
+        ctx.addIssue({ code: 'custom', path: ['options'], message: '선택형 항목에는 선택지가 필요합니다.' });
+      }
+      if (f.min !== undefined && f.max !== undefined && f.max < f.min) {
+        ctx.addIssue({ code: 'custom', path: ['max'], message: '최댓값은 최솟값보다 작을 수 없습니다.' });
+      }
+    }),
+  );
 
 export type FormField = z.output<typeof FormFieldSchema>;
 
 /** One answer: text, choice and date answers are strings, numbers are numbers, files are their metadata. */
 export const AnswerValueSchema = z.union([
-  z.string().max(FORM_LIMITS.maxTextLength),
+  z.string().check(z.maxLength(FORM_LIMITS.maxTextLength)),
   z.number(),
   FileMetadataSchema,
 ]);

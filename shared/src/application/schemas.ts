@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import {
   APPLICATION_ACTIONS,
@@ -25,85 +25,92 @@ export const MAX_MESSAGE_LENGTH = 1000;
 
 const programId = z
   .string()
-  .regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: '사업 ID(programIds)가 올바르지 않습니다.' });
+  .check(z.regex(/^[a-z0-9][a-z0-9-]{1,63}$/, { message: '사업 ID(programIds)가 올바르지 않습니다.' }));
 export const ApplicationIdSchema = z
   .string()
-  .regex(/^[A-Za-z0-9_-]{16,40}$/, { message: '신청 ID가 올바르지 않습니다.' });
+  .check(z.regex(/^[A-Za-z0-9_-]{16,40}$/, { message: '신청 ID가 올바르지 않습니다.' }));
 const version = z
   .number({ message: '버전(version)은 숫자여야 합니다.' })
-  .int({ message: '버전(version)은 정수여야 합니다.' })
-  .min(1, { message: '버전(version)은 1 이상이어야 합니다.' });
+  .check(
+    z.int({ message: '버전(version)은 정수여야 합니다.' }),
+    z.minimum(1, { message: '버전(version)은 1 이상이어야 합니다.' }),
+  );
 const message = z
   .string({ message: '사유(message)는 글자여야 합니다.' })
-  .trim()
-  .max(MAX_MESSAGE_LENGTH, { message: `사유(message)는 ${MAX_MESSAGE_LENGTH}자 이하여야 합니다.` });
+  .check(
+    z.trim(),
+    z.maxLength(MAX_MESSAGE_LENGTH, { message: `사유(message)는 ${MAX_MESSAGE_LENGTH}자 이하여야 합니다.` }),
+  );
 const amount = z
   .number({ message: '금액(amount)은 숫자여야 합니다.' })
-  .int({ message: '금액(amount)은 원 단위 정수여야 합니다.' })
-  .min(1, { message: '금액(amount)은 1원 이상이어야 합니다.' })
-  .max(1e13, { message: '금액(amount)이 너무 큽니다.' });
+  .check(
+    z.int({ message: '금액(amount)은 원 단위 정수여야 합니다.' }),
+    z.minimum(1, { message: '금액(amount)은 1원 이상이어야 합니다.' }),
+    z.maximum(1e13, { message: '금액(amount)이 너무 큽니다.' }),
+  );
 
-const answersOfOneProgram = z
-  .record(z.string().max(40), AnswerValueSchema)
-  .refine((a) => Object.keys(a).length <= FORM_LIMITS.maxFields, {
+const answersOfOneProgram = z.record(z.string().check(z.maxLength(40)), AnswerValueSchema).check(
+  z.refine((a) => Object.keys(a).length <= FORM_LIMITS.maxFields, {
     message: `신청서 답변(answers)은 사업별 ${FORM_LIMITS.maxFields}개 이하여야 합니다.`,
-  });
+  }),
+);
 
 /** `POST /api/me/businesses/:brn/applications`: 통합신청 to one or more programs. */
 export const ApplyRequestSchema = z
-  .object({
-    programIds: z
-      .array(programId)
-      .min(1, { message: '신청할 사업(programIds)을 하나 이상 선택해 주세요.' })
-      .max(MAX_PROGRAMS_PER_APPLY, {
+  .strictObject({
+    programIds: z.array(programId).check(
+      z.minLength(1, { message: '신청할 사업(programIds)을 하나 이상 선택해 주세요.' }),
+      z.maxLength(MAX_PROGRAMS_PER_APPLY, {
         message: `한 번에 ${MAX_PROGRAMS_PER_APPLY}개 사업까지 신청할 수 있습니다.`,
-      })
-      .refine((ids) => new Set(ids).size === ids.length, {
+      }),
+      z.refine((ids) => new Set(ids).size === ids.length, {
         message: '같은 사업(programIds)이 두 번 들어 있습니다.',
       }),
+    ),
     /** Answers by program id, then by field id. */
-    answers: z
-      .record(programId, answersOfOneProgram)
-      .refine((a) => Object.keys(a).length <= MAX_PROGRAMS_PER_APPLY, {
-        message: `신청서 답변(answers)은 ${MAX_PROGRAMS_PER_APPLY}개 사업까지입니다.`,
-      })
-      .optional(),
-    idempotencyKey: z
-      .string({ message: '중복 방지 키(idempotencyKey)가 필요합니다.' })
-      .regex(/^[A-Za-z0-9_-]{8,64}$/, {
+    answers: z.optional(
+      z.record(programId, answersOfOneProgram).check(
+        z.refine((a) => Object.keys(a).length <= MAX_PROGRAMS_PER_APPLY, {
+          message: `신청서 답변(answers)은 ${MAX_PROGRAMS_PER_APPLY}개 사업까지입니다.`,
+        }),
+      ),
+    ),
+    idempotencyKey: z.string({ message: '중복 방지 키(idempotencyKey)가 필요합니다.' }).check(
+      z.regex(/^[A-Za-z0-9_-]{8,64}$/, {
         message: '중복 방지 키(idempotencyKey)는 영문·숫자 8~64자여야 합니다.',
       }),
+    ),
   })
-  .strict()
-  .superRefine((r, ctx) => {
-    for (const id of Object.keys(r.answers ?? {})) {
-      if (!r.programIds.includes(id))
-        ctx.addIssue({
-          code: 'custom',
-          path: ['answers', id],
-          message: '신청하지 않는 사업의 답변(answers)입니다.',
-        });
-    }
-  });
+  .check(
+    z.superRefine((r, ctx) => {
+      for (const id of Object.keys(r.answers ?? {})) {
+        if (!r.programIds.includes(id))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['answers', id],
+            message: '신청하지 않는 사업의 답변(answers)입니다.',
+          });
+      }
+    }),
+  );
 export type ApplyRequest = z.output<typeof ApplyRequestSchema>;
 
 /** `POST /api/me/applications/:id/withdraw`. */
-export const WithdrawRequestSchema = z.object({ version }).strict();
+export const WithdrawRequestSchema = z.strictObject({ version });
 export type WithdrawRequest = z.output<typeof WithdrawRequestSchema>;
 
 /** `POST /api/me/applications/:id/supplement`: the owner's response to a supplement request. */
-export const SupplementResponseRequestSchema = z
-  .object({
-    version,
-    message: message.min(1, { message: '보완 내용(message)을 입력해 주세요.' }),
-    files: z
-      .array(FileMetadataSchema)
-      .max(FILE_LIMITS.maxFilesPerRequest, {
+export const SupplementResponseRequestSchema = z.strictObject({
+  version,
+  message: message.check(z.minLength(1, { message: '보완 내용(message)을 입력해 주세요.' })),
+  files: z.optional(
+    z.array(FileMetadataSchema).check(
+      z.maxLength(FILE_LIMITS.maxFilesPerRequest, {
         message: `파일(files)은 ${FILE_LIMITS.maxFilesPerRequest}개까지 첨부할 수 있습니다.`,
-      })
-      .optional(),
-  })
-  .strict();
+      }),
+    ),
+  ),
+});
 export type SupplementResponseRequest = z.output<typeof SupplementResponseRequestSchema>;
 
 function decisionNeeds(
@@ -112,7 +119,7 @@ function decisionNeeds(
     amount?: number | undefined;
     message?: string | undefined;
   },
-  ctx: z.RefinementCtx,
+  ctx: z.core.$RefinementCtx,
 ): void {
   if ((d.action === 'reject' || d.action === 'request-supplement') && !d.message) {
     ctx.addIssue({
@@ -138,42 +145,39 @@ const decisionAction = z.enum(STAFF_DECISION_ACTIONS, {
 
 /** `POST /api/staff/applications/:id/decision`. */
 export const DecisionRequestSchema = z
-  .object({ version, action: decisionAction, amount: amount.optional(), message: message.optional() })
-  .strict()
-  .superRefine(decisionNeeds);
+  .strictObject({ version, action: decisionAction, amount: z.optional(amount), message: z.optional(message) })
+  .check(z.superRefine(decisionNeeds));
 export type DecisionRequest = z.output<typeof DecisionRequestSchema>;
 
 /** `POST /api/staff/applications/bulk-decision`: each id is decided (at its current version) or refused on its own. */
 export const BulkDecisionRequestSchema = z
-  .object({
-    ids: z
-      .array(ApplicationIdSchema)
-      .min(1, { message: '신청(ids)을 하나 이상 선택해 주세요.' })
-      .max(MAX_BULK_DECISION_IDS, { message: `한 번에 ${MAX_BULK_DECISION_IDS}건까지 처리할 수 있습니다.` })
-      .refine((ids) => new Set(ids).size === ids.length, {
+  .strictObject({
+    ids: z.array(ApplicationIdSchema).check(
+      z.minLength(1, { message: '신청(ids)을 하나 이상 선택해 주세요.' }),
+      z.maxLength(MAX_BULK_DECISION_IDS, {
+        message: `한 번에 ${MAX_BULK_DECISION_IDS}건까지 처리할 수 있습니다.`,
+      }),
+      z.refine((ids) => new Set(ids).size === ids.length, {
         message: '같은 신청(ids)이 두 번 들어 있습니다.',
       }),
+    ),
     action: decisionAction,
-    amount: amount.optional(),
-    message: message.optional(),
+    amount: z.optional(amount),
+    message: z.optional(message),
   })
-  .strict()
-  .superRefine(decisionNeeds);
+  .check(z.superRefine(decisionNeeds));
 export type BulkDecisionRequest = z.output<typeof BulkDecisionRequestSchema>;
 
 /** `GET /api/staff/applications?programId=&status=&sido=&stage=&cursor=`. */
-export const StaffQueueQuerySchema = z
-  .object({
-    programId,
-    status: z.enum(APPLICATION_STATUSES, { message: '상태(status)가 올바르지 않습니다.' }).optional(),
-    sido: z
-      .string()
-      .regex(/^\d{2}$/, { message: '시도(sido)는 두 자리 코드여야 합니다.' })
-      .optional(),
-    stage: z.enum(LIFECYCLE_STAGES, { message: '단계(stage)가 올바르지 않습니다.' }).optional(),
-    cursor: z.string().max(2000, { message: '페이지 정보(cursor)가 너무 깁니다.' }).optional(),
-  })
-  .strict();
+export const StaffQueueQuerySchema = z.strictObject({
+  programId,
+  status: z.optional(z.enum(APPLICATION_STATUSES, { message: '상태(status)가 올바르지 않습니다.' })),
+  sido: z.optional(
+    z.string().check(z.regex(/^\d{2}$/, { message: '시도(sido)는 두 자리 코드여야 합니다.' })),
+  ),
+  stage: z.optional(z.enum(LIFECYCLE_STAGES, { message: '단계(stage)가 올바르지 않습니다.' })),
+  cursor: z.optional(z.string().check(z.maxLength(2000, { message: '페이지 정보(cursor)가 너무 깁니다.' }))),
+});
 export type StaffQueueQuery = z.output<typeof StaffQueueQuerySchema>;
 
 // Responses
@@ -181,7 +185,7 @@ export type StaffQueueQuery = z.output<typeof StaffQueueQuerySchema>;
 const ReasonSchema = z.object({
   path: z.string(),
   type: z.string(),
-  met: z.boolean().nullable(),
+  met: z.nullable(z.boolean()),
   text: z.string(),
   textEn: z.string(),
 });
@@ -189,23 +193,23 @@ const ReasonSchema = z.object({
 export const TimelineEntrySchema = z.object({
   at: z.string(),
   action: z.enum([...APPLICATION_ACTIONS, 'submit']),
-  from: z.enum(APPLICATION_STATUSES).optional(),
+  from: z.optional(z.enum(APPLICATION_STATUSES)),
   to: z.enum(APPLICATION_STATUSES),
   actor: z.enum(['owner', 'staff', 'system']),
   actorId: z.string(),
-  message: z.string().optional(),
-  amount: z.number().optional(),
-  files: z.array(FileMetadataSchema).optional(),
+  message: z.optional(z.string()),
+  amount: z.optional(z.number()),
+  files: z.optional(z.array(FileMetadataSchema)),
 });
 
 export const DocumentStatusSchema = z.object({
   id: z.string(),
   kind: z.enum(DOCUMENT_KINDS),
   label: z.string(),
-  labelEn: z.string().optional(),
+  labelEn: z.optional(z.string()),
   required: z.boolean(),
   state: z.enum(['confirmed', 'needed']),
-  source: z.string().optional(),
+  source: z.optional(z.string()),
 });
 
 export const ApplicationSchema = z.object({
@@ -215,9 +219,9 @@ export const ApplicationSchema = z.object({
   programId: z.string(),
   agencyId: z.string(),
   sido: z.string(),
-  stage: z.string().nullable(),
+  stage: z.nullable(z.string()),
   status: z.enum(APPLICATION_STATUSES),
-  version: z.number().int(),
+  version: z.number().check(z.int()),
   submittedAt: z.string(),
   updatedAt: z.string(),
   answers: z.record(z.string(), AnswerValueSchema),
@@ -229,26 +233,26 @@ export const ApplicationSchema = z.object({
       regionCode: z.string(),
       ksic: z.string(),
     }),
-    programVersion: z.number().int(),
+    programVersion: z.number().check(z.int()),
     programTitle: z.string(),
     reasons: z.array(ReasonSchema),
     asOf: z.string(),
   }),
-  amount: z.number().optional(),
-  supplementRounds: z.number().int(),
+  amount: z.optional(z.number()),
+  supplementRounds: z.number().check(z.int()),
   timeline: z.array(TimelineEntrySchema),
 });
 
 export const ApplicationListResponseSchema = z.object({
   items: z.array(ApplicationSchema),
-  cursor: z.string().optional(),
+  cursor: z.optional(z.string()),
 });
 export type ApplicationListResponse = { items: Application[]; cursor?: string };
 
 /** Staff see the reasons at submission (in the snapshot) and re-evaluated now. */
-export const StaffApplicationResponseSchema = ApplicationSchema.extend({
+export const StaffApplicationResponseSchema = z.extend(ApplicationSchema, {
   reasonsNow: z.array(ReasonSchema),
-  eligibleNow: z.boolean().nullable(),
+  eligibleNow: z.nullable(z.boolean()),
 });
 
 /** One program that failed the 통합신청 checks: the whole request created nothing. */
@@ -265,7 +269,7 @@ export const ApplyFailureSchema = z.object({
   programId: z.string(),
   code: z.enum(APPLY_FAILURE_CODES),
   message: z.string(),
-  fields: z.array(z.object({ fieldId: z.string(), message: z.string() })).optional(),
+  fields: z.optional(z.array(z.object({ fieldId: z.string(), message: z.string() }))),
 });
 export type ApplyFailure = z.output<typeof ApplyFailureSchema>;
 
@@ -274,7 +278,7 @@ export const BulkDecisionResultSchema = z.discriminatedUnion('ok', [
     id: z.string(),
     ok: z.literal(true),
     status: z.enum(APPLICATION_STATUSES),
-    version: z.number().int(),
+    version: z.number().check(z.int()),
   }),
   z.object({ id: z.string(), ok: z.literal(false), code: z.string(), message: z.string() }),
 ]);
@@ -284,14 +288,14 @@ export const BulkDecisionResponseSchema = z.object({ results: z.array(BulkDecisi
 
 export const SupportHistoryEntrySchema = z.object({
   programId: z.string(),
-  programTitle: z.string().optional(),
-  year: z.number().int(),
-  amount: z.number().optional(),
+  programTitle: z.optional(z.string()),
+  year: z.number().check(z.int()),
+  amount: z.optional(z.number()),
   source: z.enum(['portal', 'self']),
-  applicationId: z.string().optional(),
+  applicationId: z.optional(z.string()),
 });
 export const SupportHistoryResponseSchema = z.object({ items: z.array(SupportHistoryEntrySchema) });
 export type SupportHistoryResponse = { items: SupportHistoryEntry[] };
 
 /** Per-status counts of one program's applications (the staff queue's tabs). */
-export const ApplicationCountsSchema = z.record(z.enum(APPLICATION_STATUSES), z.number().int());
+export const ApplicationCountsSchema = z.record(z.enum(APPLICATION_STATUSES), z.number().check(z.int()));

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AGENCIES, type AgencyId } from '../program/program';
 
 /**
@@ -10,7 +10,7 @@ export const ErrorSchema = z.object({
   error: z.object({
     code: z.string(),
     message: z.string(),
-    details: z.unknown().optional(),
+    details: z.optional(z.unknown()),
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorSchema>;
@@ -20,15 +20,15 @@ export const FieldProblemSchema = z.object({ path: z.string(), message: z.string
 export type FieldProblem = z.infer<typeof FieldProblemSchema>;
 
 /** `{ version }`: the version the caller read; a stale one is refused with 409 VERSION_CONFLICT. */
-export const VersionSchema = z.number().int().min(1);
-export const VersionBodySchema = z.object({ version: VersionSchema }).strict();
+export const VersionSchema = z.number().check(z.int(), z.minimum(1));
+export const VersionBodySchema = z.strictObject({ version: VersionSchema });
 export type VersionBody = z.infer<typeof VersionBodySchema>;
 
 /** A path segment naming a program (`/api/programs/{id}`); an unknown id is a 404, not a 400. */
-export const ProgramIdParamsSchema = z.object({ id: z.string().min(1).max(100) });
+export const ProgramIdParamsSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(100)) });
 
 /** An ISO timestamp as the server writes it (`Date#toISOString`). */
-export const TimestampSchema = z.string().meta({ format: 'date-time' });
+export const TimestampSchema = z.string().check(z.meta({ format: 'date-time' }));
 
 /** The agencies that publish programs (`semas`, `mss`, …). */
 export const AgencyIdSchema = z.enum(Object.keys(AGENCIES) as [AgencyId, ...AgencyId[]]);

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AgencyIdSchema, TimestampSchema } from './common';
 
 /** One instance for every plain string field (zod schemas are immutable). */
@@ -13,49 +13,47 @@ export const MeSchema = z.object({
   sub: str,
   name: str,
   role: RoleSchema,
-  agencyId: AgencyIdSchema.optional(),
-  agencyName: str.optional(),
+  agencyId: z.optional(AgencyIdSchema),
+  agencyName: z.optional(str),
 });
 export type Me = z.infer<typeof MeSchema>;
 
 /** Opaque paging cursor as the previous page returned it (base64url). */
-export const CursorSchema = z
-  .string()
-  .min(1)
-  .max(500)
-  .regex(/^[A-Za-z0-9_-]+$/, {
+export const CursorSchema = z.string().check(
+  z.minLength(1),
+  z.maxLength(500),
+  z.regex(/^[A-Za-z0-9_-]+$/, {
     message: '페이지 정보(cursor)가 올바르지 않습니다.',
-  });
+  }),
+);
 
 /** `GET /api/me/notifications` query. */
-export const NotificationListQuerySchema = z
-  .object({
-    cursor: CursorSchema.optional(),
-    limit: z.coerce.number().int().min(1).max(50).default(20),
-  })
-  .strict();
+export const NotificationListQuerySchema = z.strictObject({
+  cursor: z.optional(CursorSchema),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
+});
 
 export const NotificationSchema = z.object({
   id: str,
-  userId: str.optional(),
+  userId: z.optional(str),
   createdAt: TimestampSchema,
   kind: z.enum(['new-match', 'deadline', 'disaster', 'system', 'application']),
   title: str,
   body: str,
-  brn: str.optional(),
-  programId: str.optional(),
+  brn: z.optional(str),
+  programId: z.optional(str),
   read: z.boolean(),
-  dedupeKey: str.optional(),
+  dedupeKey: z.optional(str),
 });
 export type NotificationItem = z.infer<typeof NotificationSchema>;
 
 export const NotificationsResponseSchema = z.object({
   items: z.array(NotificationSchema),
-  unread: z.number().int().min(0),
+  unread: z.number().check(z.int(), z.minimum(0)),
   /** The next page's cursor; null on the last page. */
-  cursor: str.nullable(),
+  cursor: z.nullable(str),
 });
 export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
 
 /** `POST /api/me/notifications/{id}/read`. */
-export const NotificationParamsSchema = z.object({ id: z.string().min(1).max(200) });
+export const NotificationParamsSchema = z.object({ id: z.string().check(z.minLength(1), z.maxLength(200)) });

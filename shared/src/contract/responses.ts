@@ -1,4 +1,4 @@
-import type * as z from 'zod';
+import type * as z from 'zod/mini';
 import { BusinessListResponseSchema, BusinessResponseSchema, MatchesResponseSchema } from './businesses';
 import { HealthResponseSchema } from './common';
 import { MeSchema, NotificationsResponseSchema } from './me';
@@ -18,7 +18,7 @@ import { DevLoginResponseSchema, DevUsersResponseSchema } from './system';
  * against. The server declares the same schemas on its routes (`functions/src/http/routes`), and a test
  * there checks that this table and the routes agree.
  */
-export const RESPONSE_SCHEMAS: Record<string, z.ZodType> = {
+export const RESPONSE_SCHEMAS: Record<string, z.ZodMiniType> = {
   'GET /api/health': HealthResponseSchema,
   'GET /api/programs': ProgramListResponseSchema,
   'GET /api/programs/{id}': ProgramDetailResponseSchema,
@@ -49,7 +49,7 @@ const TEMPLATES = Object.keys(RESPONSE_SCHEMAS).map((key) => {
 });
 
 /** The success schema for a request (`GET`, `/api/programs/youth-fund?x=1`), or undefined for none (204). */
-export function responseSchemaFor(method: string, path: string): z.ZodType | undefined {
+export function responseSchemaFor(method: string, path: string): z.ZodMiniType | undefined {
   const bare = path.split('?')[0]!;
   const found = TEMPLATES.find((t) => t.method === method && t.re.test(bare));
   return found ? RESPONSE_SCHEMAS[found.key] : undefined;

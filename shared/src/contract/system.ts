@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { AgencyIdSchema } from './common';
 import { RoleSchema } from './me';
 
@@ -10,11 +10,11 @@ export const DevUserSchema = z.object({
   id: str,
   role: RoleSchema,
   name: str,
-  agencyId: AgencyIdSchema.optional(),
+  agencyId: z.optional(AgencyIdSchema),
 });
 export type DevUser = z.infer<typeof DevUserSchema>;
 export const DevUsersResponseSchema = z.object({ users: z.array(DevUserSchema) });
 
 /** `POST /api/dev/login` (local runtime only). */
-export const DevLoginSchema = z.object({ userId: z.string().min(1).max(100) }).strict();
+export const DevLoginSchema = z.strictObject({ userId: z.string().check(z.minLength(1), z.maxLength(100)) });
 export const DevLoginResponseSchema = z.object({ token: str });

@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { isIsoDate } from '../dates';
 import { BusinessNumberSchema, IsoDateSchema, KsicCodeSchema, SigunguCodeSchema } from '../formats';
 import { DAMAGE_KINDS } from '../relief/damage-list';
@@ -45,9 +45,11 @@ export const EARLIEST_PROFILE_DATE = '1950-01-01';
 /** A date on or after `EARLIEST_PROFILE_DATE`; `label` names the field in the message. */
 function profileDate(label: string) {
   const from = EARLIEST_PROFILE_DATE.slice(0, 4);
-  return isoDate.refine((d) => !isIsoDate(d) || d >= EARLIEST_PROFILE_DATE, {
-    message: `${josa(label, '은/는')} ${from}년 1월 1일 이후여야 합니다.`,
-  });
+  return isoDate.check(
+    z.refine((d) => !isIsoDate(d) || d >= EARLIEST_PROFILE_DATE, {
+      message: `${josa(label, '은/는')} ${from}년 1월 1일 이후여야 합니다.`,
+    }),
+  );
 }
 
 /** Emoji, pictographs and control characters have no place in a registered trade name. */
@@ -58,98 +60,100 @@ export const MAX_EMPLOYEES = 1_000;
 
 const brnField = BusinessNumberSchema;
 
-export const PriorSupportSchema = z
-  .object({
-    programId: z.string().min(1).max(64),
-    year: z.number().int().min(1990).max(2100),
-    /** `portal`: awarded through a portal application (written by the approval itself); absent: self-reported. */
-    source: z.literal('portal').optional(),
-    /** The approved application, for a portal award. */
-    applicationId: z.string().max(64).optional(),
-    /** Won, for a portal award. */
-    amount: z.number().int().min(0).max(1e13).optional(),
-  })
-  .strict();
+export const PriorSupportSchema = z.strictObject({
+  programId: z.string().check(z.minLength(1), z.maxLength(64)),
+  year: z.number().check(z.int(), z.minimum(1990), z.maximum(2100)),
+  /** `portal`: awarded through a portal application (written by the approval itself); absent: self-reported. */
+  source: z.optional(z.literal('portal')),
+  /** The approved application, for a portal award. */
+  applicationId: z.optional(z.string().check(z.maxLength(64))),
+  /** Won, for a portal award. */
+  amount: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1e13))),
+});
 
-export const DamageConfirmationSchema = z
-  .object({
-    disasterId: z.string().min(1).max(64),
-    confirmedOn: profileDate('피해 확인일'),
-    /** What was damaged, when the confirming office says (damage lists, relief/damage-list.ts). */
-    kind: z.enum(DAMAGE_KINDS).optional(),
-    /** Damage in won, when the confirming office says. */
-    amountWon: z.number().int().min(0).max(1e13).optional(),
-  })
-  .strict();
+export const DamageConfirmationSchema = z.strictObject({
+  disasterId: z.string().check(z.minLength(1), z.maxLength(64)),
+  confirmedOn: profileDate('피해 확인일'),
+  /** What was damaged, when the confirming office says (damage lists, relief/damage-list.ts). */
+  kind: z.optional(z.enum(DAMAGE_KINDS)),
+  /** Damage in won, when the confirming office says. */
+  amountWon: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1e13))),
+});
 
 /**
  * A business profile: the rule-relevant facts of one business (or of a founder preparing to open one).
  * Optional fields are unknown when absent.
  */
 export const BusinessProfileSchema = z
-  .object({
+  .strictObject({
     /** 사업자등록번호, ten digits (hyphens accepted on input). Absent only for a pre-startup founder. */
-    brn: brnField.optional(),
-    tradeName: z
-      .string()
-      .trim()
-      .min(1)
-      .max(100)
-      .refine((v) => !ODD_CHARACTERS.test(v), {
+    brn: z.optional(brnField),
+    tradeName: z.string().check(
+      z.trim(),
+      z.minLength(1),
+      z.maxLength(100),
+      z.refine((v) => !ODD_CHARACTERS.test(v), {
         message: '상호에는 이모지나 제어 문자를 쓸 수 없습니다.',
       }),
-    representativeName: z.string().trim().min(1).max(50),
+    ),
+    representativeName: z.string().check(z.trim(), z.minLength(1), z.maxLength(50)),
     /** 예비창업자: preparing to open, no registration yet. */
-    preStartup: z.boolean().optional(),
+    preStartup: z.optional(z.boolean()),
     /** 개업일. */
-    openingDate: profileDate('개업일').optional(),
+    openingDate: z.optional(profileDate('개업일')),
     /** 폐업일, when closed. */
-    closureDate: profileDate('폐업일').optional(),
+    closureDate: z.optional(profileDate('폐업일')),
     /** 폐업 예정일, when closure is planned. */
-    plannedClosureDate: profileDate('폐업 예정일').optional(),
+    plannedClosureDate: z.optional(profileDate('폐업 예정일')),
     /** The date the owner's previous business closed, for a restarted business (재창업). */
-    previousClosureDate: profileDate('이전 사업 폐업일').optional(),
+    previousClosureDate: z.optional(profileDate('이전 사업 폐업일')),
     /** 시군구 code (5 digits, 행정표준코드). */
     regionCode: SigunguCodeSchema,
     /** KSIC code, 2–5 digits. */
     ksic: KsicCodeSchema,
     /** 상시근로자 수. */
-    employees: z
-      .number()
-      .int({ message: '상시근로자 수는 정수여야 합니다.' })
-      .min(0, { message: '상시근로자 수는 0 이상이어야 합니다.' })
-      .max(MAX_EMPLOYEES, {
-        message: `상시근로자 수는 ${MAX_EMPLOYEES.toLocaleString('en-US')}명 이하여야 합니다.`,
-      })
-      .optional(),
+    employees: z.optional(
+      z.number().check(
+        z.int({ message: '상시근로자 수는 정수여야 합니다.' }),
+        z.minimum(0, { message: '상시근로자 수는 0 이상이어야 합니다.' }),
+        z.maximum(MAX_EMPLOYEES, {
+          message: `상시근로자 수는 ${MAX_EMPLOYEES.toLocaleString('en-US')}명 이하여야 합니다.`,
+        }),
+      ),
+    ),
     /** Last year's revenue in won. */
-    revenue: z.number().min(0, { message: '매출액은 0 이상이어야 합니다.' }).max(1e13).optional(),
+    revenue: z.optional(
+      z.number().check(z.minimum(0, { message: '매출액은 0 이상이어야 합니다.' }), z.maximum(1e13)),
+    ),
     /** 3-year average revenue in won. */
-    revenueAvg3y: z.number().min(0, { message: '매출액은 0 이상이어야 합니다.' }).max(1e13).optional(),
-    ownerBirthYear: z.number().int().min(1900).max(2100).optional(),
+    revenueAvg3y: z.optional(
+      z.number().check(z.minimum(0, { message: '매출액은 0 이상이어야 합니다.' }), z.maximum(1e13)),
+    ),
+    ownerBirthYear: z.optional(z.number().check(z.int(), z.minimum(1900), z.maximum(2100))),
     /** The highest interest rate (%) of the business loans held. */
-    highestLoanRate: z.number().min(0).max(100).optional(),
-    flags: z.partialRecord(z.enum(FLAGS), z.boolean()).default({}),
-    priorSupport: z.array(PriorSupportSchema).max(200).default([]),
-    disasterDamage: z.array(DamageConfirmationSchema).max(50).default([]),
+    highestLoanRate: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
+    flags: z._default(z.partialRecord(z.enum(FLAGS), z.boolean()), {}),
+    priorSupport: z._default(z.array(PriorSupportSchema).check(z.maxLength(200)), []),
+    disasterDamage: z._default(z.array(DamageConfirmationSchema).check(z.maxLength(50)), []),
   })
-  .strict()
-  .superRefine((p, ctx) => {
-    if (!p.brn && !p.preStartup) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['brn'],
-        message: '사업자등록번호를 입력해 주세요 (예비창업자는 preStartup: true).',
-      });
-    }
-    if (p.openingDate && p.closureDate && p.closureDate < p.openingDate) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['closureDate'],
-        message: '폐업일은 개업일보다 빠를 수 없습니다.',
-      });
-    }
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      if (!p.brn && !p.preStartup) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['brn'],
+          message: '사업자등록번호를 입력해 주세요 (예비창업자는 preStartup: true).',
+        });
+      }
+      if (p.openingDate && p.closureDate && p.closureDate < p.openingDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['closureDate'],
+          message: '폐업일은 개업일보다 빠를 수 없습니다.',
+        });
+      }
+    }),
+  );
 
 export type BusinessProfile = z.output<typeof BusinessProfileSchema>;
 export type BusinessProfileInput = z.input<typeof BusinessProfileSchema>;

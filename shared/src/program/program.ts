@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateSchema, SLUG_PATTERN } from '../formats';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import { BusinessProfileSchema } from '../profile/profile';
@@ -35,64 +35,73 @@ const isoDate = IsoDateSchema;
 
 /** A business that must (or must not) qualify: a check on the rule that runs before publishing. */
 export const ProgramExampleSchema = z.object({
-  name: z.string().trim().min(1).max(100),
+  name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
   /** Evaluation date for this example; the program's check date when absent. */
-  asOf: isoDate.optional(),
+  asOf: z.optional(isoDate),
   profile: BusinessProfileSchema,
 });
 
 export const BenefitSchema = z.object({
   /** Korean description shown on program pages. */
-  description: z.string().trim().min(1).max(500),
+  description: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
   /** Largest grant or credit, in won. */
-  maxAmount: z.number().int().min(0).optional(),
+  maxAmount: z.optional(z.number().check(z.int(), z.minimum(0))),
   /** Largest loan, in won. */
-  loanLimit: z.number().int().min(0).optional(),
+  loanLimit: z.optional(z.number().check(z.int(), z.minimum(0))),
   /** Interest rate in words (e.g. "정책기준금리 + 0.6%p"). */
-  rate: z.string().max(100).optional(),
+  rate: z.optional(z.string().check(z.maxLength(100))),
 });
 
 /** The parts of a program that staff author; id, status and version are managed by the portal. */
 export const ProgramDraftSchema = z
   .object({
-    title: z.string().trim().min(2, { message: '사업명은 2자 이상이어야 합니다.' }).max(100),
-    titleEn: z.string().trim().max(150).optional(),
+    title: z
+      .string()
+      .check(z.trim(), z.minLength(2, { message: '사업명은 2자 이상이어야 합니다.' }), z.maxLength(100)),
+    titleEn: z.optional(z.string().check(z.trim(), z.maxLength(150))),
     kind: z.enum(PROGRAM_KINDS),
     agencyId: z.enum(AGENCY_IDS),
-    stages: z.array(z.enum(LIFECYCLE_STAGES)).min(1, { message: '대상 단계를 하나 이상 선택해야 합니다.' }),
-    summary: z.string().trim().min(1).max(1000),
+    stages: z
+      .array(z.enum(LIFECYCLE_STAGES))
+      .check(z.minLength(1, { message: '대상 단계를 하나 이상 선택해야 합니다.' })),
+    summary: z.string().check(z.trim(), z.minLength(1), z.maxLength(1000)),
     /** The summary in English, for the English pages. */
-    summaryEn: z.string().trim().max(1000).optional(),
+    summaryEn: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
     benefit: BenefitSchema,
-    applyStart: isoDate.optional(),
-    applyEnd: isoDate.optional(),
-    howToApply: z.string().trim().max(1000).default(''),
+    applyStart: z.optional(isoDate),
+    applyEnd: z.optional(isoDate),
+    howToApply: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
     rule: RuleSchema,
-    examples: z
-      .object({
-        mustMatch: z.array(ProgramExampleSchema).max(20).default([]),
-        mustNotMatch: z.array(ProgramExampleSchema).max(20).default([]),
-      })
-      .default({ mustMatch: [], mustNotMatch: [] }),
+    examples: z._default(
+      z.object({
+        mustMatch: z._default(z.array(ProgramExampleSchema).check(z.maxLength(20)), []),
+        mustNotMatch: z._default(z.array(ProgramExampleSchema).check(z.maxLength(20)), []),
+      }),
+      { mustMatch: [], mustNotMatch: [] },
+    ),
   })
-  .superRefine((p, ctx) => {
-    if (p.applyStart && p.applyEnd && p.applyEnd < p.applyStart) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['applyEnd'],
-        message: '접수 마감일은 시작일보다 빠를 수 없습니다.',
-      });
-    }
-  });
+  .check(
+    z.superRefine((p, ctx) => {
+      if (p.applyStart && p.applyEnd && p.applyEnd < p.applyStart) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['applyEnd'],
+          message: '접수 마감일은 시작일보다 빠를 수 없습니다.',
+        });
+      }
+    }),
+  );
 
 export const ProgramSchema = z.intersection(
   ProgramDraftSchema,
   z.object({
-    id: z.string().regex(SLUG_PATTERN, {
-      message: '사업 ID는 영문 소문자, 숫자, 하이픈으로 2~64자여야 합니다.',
-    }),
+    id: z.string().check(
+      z.regex(SLUG_PATTERN, {
+        message: '사업 ID는 영문 소문자, 숫자, 하이픈으로 2~64자여야 합니다.',
+      }),
+    ),
     status: z.enum(PROGRAM_STATUSES),
-    version: z.number().int().min(1),
+    version: z.number().check(z.int(), z.minimum(1)),
   }),
 );
 

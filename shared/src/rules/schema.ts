@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { IsoDateSchema, KsicPrefixSchema, regionCodeSchema } from '../formats';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import { FLAGS } from '../profile/profile';
@@ -9,16 +9,16 @@ import { type Bounds, DISASTER_KINDS, RANGE_FIELDS, type Rule } from './types';
 export { checkRuleLimits, MAX_RULE_DEPTH, RULE_LIMITS } from './limits';
 
 const isoDate = IsoDateSchema;
-const finite = z.number().refine(Number.isFinite, { message: '유한한 숫자여야 합니다.' });
+const finite = z.number().check(z.refine(Number.isFinite, { message: '유한한 숫자여야 합니다.' }));
 
 const boundsShape = {
-  gte: finite.optional(),
-  gt: finite.optional(),
-  lte: finite.optional(),
-  lt: finite.optional(),
+  gte: z.optional(finite),
+  gt: z.optional(finite),
+  lte: z.optional(finite),
+  lt: z.optional(finite),
 };
 
-function checkBounds(b: Bounds, ctx: z.RefinementCtx): void {
+function checkBounds(b: Bounds, ctx: z.core.$RefinementCtx): void {
   const keys = (['gte', 'gt', 'lte', 'lt'] as const).filter((k) => b[k] !== undefined);
   if (keys.length === 0)
     ctx.addIssue({ code: 'custom', message: '범위의 하한 또는 상한을 하나 이상 입력해야 합니다.' });
@@ -35,50 +35,49 @@ function checkBounds(b: Bounds, ctx: z.RefinementCtx): void {
 
 const regionCodes = z
   .array(regionCodeSchema('알 수 없는 지역 코드입니다 (시도 2자리 또는 시군구 5자리).'))
-  .min(1, { message: '지역을 하나 이상 선택해야 합니다.' })
-  .max(300);
-const ksicCodes = z.array(KsicPrefixSchema).min(1, { message: '업종을 하나 이상 선택해야 합니다.' }).max(200);
+  .check(z.minLength(1, { message: '지역을 하나 이상 선택해야 합니다.' }), z.maxLength(300));
+const ksicCodes = z
+  .array(KsicPrefixSchema)
+  .check(z.minLength(1, { message: '업종을 하나 이상 선택해야 합니다.' }), z.maxLength(200));
 const disasterSelector = {
-  disasterId: z.string().min(1).max(100).optional(),
-  disasterKind: z.enum(DISASTER_KINDS).optional(),
+  disasterId: z.optional(z.string().check(z.minLength(1), z.maxLength(100))),
+  disasterKind: z.optional(z.enum(DISASTER_KINDS)),
 };
 
 export const ConditionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('region'), op: z.enum(['in', 'notIn']), codes: regionCodes }).strict(),
-  z.object({ type: z.literal('industry'), op: z.enum(['in', 'notIn']), codes: ksicCodes }).strict(),
+  z.strictObject({ type: z.literal('region'), op: z.enum(['in', 'notIn']), codes: regionCodes }),
+  z.strictObject({ type: z.literal('industry'), op: z.enum(['in', 'notIn']), codes: ksicCodes }),
   z
-    .object({ type: z.literal('range'), field: z.enum(RANGE_FIELDS), ...boundsShape })
-    .strict()
-    .superRefine(checkBounds),
-  z.object({ type: z.literal('smallBusiness') }).strict(),
-  z.object({ type: z.literal('flag'), flag: z.enum(FLAGS), present: z.boolean() }).strict(),
-  z
-    .object({
-      type: z.literal('priorSupport'),
-      programId: z.string().min(1).max(100),
-      withinYears: z.number().int().min(1).max(50).optional(),
-      present: z.boolean(),
-    })
-    .strict(),
-  z.object({ type: z.literal('disasterArea'), ...disasterSelector }).strict(),
-  z.object({ type: z.literal('disasterDamage'), ...disasterSelector }).strict(),
-  z.object({ type: z.literal('openedBefore'), date: isoDate }).strict(),
-  z.object({ type: z.literal('operating'), date: isoDate.optional() }).strict(),
-  z
-    .object({
-      type: z.literal('closure'),
-      status: z.enum(['planned', 'closed', 'plannedOrClosed']),
-      withinDays: z.number().int().min(1).max(36_500).optional(),
-    })
-    .strict(),
-  z.object({ type: z.literal('restart'), withinYears: z.number().int().min(1).max(50) }).strict(),
-  z.object({ type: z.literal('preStartup') }).strict(),
-  z
-    .object({
-      type: z.literal('stage'),
-      stages: z.array(z.enum(LIFECYCLE_STAGES)).min(1, { message: '단계를 하나 이상 선택해야 합니다.' }),
-    })
-    .strict(),
+    .strictObject({ type: z.literal('range'), field: z.enum(RANGE_FIELDS), ...boundsShape })
+    .check(z.superRefine(checkBounds)),
+  z.strictObject({ type: z.literal('smallBusiness') }),
+  z.strictObject({ type: z.literal('flag'), flag: z.enum(FLAGS), present: z.boolean() }),
+  z.strictObject({
+    type: z.literal('priorSupport'),
+    programId: z.string().check(z.minLength(1), z.maxLength(100)),
+    withinYears: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(50))),
+    present: z.boolean(),
+  }),
+  z.strictObject({ type: z.literal('disasterArea'), ...disasterSelector }),
+  z.strictObject({ type: z.literal('disasterDamage'), ...disasterSelector }),
+  z.strictObject({ type: z.literal('openedBefore'), date: isoDate }),
+  z.strictObject({ type: z.literal('operating'), date: z.optional(isoDate) }),
+  z.strictObject({
+    type: z.literal('closure'),
+    status: z.enum(['planned', 'closed', 'plannedOrClosed']),
+    withinDays: z.optional(z.number().check(z.int(), z.minimum(1), z.maximum(36_500))),
+  }),
+  z.strictObject({
+    type: z.literal('restart'),
+    withinYears: z.number().check(z.int(), z.minimum(1), z.maximum(50)),
+  }),
+  z.strictObject({ type: z.literal('preStartup') }),
+  z.strictObject({
+    type: z.literal('stage'),
+    stages: z
+      .array(z.enum(LIFECYCLE_STAGES))
+      .check(z.minLength(1, { message: '단계를 하나 이상 선택해야 합니다.' })),
+  }),
 ]);
 
 /**
@@ -86,41 +85,44 @@ export const ConditionSchema = z.discriminatedUnion('type', [
  * recursive `Rule`); each level re-checks the limits of its subtree, at most depth × nodes steps in all, since
  * the root's check already bounded both.
  */
-const RuleTreeSchema: z.ZodType<Rule> = z.lazy(() =>
+const RuleTreeSchema: z.ZodMiniType<Rule> = z.lazy(() =>
   z.union([
-    z
-      .object({
-        type: z.literal('all'),
-        rules: z.array(RuleSchema).min(1, { message: '조건을 하나 이상 넣어야 합니다.' }).max(100),
-      })
-      .strict(),
-    z
-      .object({
-        type: z.literal('any'),
-        rules: z.array(RuleSchema).min(1, { message: '조건을 하나 이상 넣어야 합니다.' }).max(100),
-      })
-      .strict(),
-    z.object({ type: z.literal('not'), rule: RuleSchema }).strict(),
+    z.strictObject({
+      type: z.literal('all'),
+      rules: z
+        .array(RuleSchema)
+        .check(z.minLength(1, { message: '조건을 하나 이상 넣어야 합니다.' }), z.maxLength(100)),
+    }),
+    z.strictObject({
+      type: z.literal('any'),
+      rules: z
+        .array(RuleSchema)
+        .check(z.minLength(1, { message: '조건을 하나 이상 넣어야 합니다.' }), z.maxLength(100)),
+    }),
+    z.strictObject({ type: z.literal('not'), rule: RuleSchema }),
     ConditionSchema,
   ]),
-) as z.ZodType<Rule>;
+) as z.ZodMiniType<Rule>;
 
 /**
  * An eligibility rule. The size limits ({@link RULE_LIMITS}: depth, nodes, list and string lengths) are checked
  * first by an iterative walk, so that every schema containing a rule (a program, a draft, a preview request)
  * refuses a hostile rule with its path before zod's recursive parse could overflow the stack.
  */
-export const RuleSchema: z.ZodType<Rule> = z.preprocess((input, ctx) => {
-  const problem = checkRuleLimits(input);
-  if (!problem) return input;
-  ctx.addIssue({
-    code: 'custom',
-    message: problem.message,
-    path: problem.path === '' ? [] : problem.path.split('.'),
-    input,
-  });
-  return z.NEVER;
-}, RuleTreeSchema) as unknown as z.ZodType<Rule>;
+export const RuleSchema: z.ZodMiniType<Rule> = z.pipe(
+  z.transform((input, ctx) => {
+    const problem = checkRuleLimits(input);
+    if (!problem) return input;
+    ctx.issues.push({
+      code: 'custom',
+      message: problem.message,
+      path: problem.path === '' ? [] : problem.path.split('.'),
+      input,
+    });
+    return z.NEVER;
+  }),
+  RuleTreeSchema,
+) as unknown as z.ZodMiniType<Rule>;
 
 const KNOWN_TYPES = new Set([
   'all',

@@ -12,7 +12,8 @@ import {
 import type { Context, ErrorHandler, NotFoundHandler } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import { ZodError } from 'zod';
+// The class alone: `z.core.$ZodError` through the zod/mini namespace would bundle all of zod (400 KB).
+import { $ZodError } from 'zod/v4/core';
 import { HttpError } from '../errors';
 import type { AppEnv } from '../types';
 
@@ -53,7 +54,7 @@ export const onError: ErrorHandler<AppEnv> = (err, c) => {
     if (err instanceof RateLimitedError) c.header('Retry-After', String(err.retryAfterSeconds));
     return errorResponse(c, statusOf(err), err.code, err.message, err.details);
   }
-  if (err instanceof ZodError) {
+  if (err instanceof $ZodError) {
     return errorResponse(
       c,
       400,

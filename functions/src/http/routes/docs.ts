@@ -1,4 +1,4 @@
-import * as z from 'zod';
+import * as z from 'zod/mini';
 import { renderDocsPage } from '../docs-page';
 import { defineRoute, jsonResponse, reply } from '../route';
 import type { Resource } from '../types';
