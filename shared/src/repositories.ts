@@ -48,6 +48,8 @@ export const MAX_MATCH_WRITES = 100;
 
 export interface BusinessRepository {
   get(brn: string): Promise<StoredBusiness | undefined>;
+  /** The stored businesses among `brns` (strongly consistent), by number; unknown numbers are absent. */
+  getMany(brns: readonly string[]): Promise<Map<string, StoredBusiness>>;
   /** Creates a business; ConflictError if the number exists. */
   create(business: Omit<StoredBusiness, 'version' | 'updatedAt'>): Promise<StoredBusiness>;
   /** Writes many new businesses (seeding); existing numbers are left as they are. */
@@ -58,6 +60,14 @@ export interface BusinessRepository {
     profile: StoredBusiness['profile'],
     expectedVersion: number,
   ): Promise<StoredBusiness>;
+  /**
+   * Replaces many profiles, each only if its stored version is still `expectedVersion` (all written with
+   * the same rules as updateProfile). Returns the numbers whose version had moved on (nothing written for
+   * them); every other profile is written.
+   */
+  updateProfiles(
+    updates: readonly { brn: string; profile: StoredBusiness['profile']; expectedVersion: number }[],
+  ): Promise<{ conflicted: string[] }>;
   /** Sets the owner if the business has none (ConflictError otherwise). */
   claim(brn: string, ownerId: string): Promise<StoredBusiness>;
   listByOwner(ownerId: string): Promise<StoredBusiness[]>;

@@ -15,6 +15,7 @@ import { measureApplications } from './application-bench';
 import { measureBaselines } from './baseline-bench';
 import { type FullMatchBenchResult, measureFullMatch } from './full-match-bench';
 import { measurePreviews } from './preview-bench';
+import { measureDamageImport } from './relief-bench';
 import { benchPrograms } from './programs';
 import { measureStoreThroughput, syntheticStoredBusinesses } from './store-throughput';
 
@@ -42,10 +43,11 @@ function options() {
       'bulk-decisions': { type: 'string' },
       repeats: { type: 'string' },
       'alert-owners': { type: 'string' },
+      'damage-rows': { type: 'string' },
       only: { type: 'string' },
     },
   });
-  const parts = ['match', 'baselines', 'preview', 'store', 'applications', 'alerts'] as const;
+  const parts = ['match', 'baselines', 'preview', 'store', 'applications', 'alerts', 'relief'] as const;
   const only = values.only === undefined ? [...parts] : values.only.split(',');
   const unknown = only.filter((p) => !(parts as readonly string[]).includes(p));
   if (unknown.length > 0) throw new Error(`--only takes ${parts.join(', ')}; not ${unknown.join(', ')}`);
@@ -72,6 +74,7 @@ function options() {
     queueApplications: num(values['queue-applications'], 100_000, 300),
     bulkDecisions: num(values['bulk-decisions'], 10_000, 100),
     alertOwners: num(values['alert-owners'], 100_000, 1_000),
+    damageRows: num(values['damage-rows'], 100_000, 1_000),
     queueRuns: quick ? 50 : 200,
     repeats: num(values.repeats, 3, 3),
     run: (part: (typeof parts)[number]) => only.includes(part),
@@ -240,12 +243,17 @@ async function main(): Promise<void> {
   let alerts = {};
   if (o.run('alerts')) alerts = await measureAlertFanOut({ owners: o.alertOwners, log });
 
+  // 8. Disaster relief (issue 13): a local government's damage list imported through the store.
+  let relief = {};
+  if (o.run('relief')) relief = await measureDamageImport({ rows: o.damageRows, seed: o.seed, log });
+
   const figures = {
     ...matchFigures,
     ...previewFigures,
     ...snapshotFigures,
     ...store,
     ...applications,
+    ...relief,
     ...alerts,
     repeats: o.repeats,
     loadAverageBefore: loadBefore,

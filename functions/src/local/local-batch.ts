@@ -40,7 +40,7 @@ export function progressText(s: ResumableRunSummary): string {
 }
 
 function describe(event: ProgramChangeEvent): string {
-  return event.type === 'disaster-declared'
+  return event.type === 'disaster-declared' || event.type === 'damage-imported'
     ? `${event.type} ${event.disasterId}`
     : `${event.type} ${event.programId}`;
 }

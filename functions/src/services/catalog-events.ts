@@ -13,13 +13,15 @@ export const API_EVENT_SOURCE = 'sbiz24.api';
 /**
  * Every catalog change the API reports makes matches stale, so each starts a recompute run (the bus rule in
  * infra/lib/batch.ts listens for these): a program published, closed, or edited after publication (the API
- * reports no event for an edited draft: drafts are not matched), and a disaster declared.
+ * reports no event for an edited draft: drafts are not matched), a disaster declared, and a damage list
+ * imported (its businesses' confirmed damage changed).
  */
 export const RECOMPUTE_DETAIL_TYPES = [
   'program-published',
   'program-closed',
   'program-updated',
   'disaster-declared',
+  'damage-imported',
 ] as const satisfies readonly ProgramChangeEvent['type'][];
 
 /** One PutEvents entry: `detail-type` is the change's type, `detail` the rest of it as JSON. */

@@ -24,7 +24,9 @@ export type ProgramChangeEvent =
       version: number;
       at: string;
     }
-  | { type: 'disaster-declared'; disasterId: string; at: string };
+  | { type: 'disaster-declared'; disasterId: string; at: string }
+  /** A damage list confirmed businesses' damage: they may now match the disaster's relief programs. */
+  | { type: 'damage-imported'; disasterId: string; at: string };
 
 /** The published catalog as one container sees it: every non-draft program (latest version) and every disaster. */
 export interface CatalogSnapshot {

@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import type * as ClientDynamoDB from '@aws-sdk/client-dynamodb';
 import type * as ClientEventBridge from '@aws-sdk/client-eventbridge';
+import type * as ClientKMS from '@aws-sdk/client-kms';
 import type * as ClientS3 from '@aws-sdk/client-s3';
 import type * as ClientSESv2 from '@aws-sdk/client-sesv2';
 import type * as LibDynamoDB from '@aws-sdk/lib-dynamodb';
@@ -33,3 +34,6 @@ export const clientEventBridge = (): typeof ClientEventBridge => requireSdk('@aw
 
 /** `@aws-sdk/client-sesv2`, loaded on the first call: only the alert sender sends e-mail. */
 export const clientSESv2 = (): typeof ClientSESv2 => requireSdk('@aws-sdk/client-sesv2');
+
+/** `@aws-sdk/client-kms`, loaded on the first call: only sealing and opening relief bank accounts use it. */
+export const clientKMS = (): typeof ClientKMS => requireSdk('@aws-sdk/client-kms');

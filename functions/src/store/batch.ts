@@ -66,6 +66,43 @@ export async function batchWriteAll(
   );
 }
 
+/**
+ * The items stored under `keys` (in no particular order; missing keys are absent), with BatchGetItem,
+ * `concurrency` calls of 100 keys in flight and retries of UnprocessedKeys. `projection` limits the attributes.
+ */
+export async function batchGetItems(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  keys: TableKey[],
+  options: BatchOptions & { projection?: string; concurrency?: number } = {},
+): Promise<RawItem[]> {
+  const found: RawItem[] = [];
+  const groups: TableKey[][] = [];
+  for (let i = 0; i < keys.length; i += BATCH_GET_SIZE) groups.push(keys.slice(i, i + BATCH_GET_SIZE));
+  await mapWithConcurrency(groups, options.concurrency ?? 1, async (group) => {
+    let pending: Record<string, unknown>[] = group.map((key) => ({ ...key }));
+    for (let attempt = 0; pending.length > 0; attempt++) {
+      if (attempt >= (options.maxBatchAttempts ?? 10))
+        throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
+      if (attempt > 0) await backoff(attempt - 1, options);
+      const { Responses, UnprocessedKeys } = await doc.send(
+        new BatchGetCommand({
+          RequestItems: {
+            [tableName]: {
+              Keys: pending,
+              ConsistentRead: true,
+              ...(options.projection ? { ProjectionExpression: options.projection } : {}),
+            },
+          },
+        }),
+      );
+      for (const item of Responses?.[tableName] ?? []) found.push(item as RawItem);
+      pending = UnprocessedKeys?.[tableName]?.Keys ?? [];
+    }
+  });
+  return found;
+}
+
 /** Which of `keys` exist (by PK, as a set), with BatchGetItem and retries of UnprocessedKeys. */
 export async function batchGetKeys(
   doc: DynamoDBDocumentClient,
@@ -73,21 +110,6 @@ export async function batchGetKeys(
   keys: TableKey[],
   options: BatchOptions = {},
 ): Promise<Set<string>> {
-  const found = new Set<string>();
-  for (let i = 0; i < keys.length; i += BATCH_GET_SIZE) {
-    let pending: Record<string, unknown>[] = keys.slice(i, i + BATCH_GET_SIZE).map((key) => ({ ...key }));
-    for (let attempt = 0; pending.length > 0; attempt++) {
-      if (attempt >= (options.maxBatchAttempts ?? 10))
-        throw new Error(`BatchGetItem left ${pending.length} keys unprocessed after ${attempt} attempts`);
-      if (attempt > 0) await backoff(attempt - 1, options);
-      const { Responses, UnprocessedKeys } = await doc.send(
-        new BatchGetCommand({
-          RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: 'PK', ConsistentRead: true } },
-        }),
-      );
-      for (const item of Responses?.[tableName] ?? []) found.add(item.PK as string);
-      pending = UnprocessedKeys?.[tableName]?.Keys ?? [];
-    }
-  }
-  return found;
+  const items = await batchGetItems(doc, tableName, keys, { ...options, projection: 'PK' });
+  return new Set(items.map((item) => item.PK as string));
 }

@@ -32,6 +32,45 @@ describe('business repository on dynalite', () => {
     expect((await t.repos.businesses.get(brnOf(2)))?.registryStatus).toBe('trading');
   });
 
+  it('reads many businesses at once, over the 100 keys of one BatchGetItem, leaving unknown numbers out', async () => {
+    await t.repos.businesses.createMany(Array.from({ length: 230 }, (_, i) => newBusiness(5000 + i)));
+    const asked = [...Array.from({ length: 230 }, (_, i) => brnOf(5000 + i)), brnOf(9999), brnOf(5000)];
+
+    const found = await t.repos.businesses.getMany(asked);
+
+    expect(found.size).toBe(230);
+    expect(found.has(brnOf(9999))).toBe(false);
+    expect(found.get(brnOf(5117))).toEqual(await t.repos.businesses.get(brnOf(5117)));
+  });
+
+  it('writes many profiles on their versions in transactions, naming the ones whose version moved on', async () => {
+    await t.repos.businesses.createMany(Array.from({ length: 150 }, (_, i) => newBusiness(6000 + i)));
+    const stored = [
+      ...(await t.repos.businesses.getMany(Array.from({ length: 150 }, (_, i) => brnOf(6000 + i)))).values(),
+    ];
+    // Three of them are edited by their owners first: their planned version is stale.
+    const stale = [brnOf(6003), brnOf(6120), brnOf(6149)];
+    for (const brn of stale) {
+      const b = stored.find((s) => s.profile.brn === brn)!;
+      await t.repos.businesses.updateProfile(brn, { ...b.profile, employees: 9 }, b.version);
+    }
+
+    const { conflicted } = await t.repos.businesses.updateProfiles(
+      stored.map((b) => ({
+        brn: b.profile.brn,
+        profile: { ...b.profile, employees: 1 },
+        expectedVersion: b.version,
+      })),
+    );
+
+    expect(conflicted.sort()).toEqual([...stale].sort());
+    const after = await t.repos.businesses.getMany(stored.map((b) => b.profile.brn));
+    for (const [brn, b] of after) {
+      expect(b.profile.employees, brn).toBe(stale.includes(brn) ? 9 : 1);
+      expect(b.version, brn).toBe(2);
+    }
+  });
+
   it('returns undefined for an unknown number', async () => {
     expect(await t.repos.businesses.get(brnOf(999_999))).toBeUndefined();
   });

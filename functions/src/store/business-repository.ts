@@ -7,8 +7,8 @@ import {
   ValidationError,
 } from '@sbiz24/shared';
 import { MAX_MATCH_WRITES, type MatchWrite } from '@sbiz24/shared/repositories';
-import { type BatchOptions, batchGetKeys, batchWriteAll, mapWithConcurrency } from './batch';
-import { putIfAbsent } from './conditional-writes';
+import { type BatchOptions, batchGetItems, batchGetKeys, batchWriteAll, mapWithConcurrency } from './batch';
+import { putIfAbsent, type TransactItem } from './conditional-writes';
 import { alreadyExists, cancellationCodes, isConditionalCheckFailed, versionConflict } from './dynamo-errors';
 import { GetCommand, TransactWriteCommand, UpdateCommand } from './dynamodb-sdk';
 import { businessItem, type NewBusiness } from './items';
@@ -51,6 +51,9 @@ function notFound(): NotFoundError {
   return new NotFoundError('사업장을 찾을 수 없습니다.', 'BUSINESS_NOT_FOUND');
 }
 
+/** Profiles written in one TransactWriteItems (its limit is 100 items and 4 MB; a profile is ~1–3 KB). */
+const PROFILE_TRANSACTION_SIZE = 100;
+
 /** DynamoDB's limit on TotalSegments. */
 const MAX_SEGMENTS = 1_000_000;
 const DEFAULT_SCAN_LIMIT = 1000;
@@ -58,6 +61,8 @@ const DEFAULT_SCAN_LIMIT = 1000;
 export interface BusinessRepositoryOptions extends StoreOptions, BatchOptions {
   /** BatchWrite groups of 25 kept in flight by createMany. @default 8 */
   writeConcurrency?: number;
+  /** BatchGet groups of 100 kept in flight by getMany. @default 8 */
+  readConcurrency?: number;
 }
 
 /** Businesses as `BIZ#<brn>` / `PROFILE` items; the owner's businesses through GSI1 (`OWNER#<sub>`). */
@@ -92,6 +97,23 @@ export function createBusinessRepository(
 
   return {
     get,
+
+    async getMany(brns) {
+      const unique = [...new Set(brns)];
+      for (const brn of unique) assertBrn(brn);
+      const items = await batchGetItems(
+        doc,
+        tableName,
+        unique.map((brn) => businessKey(brn)),
+        { ...options, concurrency: options.readConcurrency ?? 8 },
+      );
+      const found = new Map<string, StoredBusiness>();
+      for (const item of items) {
+        const business = businessItem.fromItem(item);
+        found.set(business.profile.brn, business);
+      }
+      return found;
+    },
 
     async create(business) {
       assertBrn(business.profile.brn);
@@ -161,6 +183,59 @@ export function createBusinessRepository(
         if (isConditionalCheckFailed(err)) return explainVersionFailure(brn, expectedVersion);
         throw err;
       }
+    },
+
+    async updateProfiles(updates) {
+      const now = clock().toISOString();
+      const byBrn = new Map<string, (typeof updates)[number]>();
+      for (const u of updates) {
+        assertBrn(u.brn);
+        if (u.profile.brn !== u.brn)
+          throw new ValidationError('프로필의 사업자등록번호가 주소와 다릅니다.', [
+            { path: 'brn', message: '사업자등록번호는 바꿀 수 없습니다.' },
+          ]);
+        byBrn.set(u.brn, u);
+      }
+      const request = (u: (typeof updates)[number]): TransactItem => ({
+        Update: {
+          TableName: tableName,
+          Key: businessKey(u.brn),
+          UpdateExpression: 'SET profile = :profile, version = :next, updatedAt = :now',
+          ConditionExpression: 'attribute_exists(PK) AND version = :expected',
+          ExpressionAttributeValues: {
+            ':profile': u.profile,
+            ':next': u.expectedVersion + 1,
+            ':now': now,
+            ':expected': u.expectedVersion,
+          },
+        },
+      });
+      const all = [...byBrn.values()];
+      const groups: (typeof all)[] = [];
+      for (let i = 0; i < all.length; i += PROFILE_TRANSACTION_SIZE)
+        groups.push(all.slice(i, i + PROFILE_TRANSACTION_SIZE));
+      const conflicted: string[] = [];
+      // One transaction per group: each profile on its own version condition. A cancelled transaction names
+      // the items whose condition failed; they are left out and the rest sent again.
+      await mapWithConcurrency(groups, options.writeConcurrency ?? 4, async (group) => {
+        let pending = group;
+        for (let attempt = 0; pending.length > 0; attempt++) {
+          try {
+            await doc.send(new TransactWriteCommand({ TransactItems: pending.map(request) }));
+            return;
+          } catch (err) {
+            const codes = cancellationCodes(err);
+            if (!codes || attempt >= (options.maxBatchAttempts ?? 10)) throw err;
+            const failed = new Set(codes.flatMap((c, i) => (c === 'ConditionalCheckFailed' ? [i] : [])));
+            conflicted.push(...pending.filter((_, i) => failed.has(i)).map((u) => u.brn));
+            pending = pending.filter((_, i) => !failed.has(i));
+            // Only conditions failed: resend the rest now; a transaction conflict waits a little first.
+            if (failed.size === 0 || codes.some((c) => c !== 'ConditionalCheckFailed' && c !== 'None'))
+              await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
+          }
+        }
+      });
+      return { conflicted };
     },
 
     async claim(brn, ownerId) {

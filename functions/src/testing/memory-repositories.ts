@@ -78,6 +78,14 @@ export function createMemoryBusinessRepository(clock: () => Date = () => new Dat
       const row = rows.get(brn);
       return row && copy(row);
     },
+    async getMany(brns) {
+      const found = new Map<string, StoredBusiness>();
+      for (const brn of brns) {
+        const row = rows.get(brn);
+        if (row) found.set(brn, copy(row));
+      }
+      return found;
+    },
     async create(business) {
       if (rows.has(business.profile.brn))
         throw new ConflictError('이미 등록된 사업자등록번호입니다.', 'BUSINESS_EXISTS');
@@ -103,6 +111,23 @@ export function createMemoryBusinessRepository(clock: () => Date = () => new Dat
       };
       rows.set(brn, next);
       return copy(next);
+    },
+    async updateProfiles(updates) {
+      const conflicted: string[] = [];
+      for (const u of updates) {
+        const row = rows.get(u.brn);
+        if (!row || row.version !== u.expectedVersion) {
+          conflicted.push(u.brn);
+          continue;
+        }
+        rows.set(u.brn, {
+          ...row,
+          profile: { ...copy(u.profile), brn: u.brn },
+          version: row.version + 1,
+          updatedAt: now(),
+        });
+      }
+      return { conflicted };
     },
     async claim(brn, ownerId) {
       const row = mustGet(brn);

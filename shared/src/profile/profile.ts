@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { isIsoDate } from '../dates';
 import { BusinessNumberSchema, IsoDateSchema, KsicCodeSchema, SigunguCodeSchema } from '../formats';
+import { DAMAGE_KINDS } from '../relief/damage-list';
 import { josa } from '../rules/format';
 import type { FieldError } from '../validation';
 
@@ -73,6 +74,10 @@ export const PriorSupportSchema = z.strictObject({
 export const DamageConfirmationSchema = z.strictObject({
   disasterId: z.string().check(z.minLength(1), z.maxLength(64)),
   confirmedOn: profileDate('피해 확인일'),
+  /** What was damaged, when the confirming office says (damage lists, relief/damage-list.ts). */
+  kind: z.optional(z.enum(DAMAGE_KINDS)),
+  /** Damage in won, when the confirming office says. */
+  amountWon: z.optional(z.number().check(z.int(), z.minimum(0), z.maximum(1e13))),
 });
 
 /**
