@@ -11,7 +11,7 @@ import { requireAccess } from './middleware/auth';
 import { errorResponse, notFound, onError } from './middleware/error-handler';
 import { requestContext } from './middleware/request-context';
 import { securityHeaders } from './middleware/security-headers';
-import { createServer, type RouteList } from './route';
+import { createServer, isCsvBody, MAX_CSV_BODY_BYTES, type RouteList } from './route';
 import { businessesResource } from './routes/businesses';
 import { disastersResource } from './routes/disasters';
 import { healthResource } from './routes/health';
@@ -27,6 +27,8 @@ import { jsonBody } from './validate';
 export const MAX_BODY_BYTES = 256 * 1024;
 
 export type App = Hono<AppEnv>;
+
+const formatBytes = (n: number) => (n >= 1024 * 1024 ? `${n / 1024 / 1024}MB` : `${n / 1024}KB`);
 
 /**
  * The portal API: one Hono app for Lambda (hono/aws-lambda) and for the local server (@hono/node-server).
@@ -65,23 +67,26 @@ export function createApp(deps: AppDeps): App {
   const app = new Hono<AppEnv>();
   app.use('/api/*', requestContext(logger));
   app.use('/api/*', securityHeaders);
-  app.use(
-    '/api/*',
+  // JSON bodies up to MAX_BODY_BYTES; CSV uploads (damage lists, bank results) up to MAX_CSV_BODY_BYTES, each
+  // route's own limit checked again when it reads them. Content-Length is checked before anything is read.
+  const tooLarge = (max: number) =>
     bodyLimit({
-      maxSize: MAX_BODY_BYTES,
+      maxSize: max,
       onError: (c) =>
-        errorResponse(
-          c,
-          413,
-          'PAYLOAD_TOO_LARGE',
-          `요청 본문이 너무 큽니다 (최대 ${MAX_BODY_BYTES / 1024}KB).`,
-        ),
-    }),
+        errorResponse(c, 413, 'PAYLOAD_TOO_LARGE', `요청 본문이 너무 큽니다 (최대 ${formatBytes(max)}).`),
+    });
+  const jsonLimit = tooLarge(MAX_BODY_BYTES);
+  const csvLimit = tooLarge(MAX_CSV_BODY_BYTES);
+  app.use('/api/*', (c, next) =>
+    /^text\/csv\b/i.test(c.req.header('content-type') ?? '') ? csvLimit(c, next) : jsonLimit(c, next),
   );
   const routes: RouteList = [];
   const server = createServer(
     app,
-    (route) => [requireAccess(route['x-access'], verifyToken), ...(route.request?.body ? [jsonBody] : [])],
+    (route) => [
+      requireAccess(route['x-access'], verifyToken),
+      ...(route.request?.body && !isCsvBody(route.request.body) ? [jsonBody] : []),
+    ],
     routes,
   );
   for (const serve of resources) serve(server);

@@ -1,6 +1,6 @@
 import { NAMED_SCHEMAS } from '@sbiz24/shared/contract/components';
 import * as z from 'zod/mini';
-import type { Route } from './route';
+import { isCsvBody, type Route } from './route';
 import type { Access } from './types';
 
 const ACCESS_TEXT: Record<Access, string> = {
@@ -55,7 +55,11 @@ function schemasOf(routes: readonly Route[]) {
     return {
       params: idOf(req.params, `${name}Params`),
       query: idOf(req.query, `${name}Query`),
-      body: idOf(req.body?.content['application/json'].schema, `${name}Body`),
+      body:
+        req.body && !isCsvBody(req.body)
+          ? idOf(req.body.content['application/json'].schema, `${name}Body`)
+          : undefined,
+      csvBody: req.body && isCsvBody(req.body) ? req.body : undefined,
       answers: Object.fromEntries(
         Object.entries(r.responses).map(([status, a]) => [
           status,
@@ -117,8 +121,8 @@ export function buildOpenApi(routes: readonly Route[]): Record<string, unknown> 
       responses[status] = { description: answer.description, ...(answer.content ? { content } : {}) };
     }
     const statuses = new Set<number>(route['x-errors']);
-    if (parameters.length > 0 || use.body) statuses.add(400);
-    if (use.body) {
+    if (parameters.length > 0 || use.body || use.csvBody) statuses.add(400);
+    if (use.body || use.csvBody) {
       statuses.add(413);
       statuses.add(415);
     }
@@ -150,6 +154,15 @@ export function buildOpenApi(routes: readonly Route[]): Record<string, unknown> 
             requestBody: {
               required: true,
               content: { 'application/json': { schema: { $ref: ref(use.body) } } },
+            },
+          }
+        : {}),
+      ...(use.csvBody
+        ? {
+            requestBody: {
+              required: true,
+              description: `${use.csvBody.description} (최대 ${use.csvBody.maxBytes.toLocaleString('en-US')}바이트)`,
+              content: { 'text/csv': { schema: { type: 'string', format: 'binary' } } },
             },
           }
         : {}),

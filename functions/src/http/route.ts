@@ -2,6 +2,7 @@ import type { Logger } from '@aws-lambda-powertools/logger';
 import type { Context, Handler, Hono, MiddlewareHandler } from 'hono';
 import * as z from 'zod/mini';
 import type { Caller } from '../services/types';
+import { HttpError } from './errors';
 import { refuseInvalid } from './validate';
 
 /** A classic or zod/mini schema: both carry `safeParse`, and the OpenAPI generator reads either. */
@@ -29,13 +30,33 @@ export function jsonRequest<S extends z.core.$ZodType>(schema: S) {
   return { content: { 'application/json': { schema } }, required: true } as const;
 }
 
+/** Largest CSV body any route takes (a route's own `maxBytes` may be lower): under Lambda's 6 MB payload. */
+export const MAX_CSV_BODY_BYTES = 5 * 1024 * 1024;
+
+/**
+ * A CSV request body (`text/csv`; UTF-8 or CP949 bytes as offices export them), always required, at most
+ * `maxBytes`: the handler receives the raw bytes and parses them itself (line numbers, encodings).
+ */
+export function csvRequest(maxBytes: number, description: string) {
+  if (maxBytes > MAX_CSV_BODY_BYTES) throw new Error(`csvRequest: ${maxBytes} > ${MAX_CSV_BODY_BYTES}`);
+  return {
+    description,
+    content: { 'text/csv': { schema: CSV_BODY_SCHEMA } },
+    required: true,
+    maxBytes,
+  } as const;
+}
+const CSV_BODY_SCHEMA = z.string().check(z.meta({ format: 'binary' }));
+
 /** A JSON success response. */
 export function jsonResponse<S extends z.core.$ZodType>(schema: S, description = '성공') {
   return { description, content: { 'application/json': { schema } } } as const;
 }
 
 type Method = 'get' | 'post' | 'put' | 'patch' | 'delete';
-type Body = ReturnType<typeof jsonRequest>;
+type JsonBody = ReturnType<typeof jsonRequest>;
+export type CsvBody = ReturnType<typeof csvRequest>;
+type Body = JsonBody | CsvBody;
 type Answer = { description: string; content?: Record<string, { schema: z.core.$ZodType }> };
 
 /** A route as declared: the shape of `@hono/zod-openapi`'s `createRoute`, plus who may call it. */
@@ -87,9 +108,11 @@ type Req<R extends RouteConfig> = NonNullable<R['request']>;
 export interface Input<R extends RouteConfig> {
   params: Out<Req<R>['params']>;
   query: Out<Req<R>['query']>;
-  body: Req<R>['body'] extends Body
-    ? z.output<NonNullable<Req<R>['body']>['content']['application/json']['schema']>
-    : undefined;
+  body: Req<R>['body'] extends CsvBody
+    ? Uint8Array
+    : Req<R>['body'] extends JsonBody
+      ? z.output<NonNullable<Req<R>['body']>['content']['application/json']['schema']>
+      : undefined;
 }
 
 type BodyOf<A> = A extends { content: { 'application/json': { schema: infer S extends z.core.$ZodType } } }
@@ -136,13 +159,17 @@ export function createServer(app: Hono<AppEnv>, guard: Guard, routes: RouteList)
       const honoPath = route.path.replace(/\{(\w+)\}/g, ':$1');
       const handle: Handler<AppEnv> = async (c) => {
         const request = route.request;
+        const declared = request?.body;
+        const params = check(request?.params, c.req.param());
+        const query = check(request?.query, c.req.query());
         const input = {
-          params: check(request?.params, c.req.param()),
-          query: check(request?.query, c.req.query()),
-          body: check(
-            request?.body?.content['application/json'].schema,
-            request?.body ? await c.req.json() : undefined,
-          ),
+          params,
+          query,
+          body: !declared
+            ? undefined
+            : isCsvBody(declared)
+              ? await readCsvBody(c, declared.maxBytes)
+              : check(declared.content['application/json'].schema, await c.req.json()),
         } as Input<typeof route>;
         const answer = await handler(c, input);
         if (answer instanceof Response) return answer;
@@ -159,6 +186,31 @@ export function createServer(app: Hono<AppEnv>, guard: Guard, routes: RouteList)
       app.on(route.method.toUpperCase(), honoPath, named, ...(guards as [MiddlewareHandler<AppEnv>]), handle);
     },
   };
+}
+
+export function isCsvBody(body: Body): body is CsvBody {
+  return 'text/csv' in body.content;
+}
+
+/** `text/csv` media types as clients send them (a charset parameter is allowed and ignored: bytes decide). */
+const CSV_MEDIA_TYPE = /^text\/csv$/i;
+
+/** The CSV body's bytes: 415 for another media type, 413 over the route's limit (checked before reading when declared). */
+async function readCsvBody(c: Context<AppEnv>, maxBytes: number): Promise<Uint8Array> {
+  const mediaType = (c.req.header('content-type') ?? '').split(';')[0]!.trim();
+  if (!CSV_MEDIA_TYPE.test(mediaType))
+    throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', '요청 본문은 CSV(text/csv)여야 합니다.');
+  const tooLarge = () =>
+    new HttpError(
+      413,
+      'PAYLOAD_TOO_LARGE',
+      `CSV 파일이 너무 큽니다 (최대 ${(maxBytes / 1024 / 1024).toLocaleString('ko-KR', { maximumFractionDigits: 1 })}MB).`,
+    );
+  const declared = Number(c.req.header('content-length'));
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  const bytes = new Uint8Array(await c.req.arrayBuffer());
+  if (bytes.byteLength > maxBytes) throw tooLarge();
+  return bytes;
 }
 
 /** An answer for `serve`: `reply(body, 201)`; the compiler checks both against the route's declaration. */
