@@ -190,7 +190,7 @@ export default function AlertSettings() {
           />
           <p className="form-hint">{t('alertSettings.disasterHint')}</p>
         </FieldGroup>
-        <FieldGroup id="as-digest" legend={t('alertSettings.digest')} hint={t('alertSettings.digestPending')}>
+        <FieldGroup id="as-digest" legend={t('alertSettings.digest')} hint={t('alertSettings.digestHint')}>
           <div className="krds-check-area chk-column">
             <Check
               id="as-digest-none"
