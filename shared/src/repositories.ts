@@ -333,7 +333,26 @@ export interface OutboxMessage {
   lastError?: string;
   /** When it reached `sent`, `skipped` or `parked`. */
   finishedAt?: string;
+  /** Only on a weekly digest (id `digest-<ISO week>`, e-mail): the held alerts it covers. */
+  digest?: OutboxDigest;
 }
+
+/** What a weekly digest covers: held new-match and deadline e-mails of one owner, sent as one mail. */
+export interface OutboxDigest {
+  /** ISO week of the digest time, e.g. `2026-W50` (the dedupe key: one digest per owner and week). */
+  week: string;
+  /** The digest time (Monday 09:00 Korea time), ISO timestamp. */
+  slot: string;
+  /** Ids of the held messages it covers, oldest first (at most `DIGEST_MAX_COVERED`). */
+  coveredIds: string[];
+  /** The first of them in full (at most `DIGEST_MAX_LISTED`); the rest are counted. */
+  items: OutboxDigestItem[];
+}
+
+export type OutboxDigestItem = Pick<
+  OutboxMessage,
+  'id' | 'title' | 'body' | 'brn' | 'programId' | 'programTitle' | 'applyEnd'
+> & { kind: AlertKind };
 
 export interface Outbox {
   /** Stores the message unless one with the same id and channel exists (idempotent). */

@@ -1,6 +1,18 @@
 import type { AlertPreferencesRepository, BusinessRepository, Outbox, OutboxMessage } from '@sbiz24/shared';
 import type { RenderedAlimtalk } from '@sbiz24/shared/alerts/alimtalk';
 import {
+  currentDigestSlot,
+  DIGEST_MAX_COVERED,
+  DIGEST_MAX_LISTED,
+  type DigestEntry,
+  type DigestKind,
+  digestId,
+  isDigestKind,
+  isoWeekOf,
+  nextDigestSlot,
+  renderDigestEmail,
+} from '@sbiz24/shared/alerts/digest';
+import {
   type AlertContent,
   type RenderedEmail,
   renderEmail,
@@ -132,13 +144,68 @@ async function contentOf(deps: DeliveryDeps, m: OutboxMessage): Promise<AlertCon
 type Plan =
   | { action: 'send'; outgoing: OutgoingMessage }
   | { action: 'skip'; reason: string }
-  | { action: 'wait'; until: Date };
+  | { action: 'wait'; until: Date }
+  /** A new-match or deadline e-mail of an owner who chose the weekly digest: it goes into a digest. */
+  | { action: 'hold' };
+
+/** The digest e-mail of a digest message, with the items whose kinds are still on; undefined if none is. */
+async function digestEmail(
+  deps: DeliveryDeps,
+  m: OutboxMessage & { digest: NonNullable<OutboxMessage['digest']> },
+  prefs: Awaited<ReturnType<DeliveryDeps['preferences']['get']>>,
+): Promise<OutgoingEmail | undefined> {
+  if (!channelsFor(prefs, 'new-match').includes('email') && !channelsFor(prefs, 'deadline').includes('email'))
+    return undefined;
+  const on = (kind: AlertKind): kind is DigestKind => isDigestKind(kind) && prefs.kinds[kind];
+  const items = m.digest.items.filter((i) => on(i.kind));
+  const listed = new Set(m.digest.items.map((i) => i.id));
+  // Covered but not listed: their kinds are unknown here, counted as long as either kind is on.
+  const more = m.digest.coveredIds.filter((id) => !listed.has(id)).length;
+  if (items.length === 0 && more === 0) return undefined;
+  const tradeNames = new Map<string, string | undefined>();
+  for (const brn of new Set(items.map((i) => i.brn).filter((b): b is string => !!b))) {
+    tradeNames.set(brn, (await deps.businesses.get(brn))?.profile.tradeName);
+  }
+  const entries: DigestEntry[] = items.map((i) => {
+    const tradeName = i.brn ? tradeNames.get(i.brn) : undefined;
+    return {
+      kind: i.kind as DigestKind,
+      title: i.title,
+      body: i.body,
+      ...(tradeName ? { tradeName } : {}),
+      ...(i.programTitle ? { programTitle: i.programTitle } : {}),
+      ...(i.applyEnd ? { applyEnd: i.applyEnd } : {}),
+      link: deps.links.page({ ...m, ...i, digest: undefined }),
+    };
+  });
+  const kindsPresent = new Set(entries.map((e) => e.kind));
+  if (more > 0) for (const k of ['new-match', 'deadline'] as const) if (on(k)) kindsPresent.add(k);
+  const unsubscribe: Partial<Record<DigestKind, string>> = {};
+  for (const k of kindsPresent) unsubscribe[k] = deps.links.unsubscribe(m.userId, k);
+  return {
+    channel: 'email',
+    idempotencyKey: m.id,
+    to: prefs.email!.address,
+    email: renderDigestEmail({
+      slot: m.digest.slot,
+      entries,
+      more,
+      inboxLink: deps.links.page({ ...m, digest: undefined, programId: undefined }),
+      unsubscribe,
+    }),
+  };
+}
 
 /** What to do with a due message under the owner's preferences now. */
 async function plan(deps: DeliveryDeps, m: OutboxMessage, now: Date): Promise<Plan> {
   const prefs = await deps.preferences.get(m.userId);
+  if (m.digest) {
+    const outgoing = await digestEmail(deps, { ...m, digest: m.digest }, prefs);
+    return outgoing ? { action: 'send', outgoing } : { action: 'skip', reason: 'preferences' };
+  }
   const kind = kindOf(m);
   if (!channelsFor(prefs, kind).includes(m.channel)) return { action: 'skip', reason: 'preferences' };
+  if (m.channel === 'email' && prefs.digest === 'weekly' && isDigestKind(kind)) return { action: 'hold' };
   const content = await contentOf(deps, m);
   if (m.channel === 'email') {
     return {
@@ -210,6 +277,80 @@ async function settleInterrupted(
 }
 
 /**
+ * A held message (new match or deadline, e-mail, digest owner) at its turn: before its digest time it waits
+ * for it (no attempt counted). At or after it, the owner's digest for that week is stored once — the id
+ * `digest-<ISO week>` is the dedupe key, a second run or a second sender finds it and adds nothing — and
+ * the held message, if the stored digest covers it, ends as `skipped` (reason `digest <week>`); one that
+ * came too late for it waits for the next week's.
+ */
+async function holdForDigest(
+  deps: DeliveryDeps,
+  due: OutboxMessage,
+  now: Date,
+): Promise<keyof DeliveryCounts | 'none'> {
+  const first = nextDigestSlot(new Date(due.createdAt));
+  if (now < first) return (await deps.outbox.postpone(due, first.toISOString())) ? 'postponed' : 'none';
+  // The latest digest time that has come: a message held over from an earlier week joins this one.
+  const slot = currentDigestSlot(now);
+  const week = isoWeekOf(slot);
+  const id = digestId(week);
+  const find = (all: OutboxMessage[]) => all.find((m) => m.id === id && m.channel === 'email');
+  const all = await deps.outbox.list(due.userId);
+  let digest = find(all);
+  if (!digest) {
+    const held = all
+      .filter(
+        (m) =>
+          m.channel === 'email' &&
+          m.status === 'pending' &&
+          !m.digest &&
+          isDigestKind(kindOf(m)) &&
+          m.createdAt < slot.toISOString(),
+      )
+      .sort((a, b) => a.createdAt.localeCompare(b.createdAt))
+      .slice(0, DIGEST_MAX_COVERED);
+    const kinds = new Set(held.map(kindOf));
+    await deps.outbox.enqueue({
+      id,
+      userId: due.userId,
+      channel: 'email',
+      notificationId: id,
+      title: `이번 주 소식 ${held.length}건`,
+      body: `새로 맞는 지원사업과 다가오는 신청 마감 ${held.length}건`,
+      createdAt: now.toISOString(),
+      status: 'pending',
+      kind: kinds.has('new-match') || kinds.size === 0 ? 'new-match' : 'deadline',
+      digest: {
+        week,
+        slot: slot.toISOString(),
+        coveredIds: held.map((m) => m.id),
+        items: held.slice(0, DIGEST_MAX_LISTED).map((m) => ({
+          id: m.id,
+          kind: kindOf(m),
+          title: m.title,
+          body: m.body,
+          ...(m.brn ? { brn: m.brn } : {}),
+          ...(m.programId ? { programId: m.programId } : {}),
+          ...(m.programTitle ? { programTitle: m.programTitle } : {}),
+          ...(m.applyEnd ? { applyEnd: m.applyEnd } : {}),
+        })),
+      },
+    });
+    // Another sender may have stored its own first (the enqueue is put-if-absent): go by what is stored.
+    digest = find(await deps.outbox.list(due.userId));
+  }
+  if (!digest?.digest?.coveredIds.includes(due.id)) {
+    // Too late for this week's digest (or over its size): into the next one.
+    return (await deps.outbox.postpone(due, nextDigestSlot(now).toISOString())) ? 'postponed' : 'none';
+  }
+  const claimed = await deps.outbox.claim(due, new Date(now.getTime() + LEASE_MS).toISOString());
+  if (!claimed) return 'none';
+  return (await deps.outbox.finish(claimed, 'skipped', now.toISOString(), `digest ${week}`))
+    ? 'skipped'
+    : 'none';
+}
+
+/**
  * Delivers one due message: waits out quiet hours, skips what the owner turned off, claims it, hands it to
  * the channel and marks it, or schedules a retry or parks it. What happened, or `none` when another sender
  * had it or it was no longer pending (a stale copy, e.g. an SQS message delivered twice: the claim refuses).
@@ -229,6 +370,7 @@ export async function deliverMessage(
   if (decided.action === 'wait') {
     return (await deps.outbox.postpone(due, decided.until.toISOString())) ? 'postponed' : 'none';
   }
+  if (decided.action === 'hold') return holdForDigest(deps, due, now);
   const claimed = await deps.outbox.claim(due, new Date(now.getTime() + LEASE_MS).toISOString());
   if (!claimed) return 'none'; // another sender has it
   if (decided.action === 'skip') {

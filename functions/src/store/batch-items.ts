@@ -41,6 +41,25 @@ const readOutbox = reader(
     leaseUntil: z.optional(z.string()),
     lastError: z.optional(z.string()),
     finishedAt: z.optional(z.string()),
+    digest: z.optional(
+      z.object({
+        week: z.string(),
+        slot: z.string(),
+        coveredIds: z.array(z.string()),
+        items: z.array(
+          z.object({
+            id: z.string(),
+            kind: z.enum(ALERT_KINDS),
+            title: z.string(),
+            body: z.string(),
+            brn: z.optional(z.string()),
+            programId: z.optional(z.string()),
+            programTitle: z.optional(z.string()),
+            applyEnd: z.optional(z.string()),
+          }),
+        ),
+      }),
+    ),
   } satisfies FieldsOf<OutboxMessage>),
 );
 

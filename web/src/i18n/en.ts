@@ -271,8 +271,8 @@ const en: Strings<Messages> = {
     digest: 'E-mail delivery',
     digestNone: 'Each alert as it happens',
     digestWeekly: 'Once a week in one digest (new programs and coming deadlines)',
-    digestPending:
-      'The weekly digest is not sent yet: this choice is saved, and alerts still come one by one.',
+    digestHint:
+      'With the digest, new programs that fit and deadline reminders come in one e-mail every Monday at 9:00 (Korea time). Disaster relief and application status still come at once, and the inbox still shows every alert.',
     phone: 'Mobile number',
     phoneHint: 'e.g. 010-1234-5678. Used for text alerts only.',
     saved: 'Your alert settings are saved.',

@@ -104,4 +104,35 @@ describe('AlertSettings', () => {
     const verify = fetch.mock.calls.find(([url]) => url === '/api/me/contacts/email/verify')!;
     expect(JSON.parse(String(verify[1]!.body))).toEqual({ code: '123456' });
   });
+
+  it('shows a wrong code at the code field, tied to it by aria-describedby', async () => {
+    const fetch = vi.fn((url: string, _init?: RequestInit) => {
+      if (url === '/api/me/contacts/email')
+        return reply(202, {
+          address: 'owner@example.com',
+          expiresAt: '2026-12-03T01:10:00Z',
+          resendAfter: '2026-12-03T01:01:00Z',
+        });
+      if (url === '/api/me/contacts/email/verify')
+        return reply(422, {
+          error: {
+            code: 'CODE_MISMATCH',
+            message: '인증번호가 맞지 않습니다.',
+            details: { attemptsLeft: 4 },
+          },
+        });
+      return reply(200, settings);
+    });
+    renderPage(fetch);
+    const user = userEvent.setup();
+    await user.type(await screen.findByLabelText('새 전자우편 주소'), 'owner@example.com');
+    await user.click(screen.getByRole('button', { name: '인증번호 받기' }));
+    await user.type(await screen.findByLabelText('인증번호 6자리'), '000000');
+    await user.click(screen.getByRole('button', { name: '인증하기' }));
+    const message = await screen.findByText('인증번호가 맞지 않습니다.');
+    const code = screen.getByLabelText('인증번호 6자리');
+    expect(code.getAttribute('aria-invalid')).toBe('true');
+    expect(code.getAttribute('aria-describedby')?.split(' ')).toContain(message.closest('[id]')!.id);
+    expect(screen.queryByText('owner@example.com (인증됨)')).toBeNull();
+  });
 });

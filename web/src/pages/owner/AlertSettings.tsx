@@ -34,6 +34,11 @@ const fieldError = (e: unknown, path: string) =>
     ? e.details.find((d) => d.path === path || d.path.startsWith(`${path}.`))?.message
     : undefined;
 
+/** The verification's refusals of the code itself (422): shown next to the code field, not at the top. */
+const CODE_REFUSALS = new Set(['CODE_MISMATCH', 'CODE_EXPIRED', 'CODE_ATTEMPTS_EXCEEDED', 'NO_PENDING_CODE']);
+const codeError = (e: unknown) =>
+  fieldError(e, 'code') ?? (e instanceof ApiError && CODE_REFUSALS.has(e.code) ? e.message : undefined);
+
 /** Alert settings: channels, kinds, quiet hours for texts, the weekly digest, the phone and a verified e-mail. */
 export default function AlertSettings() {
   const { t } = useLang();
@@ -190,7 +195,7 @@ export default function AlertSettings() {
           />
           <p className="form-hint">{t('alertSettings.disasterHint')}</p>
         </FieldGroup>
-        <FieldGroup id="as-digest" legend={t('alertSettings.digest')} hint={t('alertSettings.digestPending')}>
+        <FieldGroup id="as-digest" legend={t('alertSettings.digest')} hint={t('alertSettings.digestHint')}>
           <div className="krds-check-area chk-column">
             <Check
               id="as-digest-none"
@@ -263,7 +268,7 @@ function EmailSection({ settings, onVerified }: { settings: Settings; onVerified
       setNotice(t('alertSettings.verified'));
     });
   };
-  const general = error && !fieldError(error, 'address') && !fieldError(error, 'code') ? error : undefined;
+  const general = error && !fieldError(error, 'address') && !codeError(error) ? error : undefined;
 
   return (
     <section aria-labelledby="as-email-title" className="app-card app-mt-2">
@@ -303,7 +308,7 @@ function EmailSection({ settings, onVerified }: { settings: Settings; onVerified
       </form>
       {sentTo ? (
         <form onSubmit={verify} noValidate>
-          <Field id="as-code" label={t('alertSettings.code')} error={fieldError(error, 'code')}>
+          <Field id="as-code" label={t('alertSettings.code')} error={codeError(error)}>
             {(p) => (
               <input
                 {...p}
