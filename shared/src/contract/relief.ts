@@ -29,6 +29,8 @@ const DAMAGE_LINE_CODES = [
   'TOO_MANY_RECORDS',
   'TOO_MANY_ROWS',
 ] as const satisfies readonly DamageLineCode[];
+// Every code the parser and the service give: a code added there and not here fails the type check.
+true satisfies [Exclude<DamageLineCode, (typeof DAMAGE_LINE_CODES)[number]>] extends [never] ? true : false;
 
 export { DAMAGE_LINE_CODES };
 
