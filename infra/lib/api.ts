@@ -60,7 +60,7 @@ export const ALERT_ROUTES = {
 
 /**
  * Served by the applications function (docs/applications.md): 통합신청, 신청 현황, 보완, 지원 이력, files, and the
- * staff review, statistics and CSV export. All need a token. A test checks that every application operation
+ * staff review, statistics and CSV export; the damage list import (docs/relief.md). All need a token. A test checks that every application operation
  * of the OpenAPI document reaches this function and no other operation does.
  */
 export const APPLICATION_ROUTES = [
@@ -74,6 +74,7 @@ export const APPLICATION_ROUTES = [
   '/api/staff/applications/{proxy+}',
   '/api/staff/programs/{id}/applications/stats',
   '/api/staff/programs/{id}/applications.csv',
+  '/api/staff/disasters/{id}/damage-imports',
 ] as const;
 
 /** Route prefixes that always require a token (explicit routes, besides the `$default` catch-all). */
@@ -182,6 +183,8 @@ export class Api extends Construct {
         COGNITO_JWKS_URL: auth.jwksUrl,
         COGNITO_CLIENT_ID: auth.webClient.userPoolClientId,
         UPLOAD_BUCKET: this.uploadBucket.bucketName,
+        // A damage list import (docs/relief.md) starts the recompute through the bus, as catalog changes do.
+        EVENT_BUS_NAME: bus.eventBusName,
       },
     });
     // Same code and configuration as the API (the routes must be registered to be documented), no grants:
@@ -221,6 +224,7 @@ export class Api extends Construct {
     bus.grantPutEventsTo(this.fn);
     this.applicationsFn.bindTable(data, 'RW');
     this.grantUploads(this.applicationsFn);
+    bus.grantPutEventsTo(this.applicationsFn);
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: `소상공인24 API (${stage.name})`,

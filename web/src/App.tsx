@@ -31,6 +31,7 @@ const ReviewQueue = lazy(() => import('./pages/staff/ReviewQueue'));
 const StaffApplicationPage = lazy(() => import('./pages/staff/StaffApplicationPage'));
 const ProgramDashboard = lazy(() => import('./pages/staff/ProgramDashboard'));
 const DeclareDisaster = lazy(() => import('./pages/staff/DeclareDisaster'));
+const DamageImportPage = lazy(() => import('./pages/staff/DamageImportPage'));
 
 function Page({ children }: { children: ReactNode }) {
   return <Suspense fallback={<Loading />}>{children}</Suspense>;
@@ -231,6 +232,14 @@ export const routes = [
         element: (
           <RequireRole roles={staff}>
             <DeclareDisaster />
+          </RequireRole>
+        ),
+      },
+      {
+        path: '/staff/disasters/:id/damage-imports',
+        element: (
+          <RequireRole roles={staff}>
+            <DamageImportPage />
           </RequireRole>
         ),
       },

@@ -12,7 +12,7 @@ import { s3FileStorage } from './s3-file-storage';
  * to document them.
  */
 export function applicationRoutesOnAws(
-  deps: Pick<AppDeps, 'repos' | 'clock' | 'logger'>,
+  deps: Pick<AppDeps, 'repos' | 'clock' | 'logger' | 'onProgramChanged'>,
   config: Pick<ApiConfig, 'tableName' | 'uploadBucket' | 'region'> = apiConfig(),
 ) {
   const { uploadBucket, region } = config;
@@ -20,6 +20,7 @@ export function applicationRoutesOnAws(
     repos: { ...deps.repos, ...createApplicationRepositories(createDocumentClient(), config.tableName) },
     clock: deps.clock,
     logger: deps.logger,
+    ...(deps.onProgramChanged ? { onProgramChanged: deps.onProgramChanged } : {}),
     ...(uploadBucket && region
       ? { fileStorage: s3FileStorage({ bucket: uploadBucket, region, clock: deps.clock }) }
       : {}),

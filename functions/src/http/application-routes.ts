@@ -3,12 +3,15 @@ import type { ApplicationRepositories } from '@sbiz24/shared';
 import { createApplicationReports } from '../services/application-reports';
 import { createApplicationService } from '../services/application-service';
 import { createCatalogCache } from '../services/catalog-cache';
+import { CATALOG_EVENT_FAILED_MESSAGE } from '../services/catalog-events';
+import { createDamageImportService } from '../services/damage-import';
 import { createFileService } from '../services/file-service';
 import type { FileStorage } from '../services/file-storage';
-import type { CatalogCache } from '../services/types';
+import type { CatalogCache, ProgramChangeEvent } from '../services/types';
 import { HttpError } from './errors';
 import { applicationsResource } from './routes/applications';
 import { filesResource } from './routes/files';
+import { reliefImportsResource } from './routes/relief-imports';
 import { staffApplicationsResource } from './routes/staff-applications';
 import type { Resource } from './types';
 
@@ -25,6 +28,8 @@ export interface ApplicationRouteDeps {
   fileStorage?: FileStorage;
   /** Told when an owner's inbox entry could not be written after a committed application step (ids only). */
   onNotifyError?: (err: unknown, applicationId: string) => void;
+  /** Starts the recompute after a damage list is applied (createApp's `onProgramChanged`; none: no recompute). */
+  onProgramChanged?: (event: ProgramChangeEvent) => void | Promise<void>;
 }
 
 /**
@@ -48,10 +53,20 @@ export function applicationRoutes(deps: ApplicationRouteDeps): Resource {
   });
   const files = createFileService({ files: repos.files, storage: deps.fileStorage ?? noFileStorage, clock });
   const reports = createApplicationReports({ repos });
+  // A failed recompute trigger is logged, never a 5xx: the import itself is committed and audited.
+  const notify = async (event: ProgramChangeEvent): Promise<void> => {
+    try {
+      await deps.onProgramChanged?.(event);
+    } catch (err) {
+      logger.error(CATALOG_EVENT_FAILED_MESSAGE, { eventType: event.type, error: err as Error });
+    }
+  };
+  const damageImports = createDamageImportService({ repos, clock, notify });
   const resources = [
     applicationsResource({ applications, files, repos, clock }),
     staffApplicationsResource({ applications, reports }),
     filesResource({ files, applications }),
+    reliefImportsResource({ damageImports }),
   ];
   return (server) => {
     for (const serve of resources) serve(server);

@@ -38,6 +38,7 @@ type Statuses = [
 interface Row {
   path: string;
   body?: unknown;
+  headers?: Record<string, string>;
   expect: Statuses;
 }
 
@@ -173,6 +174,12 @@ const ROWS: Record<string, (ctx: { semasProgram: Program }) => Row> = {
     },
     expect: [401, 403, 403, 201, 201, 201],
   }),
+  'POST /api/staff/disasters/:id/damage-imports': () => ({
+    path: '/api/staff/disasters/2025-03-wildfire/damage-imports?dryRun=false',
+    body: `사업자등록번호,피해확인일\n${kimCafe},2025-03-25\n`,
+    headers: { 'content-type': 'text/csv' },
+    expect: [401, 403, 403, 200, 200, 200],
+  }),
   'POST /api/staff/preview': () => ({
     path: '/api/staff/preview',
     body: { rule: { type: 'smallBusiness' } },
@@ -307,10 +314,11 @@ describe('authorization matrix', () => {
       const want: Record<string, number> = {};
       for (const [i, actor] of ACTORS.entries()) {
         const { app, semasProgram } = await freshApp();
-        const { path, body, expect: statuses } = row({ semasProgram });
+        const { path, body, headers, expect: statuses } = row({ semasProgram });
         const res = await call(app, method, path, {
           ...(actor === 'anonymous' ? {} : { as: actor }),
           ...(body !== undefined ? { body } : {}),
+          ...(headers ? { headers } : {}),
         });
         got[actor] = res.status;
         want[actor] = statuses[i]!;

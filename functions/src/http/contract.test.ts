@@ -130,6 +130,29 @@ interface Case {
   status: number;
 }
 
+/** The damage list import (docs/relief.md): a CSV body, a preview, an apply, and its refusals. */
+function damageImportCases(): Case[] {
+  const path = '/api/staff/disasters/2025-03-wildfire/damage-imports';
+  const csv = { 'content-type': 'text/csv' };
+  const body = '사업자등록번호,피해확인일,피해유형\n1234567891,2025-03-25,화재\n12345,2025-03-25,\n';
+  return [
+    { method: 'POST', path: `${path}?dryRun=true`, as: 'staffSemas', body, headers: csv, status: 200 },
+    { method: 'POST', path: `${path}?dryRun=false`, as: 'admin', body, headers: csv, status: 200 },
+    { method: 'POST', path: `${path}?dryRun=maybe`, as: 'staffSemas', body, headers: csv, status: 400 },
+    { method: 'POST', path: `${path}?dryRun=true`, as: 'staffSemas', body: '', headers: csv, status: 400 },
+    { method: 'POST', path: `${path}?dryRun=true`, as: 'staffSemas', body, status: 415 },
+    { method: 'POST', path: `${path}?dryRun=true`, as: 'ownerA', body, headers: csv, status: 403 },
+    {
+      method: 'POST',
+      path: '/api/staff/disasters/no-such-disaster/damage-imports?dryRun=true',
+      as: 'staffSemas',
+      body,
+      headers: csv,
+      status: 404,
+    },
+  ];
+}
+
 const VALID_DISASTER = {
   id: '2026-11-snow',
   name: '2026년 11월 대설',
@@ -366,6 +389,7 @@ function cases(youth: Program, t: TestApp): Case[] {
       body: { ...VALID_DISASTER, id: 'other', startDate: '2026/11/20' },
       status: 400,
     },
+    ...damageImportCases(),
     {
       method: 'POST',
       path: '/api/staff/preview',

@@ -20,7 +20,7 @@ const echoResource: Resource = (server) =>
     reply({ bytes: body.byteLength, lines: new TextDecoder().decode(body).split('\n').length }, 200),
   );
 
-async function post(body: Uint8Array | string, headers: Record<string, string>) {
+async function post(body: string | Uint8Array, headers: Record<string, string>) {
   const { app } = await createTestApp({ routes: [echoResource] });
   const res = await app.request('/api/staff/test-csv', {
     method: 'POST',

@@ -19,7 +19,10 @@ interface Operation {
   summary: string;
   description?: string;
   parameters?: { name: string; in: string; required: boolean; schema: unknown }[];
-  requestBody?: { content: { 'application/json': { schema: { $ref: string } } } };
+  requestBody?: {
+    description?: string;
+    content: { 'application/json'?: { schema: { $ref: string } }; 'text/csv'?: { schema: unknown } };
+  };
   responses: Record<
     string,
     { description: string; content?: Record<string, { schema?: { $ref?: string } }> }
@@ -44,7 +47,9 @@ function renderOperation(method: string, path: string, op: Operation): string {
         }</td><td><code>${escapeHtml(JSON.stringify(p.schema))}</code></td></tr>`,
     )
     .join('');
-  const body = op.requestBody?.content['application/json'].schema.$ref;
+  const body = op.requestBody?.content['application/json']?.schema.$ref;
+  // A CSV upload (text/csv, raw bytes): its description says what the file holds and its limit.
+  const csv = op.requestBody?.content['text/csv'] ? (op.requestBody.description ?? 'CSV') : undefined;
   const responses = Object.entries(op.responses)
     .map(([status, r]) => {
       const ref = r.content?.['application/json']?.schema?.$ref;
@@ -58,6 +63,7 @@ function renderOperation(method: string, path: string, op: Operation): string {
 ${op.description ? text(op.description) : ''}
 ${params ? `<table>${params}</table>` : ''}
 ${body ? `<p>요청 본문 (JSON): <a href="#schema-${schemaName(body)}">${schemaName(body)}</a></p>` : ''}
+${csv ? `<p>요청 본문 (text/csv): ${escapeHtml(csv)}</p>` : ''}
 <ul class="responses">${responses}</ul>
 </section>`;
 }

@@ -153,7 +153,14 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
       catalogCache,
       devAuth: issuer,
       routes: [
-        applicationRoutes({ repos, clock, logger, catalogCache, fileStorage }),
+        applicationRoutes({
+          repos,
+          clock,
+          logger,
+          catalogCache,
+          fileStorage,
+          onProgramChanged: batch.onProgramChanged,
+        }),
         alertsResource({ repos, clock, alerts: { secret: alerts.secret, mail: alerts.email } }),
         devMailboxResource(alerts.mail.mailbox),
       ],

@@ -16,10 +16,13 @@ import {
   type DamageRow,
   parseDamageList,
 } from '@sbiz24/shared/relief/damage-list';
+import { mapWithConcurrency } from '../store/batch';
 import type { Caller, ProgramChangeEvent } from './types';
 
 /** Profiles written between two progress reports. */
 const WRITE_CHUNK = 1_000;
+/** Chunks written at once (each `updateProfiles` call has its own transactions of 100 in flight). */
+const WRITE_CONCURRENCY = 4;
 /** Rounds of re-reading businesses edited during the import before giving up (409, nothing lost). */
 const MAX_REPLANS = 3;
 const BUSY =
@@ -161,8 +164,11 @@ export function createDamageImportService({ repos, clock, notify }: DamageImport
         // meanwhile is read again and planned again, at most a few rounds.
         for (let round = 0; pending.length > 0; round++) {
           const retry: Plan[] = [];
-          for (let i = 0; i < pending.length; i += WRITE_CHUNK) {
-            const chunk = pending.slice(i, i + WRITE_CHUNK);
+          const chunks: Plan[][] = [];
+          for (let i = 0; i < pending.length; i += WRITE_CHUNK)
+            chunks.push(pending.slice(i, i + WRITE_CHUNK));
+          // Several chunks in flight: each is its own set of conditional transactions, so order does not matter.
+          await mapWithConcurrency(chunks, WRITE_CONCURRENCY, async (chunk) => {
             const { conflicted } = await repos.businesses.updateProfiles(
               chunk.map((p) => ({
                 brn: p.row.brn,
@@ -174,7 +180,7 @@ export function createDamageImportService({ repos, clock, notify }: DamageImport
             for (const p of chunk) if (lost.has(p.row.brn)) retry.push(p);
             done += chunk.length - lost.size;
             options.onProgress?.(done, total);
-          }
+          });
           if (retry.length === 0) break;
           if (round >= MAX_REPLANS) throw new ConflictError(BUSY, 'DAMAGE_IMPORT_CONFLICT');
           const fresh = await repos.businesses.getMany(retry.map((p) => p.row.brn));

@@ -122,7 +122,19 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
   const catalogCache =
     overrides.catalogCache ??
     createCatalogCache({ programs: repos.programs, disasters: repos.disasters, clock });
-  const applications = applicationRoutes({ repos, clock, logger, catalogCache, fileStorage: storage });
+  const onProgramChanged =
+    overrides.onProgramChanged ??
+    ((e: ProgramChangeEvent) => {
+      events.push(e);
+    });
+  const applications = applicationRoutes({
+    repos,
+    clock,
+    logger,
+    catalogCache,
+    fileStorage: storage,
+    onProgramChanged,
+  });
   const app = createApp({
     docs: openApiDocs,
     repos,
@@ -130,9 +142,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     verifyToken: testVerifyToken,
     logger,
     catalogCache,
-    onProgramChanged: (e) => {
-      events.push(e);
-    },
+    onProgramChanged,
     ...overrides,
     // Given routes first: a test passing its own alerts resource (another key) is answered by it.
     routes: [...(overrides.routes ?? []), alerts, applications],

@@ -61,7 +61,7 @@ const EXPECTED: Record<string, { services: string[]; s3Writes: boolean }> = {
   'Batch/SegmentWorker': { services: ['dynamodb', 'logs', 's3', 'sqs', 'xray'], s3Writes: true },
   'Batch/Finalize': { services: ['dynamodb', 'logs', 's3', 'xray'], s3Writes: true },
   'Batch/Notifier': { services: ['dynamodb', 'logs', 'sqs', 'xray'], s3Writes: false },
-  'Api/ApplicationsHandler': { services: ['dynamodb', 'logs', 's3', 'xray'], s3Writes: false },
+  'Api/ApplicationsHandler': { services: ['dynamodb', 'events', 'logs', 's3', 'xray'], s3Writes: false },
   'Api/AlertsHandler': { services: ['dynamodb', 'logs', 'ses', 'xray'], s3Writes: false },
   'Alerts/Sender': { services: ['dynamodb', 'logs', 'ses', 'sqs', 'xray'], s3Writes: false },
   'Alerts/Dispatch': { services: ['dynamodb', 'logs', 'sqs', 'xray'], s3Writes: false },
@@ -107,9 +107,11 @@ export function iamSuite(dev: () => Synthesized): void {
     });
   }
 
-  it('lets the API put events on the portal bus only, the one the recompute rule listens on', () => {
-    const events = grants(dev(), 'Api/Handler').filter((g) => g.action.startsWith('events:'));
-    expect(events).toEqual([{ action: 'events:PutEvents', resource: 'Batch/Bus.Arn' }]);
+  it('lets the API and the applications function (damage lists) put events on the portal bus only', () => {
+    for (const fnPath of ['Api/Handler', 'Api/ApplicationsHandler']) {
+      const events = grants(dev(), fnPath).filter((g) => g.action.startsWith('events:'));
+      expect(events, fnPath).toEqual([{ action: 'events:PutEvents', resource: 'Batch/Bus.Arn' }]);
+    }
   });
 
   it('lets the worker only send to the queue and the notifier only consume it', () => {

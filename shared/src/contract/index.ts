@@ -9,5 +9,6 @@ export * from './businesses';
 export * from './common';
 export * from './me';
 export * from './programs';
+export * from './relief';
 export * from './staff';
 export * from './system';

@@ -17,6 +17,7 @@ import { BusinessListResponseSchema, BusinessResponseSchema, MatchesResponseSche
 import { HealthResponseSchema } from './common';
 import { MeSchema, NotificationsResponseSchema } from './me';
 import { ProgramDetailResponseSchema, ProgramListResponseSchema } from './programs';
+import { DamageImportResponseSchema } from './relief';
 import {
   AuditListResponseSchema,
   DisasterListResponseSchema,
@@ -70,6 +71,7 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodMiniType> = {
   'POST /api/staff/applications/bulk-decision': BulkDecisionResponseSchema,
   'GET /api/staff/applications/{id}/files/{fileId}/download': DownloadResponseSchema,
   'GET /api/staff/programs/{id}/applications/stats': ApplicationStatsResponseSchema,
+  'POST /api/staff/disasters/{id}/damage-imports': DamageImportResponseSchema,
   'GET /api/dev/users': DevUsersResponseSchema,
   'POST /api/dev/login': DevLoginResponseSchema,
 };

@@ -75,7 +75,10 @@ export default function DeclareDisaster() {
         {done ? (
           <Alert tone="success" title={t('disasterForm.done')}>
             <p>{done}</p>
-            <Link to="/disasters">{t('disasters.title')}</Link>
+            <Link to="/disasters">{t('disasters.title')}</Link>{' '}
+            <Link to={`/staff/disasters/${encodeURIComponent(effectiveId)}/damage-imports`}>
+              {t('damageImport.link')}
+            </Link>
           </Alert>
         ) : null}
         {Object.keys(errors).length > 0 ? (

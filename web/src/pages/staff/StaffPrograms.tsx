@@ -5,6 +5,7 @@ import { KindBadge, StatusBadge } from '../../components/Badges';
 import { Breadcrumbs } from '../../components/Breadcrumbs';
 import { EmptyState, ErrorState, Loading } from '../../components/Feedback';
 import { PageTitle } from '../../components/PageTitle';
+import { StaffDisasterList } from '../../features/relief/StaffDisasterList';
 import { useLang } from '../../i18n/i18n';
 import { formatWindow } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -89,6 +90,7 @@ export default function StaffPrograms() {
           </table>
         </div>
       ) : null}
+      <StaffDisasterList />
     </>
   );
 }
