@@ -15,8 +15,8 @@ import { measureApplications } from './application-bench';
 import { measureBaselines } from './baseline-bench';
 import { type FullMatchBenchResult, measureFullMatch } from './full-match-bench';
 import { measurePreviews } from './preview-bench';
-import { measureDamageImport } from './relief-bench';
 import { benchPrograms } from './programs';
+import { measureDamageImport } from './relief-bench';
 import { measureStoreThroughput, syntheticStoredBusinesses } from './store-throughput';
 
 const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);

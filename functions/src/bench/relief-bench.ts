@@ -58,7 +58,8 @@ export async function measureDamageImport(options: ReliefBenchOptions): Promise<
     }
     log(`relief: seeded ${options.rows.toLocaleString('en-US')} businesses`);
     const lines = ['사업자등록번호,피해확인일,피해유형,피해금액'];
-    brns.forEach((brn, i) => lines.push(`${brn},2026-07-${11 + (i % 9)},침수,${(i % 50) * 100_000}`));
+    for (const [i, brn] of brns.entries())
+      lines.push(`${brn},2026-07-${11 + (i % 9)},침수,${(i % 50) * 100_000}`);
     const file = new TextEncoder().encode(lines.join('\r\n'));
     const service = createDamageImportService({
       repos,
