@@ -288,6 +288,19 @@ const applicationsEn: Strings<typeof applicationsKo> = {
     },
   },
   appNav: { applications: 'My applications', history: 'Support history' },
+  addSupport: {
+    title: 'Add support received elsewhere',
+    lead: 'Support you received outside the portal counts for programs that look at past support.',
+    program: 'Program',
+    choose: 'Choose a program',
+    year: 'Year received',
+    yearHint: 'Four digits, from {{from}} to {{to}}.',
+    submit: 'Add to support history',
+    programRequired: 'Choose a program.',
+    yearRange: 'Enter a year from {{from}} to {{to}}.',
+    added: '{{program}} ({{year}}) was added to your support history.',
+    failed: 'The entry could not be added. Please try again in a moment.',
+  },
 };
 
 export default applicationsEn;

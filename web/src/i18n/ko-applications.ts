@@ -284,6 +284,19 @@ const applicationsKo = {
     },
   },
   appNav: { applications: '신청 현황', history: '지원 이력' },
+  addSupport: {
+    title: '다른 곳에서 받은 지원 입력',
+    lead: '포털 밖에서 받은 지원을 입력하면, 지난 지원 여부를 따지는 사업이 이를 반영해 판단합니다.',
+    program: '사업',
+    choose: '사업을 선택해 주세요',
+    year: '지원받은 연도',
+    yearHint: '{{from}}년부터 {{to}}년까지 네 자리로 적어 주세요.',
+    submit: '지원 이력에 추가',
+    programRequired: '사업을 선택해 주세요.',
+    yearRange: '연도는 {{from}}년부터 {{to}}년 사이로 적어 주세요.',
+    added: '{{year}}년 {{program, josa(pair: 을/를; quote: true)}} 지원 이력에 추가했습니다.',
+    failed: '지원 이력을 추가하지 못했습니다. 잠시 뒤 다시 시도해 주세요.',
+  },
 };
 
 export default applicationsKo;

@@ -7,6 +7,7 @@ import { PageTitle } from '../../components/PageTitle';
 import { useLang } from '../../i18n/i18n';
 import { formatWon } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
+import { AddSupportForm } from './AddSupportForm';
 
 /** 지원 이력: support awarded through the portal (포털 선정) and support the owner entered (자가 입력). */
 export default function SupportHistory() {
@@ -75,6 +76,14 @@ export default function SupportHistory() {
           </table>
         </div>
       ) : null}
+      <AddSupportForm
+        brn={b.brn}
+        version={b.version}
+        onAdded={() => {
+          history.reload();
+          business.reload();
+        }}
+      />
     </>
   );
 }
