@@ -1,4 +1,5 @@
 import applicationsEn from './en-applications';
+import reliefEn from './en-relief';
 import type { Messages } from './ko';
 
 type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]> };
@@ -6,6 +7,7 @@ type Strings<T> = { [K in keyof T]: T[K] extends string ? string : Strings<T[K]>
 /** English UI text: the same keys as ko.ts (the type makes a missing key a compile error). */
 const en: Strings<Messages> = {
   ...applicationsEn,
+  ...reliefEn,
   site: {
     name: 'Sbiz24',
     tagline: 'One portal for small businesses, from start to restart',

@@ -1,8 +1,10 @@
 import applicationsKo from './ko-applications';
+import reliefKo from './ko-relief';
 
 /** Korean UI text (the default language). en.ts mirrors these keys; the type check enforces it. */
 const ko = {
   ...applicationsKo,
+  ...reliefKo,
   site: {
     name: '소상공인24',
     tagline: '소상공인 생애주기 통합 지원',
