@@ -1,5 +1,6 @@
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ApplicationRepositories } from '@sbiz24/shared';
+import type { AccountVault } from '../services/account-vault';
 import { createApplicationReports } from '../services/application-reports';
 import { createApplicationService } from '../services/application-service';
 import { createCatalogCache } from '../services/catalog-cache';
@@ -25,6 +26,11 @@ export interface ApplicationRouteDeps {
   fileStorage?: FileStorage;
   /** Told when an owner's inbox entry could not be written after a committed application step (ids only). */
   onNotifyError?: (err: unknown, applicationId: string) => void;
+  /**
+   * Seals and opens rapid-payment account numbers (KMS data keys on AWS, the data folder's key file locally);
+   * without it, rapid-payment applications and payment files answer 503 ACCOUNTS_UNAVAILABLE.
+   */
+  accountVault?: AccountVault;
 }
 
 /**
@@ -37,10 +43,12 @@ export function applicationRoutes(deps: ApplicationRouteDeps): Resource {
   const { repos, clock, logger } = deps;
   const catalog =
     deps.catalogCache ?? createCatalogCache({ programs: repos.programs, disasters: repos.disasters, clock });
+  const accountVault = deps.accountVault ?? noAccountVault;
   const applications = createApplicationService({
     repos,
     clock,
     catalog,
+    accountVault,
     onNotifyError:
       deps.onNotifyError ??
       ((err, applicationId) =>
@@ -69,4 +77,18 @@ const noFileStorage: FileStorage = {
   downloadUrl: async () => filesUnavailable(),
   keep: async () => filesUnavailable(),
   remove: async () => filesUnavailable(),
+};
+
+const accountsUnavailable = (): never => {
+  throw new HttpError(
+    503,
+    'ACCOUNTS_UNAVAILABLE',
+    '계좌 암호화 키가 설정되지 않아 신속지급 계좌를 다룰 수 없습니다.',
+  );
+};
+
+/** The vault of an app deployed without an account key: every use answers 503. */
+const noAccountVault: AccountVault = {
+  seal: async () => accountsUnavailable(),
+  open: async () => accountsUnavailable(),
 };
