@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ApplicationRepositories } from '@sbiz24/shared';
 import type { AccountVault } from '../services/account-vault';
@@ -6,10 +7,12 @@ import { createApplicationService } from '../services/application-service';
 import { createCatalogCache } from '../services/catalog-cache';
 import { createFileService } from '../services/file-service';
 import type { FileStorage } from '../services/file-storage';
+import { createRapidPaymentService } from '../services/rapid-payment';
 import type { CatalogCache } from '../services/types';
 import { HttpError } from './errors';
 import { applicationsResource } from './routes/applications';
 import { filesResource } from './routes/files';
+import { rapidPaymentResource } from './routes/rapid-payment';
 import { staffApplicationsResource } from './routes/staff-applications';
 import type { Resource } from './types';
 
@@ -56,10 +59,19 @@ export function applicationRoutes(deps: ApplicationRouteDeps): Resource {
   });
   const files = createFileService({ files: repos.files, storage: deps.fileStorage ?? noFileStorage, clock });
   const reports = createApplicationReports({ repos });
+  const rapid = createRapidPaymentService({
+    repos,
+    clock,
+    catalog,
+    accountVault,
+    applications,
+    newId: () => randomBytes(16).toString('base64url'),
+  });
   const resources = [
     applicationsResource({ applications, files, repos, clock }),
     staffApplicationsResource({ applications, reports }),
     filesResource({ files, applications }),
+    rapidPaymentResource({ rapid }),
   ];
   return (server) => {
     for (const serve of resources) serve(server);

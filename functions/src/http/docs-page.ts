@@ -19,7 +19,7 @@ interface Operation {
   summary: string;
   description?: string;
   parameters?: { name: string; in: string; required: boolean; schema: unknown }[];
-  requestBody?: { content: { 'application/json': { schema: { $ref: string } } } };
+  requestBody?: { content: { 'application/json'?: { schema: { $ref: string } }; 'text/csv'?: unknown } };
   responses: Record<
     string,
     { description: string; content?: Record<string, { schema?: { $ref?: string } }> }
@@ -44,7 +44,8 @@ function renderOperation(method: string, path: string, op: Operation): string {
         }</td><td><code>${escapeHtml(JSON.stringify(p.schema))}</code></td></tr>`,
     )
     .join('');
-  const body = op.requestBody?.content['application/json'].schema.$ref;
+  const body = op.requestBody?.content['application/json']?.schema.$ref;
+  const csvBody = op.requestBody?.content['text/csv'] !== undefined;
   const responses = Object.entries(op.responses)
     .map(([status, r]) => {
       const ref = r.content?.['application/json']?.schema?.$ref;
@@ -58,6 +59,7 @@ function renderOperation(method: string, path: string, op: Operation): string {
 ${op.description ? text(op.description) : ''}
 ${params ? `<table>${params}</table>` : ''}
 ${body ? `<p>요청 본문 (JSON): <a href="#schema-${schemaName(body)}">${schemaName(body)}</a></p>` : ''}
+${csvBody ? '<p>요청 본문: CSV 파일 (<code>text/csv</code>, UTF-8 또는 CP949)</p>' : ''}
 <ul class="responses">${responses}</ul>
 </section>`;
 }
