@@ -18,7 +18,6 @@ import {
 } from '@sbiz24/shared/contract/rapid-payment';
 import { todayInKorea } from '@sbiz24/shared/dates';
 import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '@sbiz24/shared/errors';
-import type { BusinessProfile } from '@sbiz24/shared/profile/profile';
 import type { Program } from '@sbiz24/shared/program/program';
 import { maskAccountNumber, parseAccountNumber } from '@sbiz24/shared/relief/bank-account';
 import { csvRecords, DamageFileError, decodeDamageList } from '@sbiz24/shared/relief/damage-list';
@@ -27,7 +26,7 @@ import { evaluateProgram } from '@sbiz24/shared/rules/match';
 import { mapWithConcurrency } from '../store/batch';
 import type { AccountVault } from './account-vault';
 import { reviewedProgram } from './application-access';
-import { settingsOf } from './application-forms';
+import { latestDamageKind, settingsOf } from './application-forms';
 import { csvCell, everyApplication, MAX_CSV_ROWS } from './application-reports';
 import type { ApplicationService } from './application-service';
 import type { Caller, CatalogCache } from './types';
@@ -56,13 +55,6 @@ function scrubReason(text: string): string {
     .replace(/\s+/g, ' ')
     .trim();
   return clean.slice(0, PAYMENT_REASON_MAX_LENGTH) || '은행이 사유를 알려 주지 않았습니다.';
-}
-
-/** The kind on the business's latest damage confirmation that says one. */
-function damageKindOf(profile: BusinessProfile) {
-  const withKind = profile.disasterDamage.filter((d) => d.kind !== undefined);
-  withKind.sort((a, b) => b.confirmedOn.localeCompare(a.confirmedOn));
-  return withKind[0]?.kind;
 }
 
 interface Position {
@@ -152,7 +144,7 @@ export function createRapidPaymentService({
     const business = await repos.businesses.get(app.brn);
     if (!business) return { ok: false, code: 'BUSINESS_NOT_FOUND' };
     if (!evaluateProgram(program, business.profile, ctx).eligible) return { ok: false, code: 'NOT_ELIGIBLE' };
-    return { ok: true, amount: rapidPaymentAmount(rapid, damageKindOf(business.profile)) };
+    return { ok: true, amount: rapidPaymentAmount(rapid, latestDamageKind(business.profile)) };
   }
 
   async function audit(caller: Caller, programId: string, action: string, summary: string) {

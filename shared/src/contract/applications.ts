@@ -587,6 +587,11 @@ export const ApplicationFormSchema = z.object({
   documents: z.array(DocumentStatusSchema),
   /** The id of the business's active application for this program, if any. */
   activeApplicationId: z.nullable(str),
+  /**
+   * A rapid-payment program (신속지급): the form asks only for the account. The amount this business would be
+   * paid, and the holder to prefill (the representative's name).
+   */
+  rapid: z.optional(z.object({ amountWon: z.number(), holder: str })),
 });
 export type ApplicationForm = z.output<typeof ApplicationFormSchema>;
 export const ApplicationFormResponseSchema = z.object({ programs: z.array(ApplicationFormSchema) });
