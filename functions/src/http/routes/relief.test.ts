@@ -46,6 +46,22 @@ describe('rapid payment: one-click apply with an account', () => {
     expectNoNumber(t, res.text, mine.text, staff.text);
   });
 
+  it('tells the form it is a rapid program, with the amount and the holder to prefill', async () => {
+    const t = await rapidApp();
+    const form = await call(
+      t.app,
+      'GET',
+      `/api/me/businesses/${kim}/application-form?programIds=youth-fund`,
+      {
+        as: 'ownerA',
+      },
+    );
+    expect(form.body.programs[0].rapid).toEqual({
+      amountWon: 2_000_000,
+      holder: DEMO_OWNED_BUSINESSES[0]!.profile.representativeName,
+    });
+  });
+
   it('needs an account for a rapid program and refuses one for any other, creating nothing', async () => {
     const t = await rapidApp();
     const none = await call(t.app, 'POST', apps, {
