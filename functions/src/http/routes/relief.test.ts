@@ -99,6 +99,12 @@ describe('rapid payment: one-click apply with an account', () => {
       expect(res.text).not.toContain('110-123');
       expect(res.text).not.toContain('abc-456789');
     }
+    // Every refused request was logged (so the check below reads real lines), none with the number.
+    expect(t.logs.length).toBeGreaterThanOrEqual(cases.length);
+    for (const line of t.logs) {
+      expect(line).not.toContain('110-123');
+      expect(line).not.toContain('1'.repeat(40));
+    }
     expect((await call(t.app, 'GET', apps, { as: 'ownerA' })).body.items).toEqual([]);
   });
 });
