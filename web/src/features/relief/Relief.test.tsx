@@ -1,7 +1,9 @@
 import { render, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
+import { MemoryRouter, Route, Routes } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { application, fakeFetch } from '../../test/applications';
+import ApplyPage from '../../pages/owner/ApplyPage';
+import { application, business, fakeFetch, form } from '../../test/applications';
 import { AccountForm } from './AccountForm';
 import { AccountPanel } from './AccountPanel';
 import { RapidPaymentPanel } from './RapidPaymentPanel';
@@ -171,5 +173,48 @@ describe('staff rapid payment panel', () => {
     expect(bar.getAttribute('aria-valuemax')).toBe('200');
     release();
     await screen.findByText('100건을 선정했습니다.');
+  });
+});
+
+describe('one-click apply to a rapid-payment program', () => {
+  it('shows only the account form, holder prefilled, and sends the program with the account', async () => {
+    const brn = business.brn;
+    const rapid = form({ rapid: { amountWon: 2_000_000, holder: '김하늘' } });
+    const { calls } = fakeFetch({
+      [`GET /api/me/businesses/${brn}`]: () => ({ status: 200, body: { business } }),
+      [`GET /api/me/businesses/${brn}/application-form`]: () => ({
+        status: 200,
+        body: { programs: [rapid] },
+      }),
+      [`POST /api/me/businesses/${brn}/applications`]: () => ({
+        status: 201,
+        body: {
+          items: [
+            { ...application(), account: { bankCode: '088', holder: '김하늘', masked: '110-***-***789' } },
+          ],
+        },
+      }),
+    });
+    render(
+      <MemoryRouter initialEntries={[`/my/businesses/${brn}/apply?programs=${rapid.programId}`]}>
+        <Routes>
+          <Route path="/my/businesses/:brn/apply" element={<ApplyPage />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const user = userEvent.setup();
+    const region = await screen.findByRole('region', { name: '지원금을 받을 계좌' });
+    expect(region.textContent).toContain('200만원');
+    expect(screen.queryByRole('heading', { name: /신청할 사업/ })).toBeNull();
+    expect((within(region).getByLabelText(/^예금주/) as HTMLInputElement).value).toBe('김하늘');
+    await user.selectOptions(within(region).getByLabelText(/^은행/), '088');
+    await user.type(within(region).getByLabelText(/^계좌번호/), '110123456789');
+    await user.click(within(region).getByRole('button', { name: '계좌로 신청하기' }));
+    await screen.findByRole('link', { name: '신청 현황 보기' });
+    const sent = calls.find((c) => c.method === 'POST')!.body as Record<string, unknown>;
+    expect(sent).toMatchObject({
+      programIds: [rapid.programId],
+      account: { bankCode: '088', number: '110123456789', holder: '김하늘' },
+    });
   });
 });
