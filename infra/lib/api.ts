@@ -14,6 +14,7 @@ import { HttpJwtAuthorizer } from 'aws-cdk-lib/aws-apigatewayv2-authorizers';
 import { HttpLambdaIntegration } from 'aws-cdk-lib/aws-apigatewayv2-integrations';
 import type { EventBus } from 'aws-cdk-lib/aws-events';
 import { PolicyStatement } from 'aws-cdk-lib/aws-iam';
+import { Key } from 'aws-cdk-lib/aws-kms';
 import { LogGroup } from 'aws-cdk-lib/aws-logs';
 import {
   BlockPublicAccess,
@@ -120,6 +121,11 @@ export class Api extends Construct {
    * the site's origin only; uploads still tagged pending (never checked) are deleted after a day.
    */
   readonly uploadBucket: Bucket;
+  /**
+   * Wraps the data keys of rapid-payment bank account numbers (envelope encryption, yearly rotation): only the
+   * applications function may generate and unwrap them (one-click apply and the payment file).
+   */
+  readonly accountKey: Key;
   /** `<apiId>.execute-api.<region>.amazonaws.com`, for the CloudFront origin. */
   readonly domainName: string;
 
@@ -155,6 +161,12 @@ export class Api extends Construct {
       ],
     });
 
+    this.accountKey = new Key(this, 'AccountKey', {
+      description: '소상공인24 relief bank accounts (신속지급 계좌번호) envelope key',
+      enableKeyRotation: true,
+      removalPolicy: stage.removalPolicy,
+    });
+
     this.fn = new PortalFunction(this, 'Handler', {
       stage,
       handler: 'api',
@@ -185,6 +197,7 @@ export class Api extends Construct {
         UPLOAD_BUCKET: this.uploadBucket.bucketName,
         // A damage list import (docs/relief.md) starts the recompute through the bus, as catalog changes do.
         EVENT_BUS_NAME: bus.eventBusName,
+        ACCOUNT_KEY_ID: this.accountKey.keyArn,
       },
     });
     // Same code and configuration as the API (the routes must be registered to be documented), no grants:
@@ -225,6 +238,8 @@ export class Api extends Construct {
     this.applicationsFn.bindTable(data, 'RW');
     this.grantUploads(this.applicationsFn);
     bus.grantPutEventsTo(this.applicationsFn);
+    // GenerateDataKey (seal at apply, correction) and Decrypt (open for the payment file), nothing else.
+    this.accountKey.grant(this.applicationsFn, 'kms:GenerateDataKey', 'kms:Decrypt');
 
     this.httpApi = new HttpApi(this, 'HttpApi', {
       description: `소상공인24 API (${stage.name})`,

@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import type { Logger } from '@aws-lambda-powertools/logger';
 import type { ApplicationRepositories } from '@sbiz24/shared';
+import type { AccountVault } from '../services/account-vault';
 import { createApplicationReports } from '../services/application-reports';
 import { createApplicationService } from '../services/application-service';
 import { createCatalogCache } from '../services/catalog-cache';
@@ -7,10 +9,12 @@ import { CATALOG_EVENT_FAILED_MESSAGE } from '../services/catalog-events';
 import { createDamageImportService } from '../services/damage-import';
 import { createFileService } from '../services/file-service';
 import type { FileStorage } from '../services/file-storage';
+import { createRapidPaymentService } from '../services/rapid-payment';
 import type { CatalogCache, ProgramChangeEvent } from '../services/types';
 import { HttpError } from './errors';
 import { applicationsResource } from './routes/applications';
 import { filesResource } from './routes/files';
+import { rapidPaymentResource } from './routes/rapid-payment';
 import { reliefImportsResource } from './routes/relief-imports';
 import { staffApplicationsResource } from './routes/staff-applications';
 import type { Resource } from './types';
@@ -30,6 +34,11 @@ export interface ApplicationRouteDeps {
   onNotifyError?: (err: unknown, applicationId: string) => void;
   /** Starts the recompute after a damage list is applied (createApp's `onProgramChanged`; none: no recompute). */
   onProgramChanged?: (event: ProgramChangeEvent) => void | Promise<void>;
+  /**
+   * Seals and opens rapid-payment account numbers (KMS data keys on AWS, the data folder's key file locally);
+   * without it, rapid-payment applications and payment files answer 503 ACCOUNTS_UNAVAILABLE.
+   */
+  accountVault?: AccountVault;
 }
 
 /**
@@ -42,10 +51,12 @@ export function applicationRoutes(deps: ApplicationRouteDeps): Resource {
   const { repos, clock, logger } = deps;
   const catalog =
     deps.catalogCache ?? createCatalogCache({ programs: repos.programs, disasters: repos.disasters, clock });
+  const accountVault = deps.accountVault ?? noAccountVault;
   const applications = createApplicationService({
     repos,
     clock,
     catalog,
+    accountVault,
     onNotifyError:
       deps.onNotifyError ??
       ((err, applicationId) =>
@@ -62,11 +73,20 @@ export function applicationRoutes(deps: ApplicationRouteDeps): Resource {
     }
   };
   const damageImports = createDamageImportService({ repos, clock, notify });
+  const rapid = createRapidPaymentService({
+    repos,
+    clock,
+    catalog,
+    accountVault,
+    applications,
+    newId: () => randomBytes(16).toString('base64url'),
+  });
   const resources = [
     applicationsResource({ applications, files, repos, clock }),
     staffApplicationsResource({ applications, reports }),
     filesResource({ files, applications }),
     reliefImportsResource({ damageImports }),
+    rapidPaymentResource({ rapid }),
   ];
   return (server) => {
     for (const serve of resources) serve(server);
@@ -84,4 +104,18 @@ const noFileStorage: FileStorage = {
   downloadUrl: async () => filesUnavailable(),
   keep: async () => filesUnavailable(),
   remove: async () => filesUnavailable(),
+};
+
+const accountsUnavailable = (): never => {
+  throw new HttpError(
+    503,
+    'ACCOUNTS_UNAVAILABLE',
+    '계좌 암호화 키가 설정되지 않아 신속지급 계좌를 다룰 수 없습니다.',
+  );
+};
+
+/** The vault of an app deployed without an account key: every use answers 503. */
+const noAccountVault: AccountVault = {
+  seal: async () => accountsUnavailable(),
+  open: async () => accountsUnavailable(),
 };

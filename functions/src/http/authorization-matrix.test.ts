@@ -13,6 +13,7 @@ import {
   DEMO_OWNED_BUSINESSES,
   DEMO_USERS,
 } from '../testing/demo';
+import { RAPID_APPROVED, seedRapidOfA } from '../testing/relief-seed';
 import { type CallerKey, call, createTestApp, testUnsubscribeTokens } from '../testing/test-app';
 import { devMailboxResource } from './routes/dev-mailbox';
 
@@ -267,6 +268,26 @@ const ROWS: Record<string, (ctx: { semasProgram: Program }) => Row> = {
     path: '/api/staff/programs/youth-fund/applications.csv',
     expect: [401, 403, 403, 200, 404, 200],
   }),
+  'POST /api/staff/programs/:id/approve-eligible': () => ({
+    path: '/api/staff/programs/semas-rapid/approve-eligible',
+    body: { dryRun: true },
+    expect: [401, 403, 403, 200, 404, 200],
+  }),
+  'GET /api/staff/programs/:id/payments.csv': () => ({
+    path: '/api/staff/programs/semas-rapid/payments.csv',
+    expect: [401, 403, 403, 200, 404, 200],
+  }),
+  'POST /api/staff/programs/:id/payment-results': () => ({
+    path: '/api/staff/programs/semas-rapid/payment-results',
+    body: `신청 ID,결과\n${RAPID_APPROVED},성공\n`,
+    headers: { 'content-type': 'text/csv' },
+    expect: [401, 403, 403, 200, 404, 200],
+  }),
+  'POST /api/me/applications/:id/account': () => ({
+    path: `/api/me/applications/${RAPID_APPROVED}/account`,
+    body: { version: 2, account: { bankCode: '004', number: '123456-01-234567', holder: '김하늘' } },
+    expect: [401, 200, 404, 403, 403, 403],
+  }),
 };
 
 /**
@@ -280,6 +301,7 @@ async function freshApp() {
     routes: [devMailboxResource({ list: () => [] })],
   });
   await seedApplicationsOfA(t);
+  await seedRapidOfA(t);
   const youth = (await t.repos.programs.get('youth-fund'))!;
   await t.repos.programs.create({ ...youth, id: 'semas-draft', status: 'draft', version: 1 });
   await t.repos.notifications.add({

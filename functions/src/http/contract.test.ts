@@ -23,6 +23,7 @@ import {
 } from '../testing/demo';
 import { writeFinishedRun } from '../testing/finished-run';
 import { MemoryRunRepository } from '../testing/memory-run-repository';
+import { RAPID_APPROVED, seedRapidOfA } from '../testing/relief-seed';
 import {
   type CallerKey,
   call,
@@ -589,6 +590,88 @@ function applicationCases(brn: string): Case[] {
       body: { version: 3 },
       status: 200,
     },
+    // Rapid payment (신속지급): semas-rapid and owner A's approved application with an account.
+    {
+      method: 'POST',
+      path: '/api/staff/programs/semas-rapid/approve-eligible',
+      as: 'staffSemas',
+      body: { dryRun: true },
+      status: 200,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs/semas-rapid/approve-eligible',
+      as: 'staffSemas',
+      body: {},
+      status: 200,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs/semas-rapid/approve-eligible',
+      as: 'staffSemas',
+      body: { cursor: 'e30' },
+      status: 400,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs/youth-fund/approve-eligible',
+      as: 'staffSemas',
+      body: { dryRun: true },
+      status: 422,
+    },
+    { method: 'GET', path: '/api/staff/programs/semas-rapid/payments.csv', as: 'staffSemas', status: 200 },
+    { method: 'GET', path: '/api/staff/programs/youth-fund/payments.csv', as: 'staffSemas', status: 422 },
+    {
+      method: 'POST',
+      path: `/api/me/applications/${RAPID_APPROVED}/account`,
+      as: 'ownerA',
+      body: { version: 2, account: { bankCode: '004', number: '12', holder: '김하늘' } },
+      status: 400,
+    },
+    {
+      method: 'POST',
+      path: `/api/me/applications/${RAPID_APPROVED}/account`,
+      as: 'ownerA',
+      body: { version: 1, account: { bankCode: '004', number: '123456-01-234567', holder: '김하늘' } },
+      status: 409,
+    },
+    {
+      method: 'POST',
+      path: `/api/me/applications/${SUBMITTED}/account`,
+      as: 'ownerA',
+      body: { version: 3, account: { bankCode: '004', number: '123456-01-234567', holder: '김하늘' } },
+      status: 422,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs/semas-rapid/payment-results',
+      as: 'staffSemas',
+      body: `신청 ID,결과,사유\n${RAPID_APPROVED},실패,예금주 불일치\n`,
+      headers: { 'content-type': 'text/csv' },
+      status: 200,
+    },
+    {
+      method: 'POST',
+      path: `/api/me/applications/${RAPID_APPROVED}/account`,
+      as: 'ownerA',
+      body: { version: 3, account: { bankCode: '004', number: '123456-01-234567', holder: '김하늘' } },
+      status: 200,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs/semas-rapid/payment-results',
+      as: 'staffSemas',
+      body: 'a,b\n1,2\n',
+      headers: { 'content-type': 'text/csv' },
+      status: 422,
+    },
+    {
+      method: 'POST',
+      path: '/api/staff/programs/semas-rapid/payment-results',
+      as: 'staffSemas',
+      body: { not: 'csv' },
+      status: 415,
+    },
   ];
 }
 
@@ -598,6 +681,7 @@ describe('the API answers as its OpenAPI document says', () => {
   beforeAll(async () => {
     t = await contractApp();
     await seedApplicationsOfA(t);
+    await seedRapidOfA(t);
     await t.repos.notifications.add({
       id: 'note-of-a',
       userId: 'owner-kim',

@@ -1,8 +1,8 @@
 import { evaluateProgram, isOpenAsOf, type Program, type Repositories, todayInKorea } from '@sbiz24/shared';
 import {
-  type Application,
   type ApplicationStatus,
   checkTransition,
+  type ShownApplication,
   type StaffDecisionAction,
 } from '@sbiz24/shared/application/index';
 import { createApplicationService } from '../services/application-service';
@@ -44,7 +44,7 @@ export async function seedDemoApplications({
 }: {
   repos: Repositories;
   clock: () => Date;
-}): Promise<Application[]> {
+}): Promise<ShownApplication[]> {
   const catalog = createCatalogCache({
     programs: repos.programs,
     disasters: repos.disasters,
@@ -57,7 +57,7 @@ export async function seedDemoApplications({
   const open = programs.filter((p) => isOpenAsOf(p, asOf));
   const byId = new Map(programs.map((p) => [p.id, p]));
 
-  const created: Application[] = [];
+  const created: ShownApplication[] = [];
   for (const demo of DEMO_OWNED_BUSINESSES) {
     const stored = await repos.businesses.get(demo.profile.brn);
     if (!stored?.ownerId) continue;
@@ -73,9 +73,9 @@ export async function seedDemoApplications({
     created.push(...apps);
   }
 
-  const result: Application[] = [];
+  const result: ShownApplication[] = [];
   for (const [i, first] of created.entries()) {
-    let app = first;
+    let app: ShownApplication = first;
     const staff: Caller = { sub: `staff-${app.agencyId}`, name: '', role: 'admin' };
     const owner: Caller = { sub: app.ownerId, name: '', role: 'owner' };
     for (const action of PATHS[TARGETS[i % TARGETS.length]!]) {

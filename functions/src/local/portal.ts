@@ -11,12 +11,14 @@ import { applicationRoutes } from '../http/application-routes';
 import { openApiDocs } from '../http/docs';
 import { alertsResource } from '../http/routes/alerts';
 import { devMailboxResource } from '../http/routes/dev-mailbox';
+import { createAccountVault } from '../services/account-vault';
 import { createCatalogCache } from '../services/catalog-cache';
 import { createLogger } from '../services/logger';
 import { ensureTable } from '../store/create-table';
 import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
 import { createRepositories } from '../store/repositories';
 import { TABLE_DESIGN } from '../store/table-design';
+import { localAccountKeys } from './account-key-file';
 import { type LocalAlerts, startLocalAlerts } from './alerts';
 import { DEMO_USERS } from './demo-data';
 import { createDevIssuer } from './dev-auth';
@@ -160,6 +162,8 @@ export async function startPortal(options: PortalOptions = {}): Promise<RunningP
           catalogCache,
           fileStorage,
           onProgramChanged: batch.onProgramChanged,
+          // Rapid-payment account numbers, sealed under a key file in the data folder (KMS on AWS).
+          accountVault: createAccountVault(localAccountKeys(dataDir)),
         }),
         alertsResource({ repos, clock, alerts: { secret: alerts.secret, mail: alerts.email } }),
         devMailboxResource(alerts.mail.mailbox),

@@ -44,7 +44,7 @@ export function toQueueItem(app: Application): StaffQueueItem {
   };
 }
 
-async function* everyApplication(
+export async function* everyApplication(
   repos: Pick<Repositories, 'applications'>,
   programId: string,
   filter: ApplicationFilter,

@@ -34,12 +34,17 @@ import {
   prefillAnswers,
   releasesGuard,
   resolveDocuments,
+  type ShownApplication,
   STAFF_QUEUE_PAGE_SIZE,
   type StaffQueueQuery,
   type SupplementResponseRequest,
   type TimelineEntry,
+  withoutSecrets,
 } from '@sbiz24/shared/application/index';
+import type { AccountInput } from '@sbiz24/shared/contract/applications';
+import { maskAccountNumber, parseAccountNumber } from '@sbiz24/shared/relief/bank-account';
 import { mapWithConcurrency } from '../store/batch';
+import type { AccountVault } from './account-vault';
 import { ownedBusiness as owned, reviewedProgram, reviews } from './application-access';
 import { settingsOf } from './application-forms';
 import { createSupportHistory } from './support-history';
@@ -53,6 +58,11 @@ export interface ApplicationServiceDeps {
   newId?: () => string;
   /** Told when an owner notification could not be written after a committed change (ids only). */
   onNotifyError?: (err: unknown, applicationId: string) => void;
+  /**
+   * Seals rapid-payment account numbers (KMS envelope encryption on AWS, the data folder's key locally).
+   * Without one, a rapid-payment application is refused (ACCOUNTS_UNAVAILABLE); nothing else needs it.
+   */
+  accountVault?: AccountVault;
 }
 
 const APP_NOT_FOUND = '신청을 찾을 수 없습니다.';
@@ -60,7 +70,7 @@ const APP_NOT_FOUND = '신청을 찾을 수 없습니다.';
 const BULK_CONCURRENCY = 8;
 
 /** A staff member's view: the application, and its program's rule re-evaluated on today's profile. */
-export interface StaffApplication extends Application {
+export interface StaffApplication extends ShownApplication {
   reasonsNow: Reason[];
   eligibleNow: boolean | null;
 }
@@ -89,6 +99,7 @@ export function createApplicationService({
   catalog,
   newId = () => randomBytes(16).toString('base64url'),
   onNotifyError = () => undefined,
+  accountVault,
 }: ApplicationServiceDeps) {
   const today = () => todayInKorea(clock);
   const history = createSupportHistory({ repos, catalog, clock });
@@ -143,8 +154,39 @@ export function createApplicationService({
     }
   }
 
+  /** The account as stored: the number sealed for this application, shown only masked. */
+  async function storedAccount(input: AccountInput, applicationId: string) {
+    if (!accountVault)
+      throw new UnprocessableError(
+        '계좌를 안전하게 보관할 수 없어 지금은 신속지급 신청을 받을 수 없습니다.',
+        'ACCOUNTS_UNAVAILABLE',
+      );
+    const parsed = parseAccountNumber(input.number);
+    // The schema checked it already; a service caller that did not is refused the same way, without the number.
+    if (!parsed.ok) throw new UnprocessableError('계좌번호(number)가 올바르지 않습니다.', 'ACCOUNT_INVALID');
+    return {
+      bankCode: input.bankCode,
+      holder: input.holder,
+      masked: maskAccountNumber(parsed.value),
+      sealed: await accountVault.seal(parsed.value, applicationId),
+    };
+  }
+
   function requestHash(brn: string, request: ApplyRequest): string {
-    const body = JSON.stringify({ brn, programIds: request.programIds, answers: request.answers ?? {} });
+    // The account enters the hash masked: the idempotency record must not make the number guessable.
+    const account = request.account
+      ? {
+          bankCode: request.account.bankCode,
+          holder: request.account.holder,
+          masked: maskAccountNumber(request.account.number),
+        }
+      : undefined;
+    const body = JSON.stringify({
+      brn,
+      programIds: request.programIds,
+      answers: request.answers ?? {},
+      ...(account ? { account } : {}),
+    });
     return createHash('sha256').update(body).digest('hex');
   }
 
@@ -271,12 +313,12 @@ export function createApplicationService({
      * application, form complete) and creates nothing if any fails; the error lists each program. The same
      * idempotency key with the same request returns the first result, created once.
      */
-    async apply(caller: Caller, brnInput: string, request: ApplyRequest): Promise<Application[]> {
+    async apply(caller: Caller, brnInput: string, request: ApplyRequest): Promise<ShownApplication[]> {
       const business = await ownedBusiness(caller, brnInput);
       const brn = business.profile.brn;
       const hash = requestHash(brn, request);
       const replayed = await replay(caller, request.idempotencyKey, hash);
-      if (replayed) return replayed;
+      if (replayed) return replayed.map(withoutSecrets);
 
       const asOf = today();
       const ctx = await evalContext(asOf);
@@ -328,12 +370,29 @@ export function createApplicationService({
           });
           continue;
         }
+        const rapid = settings.rapidPayment !== undefined;
+        if (rapid && !request.account) {
+          failures.push({
+            programId,
+            code: 'ACCOUNT_REQUIRED',
+            message: `${title} 사업은 신속지급 사업이라 지원금을 받을 계좌(account)가 필요합니다.`,
+          });
+          continue;
+        }
+        if (!rapid && request.account) {
+          failures.push({
+            programId,
+            code: 'ACCOUNT_NOT_ALLOWED',
+            message: `${title} 사업은 신속지급 사업이 아니라 계좌(account)를 받지 않습니다.`,
+          });
+          continue;
+        }
         ready.push({ program, reasons: evaluation.reasons, answers });
       }
       if (failures.length > 0) throw checksFailed(failures);
 
       const at = clock().toISOString();
-      const applications: Application[] = ready.map(({ program, reasons, answers }) => {
+      const built: Application[] = ready.map(({ program, reasons, answers }) => {
         const entry: TimelineEntry = {
           at,
           action: 'submit',
@@ -369,6 +428,10 @@ export function createApplicationService({
           timeline: [entry],
         };
       });
+      const account = request.account;
+      const applications = account
+        ? await Promise.all(built.map(async (a) => ({ ...a, account: await storedAccount(account, a.id) })))
+        : built;
       try {
         await repos.applications.create({
           applications,
@@ -385,7 +448,7 @@ export function createApplicationService({
             at,
             actorId: caller.sub,
             action: 'application.submit',
-            summary: `submitted (${a.programId})`,
+            summary: `submitted (${a.programId})${a.account ? ', account sealed' : ''}`,
             version: 1,
           })),
         });
@@ -393,7 +456,7 @@ export function createApplicationService({
         if (err instanceof ConflictError && err.code === 'IDEMPOTENCY_KEY_USED') {
           // A double submit that raced this one: answer with what it created.
           const raced = await replay(caller, request.idempotencyKey, hash);
-          if (raced) return raced;
+          if (raced) return raced.map(withoutSecrets);
         }
         if (err instanceof ConflictError && err.code === 'ALREADY_APPLIED') {
           const ids = (err.details as { programIds: string[] }).programIds;
@@ -409,38 +472,43 @@ export function createApplicationService({
         throw err;
       }
       for (const app of applications) await notify(app, app.timeline[0]!);
-      return applications;
+      return applications.map(withoutSecrets);
     },
 
-    async listForBusiness(caller: Caller, brn: string, cursor?: string): Promise<Page<Application>> {
+    async listForBusiness(caller: Caller, brn: string, cursor?: string): Promise<Page<ShownApplication>> {
       const business = await ownedBusiness(caller, brn);
       const page = await repos.applications.listByBusiness(business.profile.brn, {
         limit: STAFF_QUEUE_PAGE_SIZE,
         ...(cursor ? { cursor } : {}),
       });
       // A business that changed hands: the new owner does not see the previous owner's applications.
-      return { ...page, items: page.items.filter((a) => a.ownerId === caller.sub) };
+      return { ...page, items: page.items.filter((a) => a.ownerId === caller.sub).map(withoutSecrets) };
     },
 
-    getForOwner: ownApplication,
+    async getForOwner(caller: Caller, id: string): Promise<ShownApplication> {
+      return withoutSecrets(await ownApplication(caller, id));
+    },
 
     /** The application, if the caller reviews its agency (404 otherwise); no re-evaluation. */
     getReviewed: agencyApplication,
 
-    async withdraw(caller: Caller, id: string, version: number): Promise<Application> {
-      return step(await ownApplication(caller, id), version, 'withdraw', 'owner', caller.sub, {});
+    async withdraw(caller: Caller, id: string, version: number): Promise<ShownApplication> {
+      return withoutSecrets(
+        await step(await ownApplication(caller, id), version, 'withdraw', 'owner', caller.sub, {}),
+      );
     },
 
     async respondToSupplement(
       caller: Caller,
       id: string,
       input: SupplementResponseRequest,
-    ): Promise<Application> {
+    ): Promise<ShownApplication> {
       const app = await ownApplication(caller, id);
-      return step(app, input.version, 'respond-supplement', 'owner', caller.sub, {
+      const done = await step(app, input.version, 'respond-supplement', 'owner', caller.sub, {
         message: input.message,
         files: input.files,
       });
+      return withoutSecrets(done);
     },
 
     /** Support history (지원이력): portal awards (포털 선정) and what the owner entered (자가 입력), newest first. */
@@ -476,14 +544,14 @@ export function createApplicationService({
         repos.programs.get(app.programId),
         repos.businesses.get(app.brn),
       ]);
-      if (!program || !business) return { ...app, reasonsNow: [], eligibleNow: null };
+      if (!program || !business) return { ...withoutSecrets(app), reasonsNow: [], eligibleNow: null };
       const now = evaluateProgram(program, business.profile, await evalContext(today()));
-      return { ...app, reasonsNow: now.reasons, eligibleNow: now.eligible };
+      return { ...withoutSecrets(app), reasonsNow: now.reasons, eligibleNow: now.eligible };
     },
 
-    async decide(caller: Caller, id: string, decision: DecisionRequest): Promise<Application> {
+    async decide(caller: Caller, id: string, decision: DecisionRequest): Promise<ShownApplication> {
       const app = await agencyApplication(caller, id);
-      return staffDecision(caller, app, decision.version, decision);
+      return withoutSecrets(await staffDecision(caller, app, decision.version, decision));
     },
 
     /** Each id decided at its current version, or refused on its own with a code and a Korean reason. */
@@ -507,13 +575,15 @@ export function createApplicationService({
       caller: Caller | { role: 'system'; sub: string },
       id: string,
       version: number,
-    ): Promise<Application> {
+    ): Promise<ShownApplication> {
       if (caller.role === 'system') {
         const app = await repos.applications.get(id);
         if (!app) throw new NotFoundError(APP_NOT_FOUND, 'APPLICATION_NOT_FOUND');
-        return step(app, version, 'pay', 'system', caller.sub, {});
+        return withoutSecrets(await step(app, version, 'pay', 'system', caller.sub, {}));
       }
-      return step(await agencyApplication(caller, id), version, 'pay', 'staff', caller.sub, {});
+      return withoutSecrets(
+        await step(await agencyApplication(caller, id), version, 'pay', 'staff', caller.sub, {}),
+      );
     },
   };
 }

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Logger } from '@aws-lambda-powertools/logger';
 import type { ConstructorOptions } from '@aws-lambda-powertools/logger/types';
 import { loadCatalog } from '@sbiz24/shared';
@@ -7,6 +8,7 @@ import { openApiDocs } from '../http/docs';
 import { alertsResource } from '../http/routes/alerts';
 import type { AppDeps } from '../http/types';
 import { DEMO_CLAIMABLE_BUSINESSES, DEMO_OWNED_BUSINESSES } from '../local/demo-data';
+import { type AccountVault, createAccountVault, masterKeyProvider } from '../services/account-vault';
 import { createCatalogCache } from '../services/catalog-cache';
 import type { OutgoingMessage } from '../services/delivery';
 import type { Caller, ProgramChangeEvent } from '../services/types';
@@ -51,6 +53,8 @@ export interface TestApp {
   events: ProgramChangeEvent[];
   /** Captured log lines (JSON strings). */
   logs: string[];
+  /** The vault the application routes seal accounts with (a random master key per app). */
+  accountVault: AccountVault;
   setNow(date: Date): void;
 }
 
@@ -127,6 +131,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     ((e: ProgramChangeEvent) => {
       events.push(e);
     });
+  const accountVault = createAccountVault(masterKeyProvider(randomBytes(32), 'test'));
   const applications = applicationRoutes({
     repos,
     clock,
@@ -134,6 +139,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     catalogCache,
     fileStorage: storage,
     onProgramChanged,
+    accountVault,
   });
   const app = createApp({
     docs: openApiDocs,
@@ -147,7 +153,7 @@ export async function createTestApp(overrides: Partial<AppDeps> = {}): Promise<T
     // Given routes first: a test passing its own alerts resource (another key) is answered by it.
     routes: [...(overrides.routes ?? []), alerts, applications],
   });
-  return { app, repos, mails, storage, events, logs, setNow: (d) => (now = d) };
+  return { app, repos, mails, storage, events, logs, accountVault, setNow: (d) => (now = d) };
 }
 
 export interface CallOptions {

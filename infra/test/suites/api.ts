@@ -256,5 +256,25 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
     const applications = functionEnvironment(dev(), functionId(dev(), 'Api/ApplicationsHandler'));
     expect(readApiConfig(applications)).toMatchObject({ uploadBucket: applications.UPLOAD_BUCKET });
     expect(applications).toMatchObject({ POWERTOOLS_SERVICE_NAME: 'api-applications' });
+    expect(JSON.stringify(applications.ACCOUNT_KEY_ID)).toContain('ApiAccountKey');
+    for (const other of ['Api/Handler', 'Api/AlertsHandler', 'Api/DocsHandler'])
+      expect(functionEnvironment(dev(), functionId(dev(), other)), other).not.toHaveProperty(
+        'ACCOUNT_KEY_ID',
+      );
+  });
+
+  it('keeps relief account numbers under a rotated KMS key only the applications function may use', () => {
+    const keys = Object.entries(dev().json.Resources)
+      .filter(([id, r]) => r.Type === 'AWS::KMS::Key' && id.startsWith('ApiAccountKey'))
+      .map(([, r]) => r);
+    expect(keys).toHaveLength(1);
+    expect(keys[0]!.Properties).toMatchObject({ EnableKeyRotation: true });
+    const kmsOf = (fn: string) =>
+      roleStatements(dev(), roleOf(dev(), functionId(dev(), fn)))
+        .flatMap((s) => [s.Action].flat())
+        .filter((a) => String(a).startsWith('kms:'));
+    expect(kmsOf('Api/ApplicationsHandler').sort()).toEqual(['kms:Decrypt', 'kms:GenerateDataKey']);
+    for (const other of ['Api/Handler', 'Api/AlertsHandler', 'Api/DocsHandler'])
+      expect(kmsOf(other), other).toEqual([]);
   });
 }

@@ -61,7 +61,10 @@ const EXPECTED: Record<string, { services: string[]; s3Writes: boolean }> = {
   'Batch/SegmentWorker': { services: ['dynamodb', 'logs', 's3', 'sqs', 'xray'], s3Writes: true },
   'Batch/Finalize': { services: ['dynamodb', 'logs', 's3', 'xray'], s3Writes: true },
   'Batch/Notifier': { services: ['dynamodb', 'logs', 'sqs', 'xray'], s3Writes: false },
-  'Api/ApplicationsHandler': { services: ['dynamodb', 'events', 'logs', 's3', 'xray'], s3Writes: false },
+  'Api/ApplicationsHandler': {
+    services: ['dynamodb', 'events', 'kms', 'logs', 's3', 'xray'],
+    s3Writes: false,
+  },
   'Api/AlertsHandler': { services: ['dynamodb', 'logs', 'ses', 'xray'], s3Writes: false },
   'Alerts/Sender': { services: ['dynamodb', 'logs', 'ses', 'sqs', 'xray'], s3Writes: false },
   'Alerts/Dispatch': { services: ['dynamodb', 'logs', 'sqs', 'xray'], s3Writes: false },
@@ -88,6 +91,12 @@ export function iamSuite(dev: () => Synthesized): void {
         if (service === 'dynamodb') expect(TABLE_RESOURCES.has(resource), what).toBe(true);
         if (service === 'logs') expect(resource, what).toBe(`${fnPath}Logs.Arn`);
         if (service === 'events') expect(resource, what).toBe('Batch/Bus.Arn');
+        if (service === 'kms') {
+          // Relief accounts: the applications function alone seals (GenerateDataKey) and opens (Decrypt).
+          expect(fnPath, what).toBe('Api/ApplicationsHandler');
+          expect(['kms:GenerateDataKey', 'kms:Decrypt'], what).toContain(action);
+          expect(resource, what).toBe('Api/AccountKey.Arn');
+        }
         if (service === 'sqs') expect(resource, what).toBe(QUEUE_OF[fnPath] ?? 'Batch/NewMatchQueue.Arn');
         if (service === 'ses') {
           expect(['ses:SendEmail', 'ses:SendRawEmail'], what).toContain(action);

@@ -85,6 +85,34 @@ export interface TimelineEntry {
   files?: FileMetadata[];
 }
 
+/** The bank account a rapid payment goes to, as shown: the number only masked (`110-***-***456`). */
+export interface PaymentAccount {
+  bankCode: string;
+  holder: string;
+  masked: string;
+}
+
+/** An account number sealed by the account vault (functions/src/services/account-vault.ts), bound to the application id. */
+export interface SealedAccountNumber {
+  v: 1;
+  key: string;
+  iv: string;
+  data: string;
+}
+
+/** The account as stored: the shown part and the sealed number, which only the payment export opens. */
+export interface StoredPaymentAccount extends PaymentAccount {
+  sealed: SealedAccountNumber;
+}
+
+/** The bank refused a payment: the application stays approved until the owner corrects the account. */
+export interface PaymentFailure {
+  /** ISO timestamp of the bank result import. */
+  at: string;
+  /** The bank's reason, as the result file says (no account number). */
+  reason: string;
+}
+
 /** What the application was judged on at submission: never changes afterwards. */
 export interface ApplicationSnapshot {
   profile: BusinessProfile & { brn: string };
@@ -122,6 +150,20 @@ export interface Application {
   /** Supplement rounds asked so far (bounded: see MAX_SUPPLEMENT_ROUNDS). */
   supplementRounds: number;
   timeline: TimelineEntry[];
+  /** Rapid payment (신속지급): where the award is paid. Never returned with `sealed`: see `withoutSecrets`. */
+  account?: StoredPaymentAccount;
+  /** The last payment attempt failed; cleared when the owner corrects the account. */
+  paymentFailure?: PaymentFailure;
+}
+
+/** An application as any response shows it: the account without its sealed number. */
+export type ShownApplication = Omit<Application, 'account'> & { account?: PaymentAccount };
+
+/** The application as shown to anyone (owner or staff): the account without its sealed number. */
+export function withoutSecrets(app: Application): ShownApplication {
+  if (!app.account) return app;
+  const { sealed: _sealed, ...account } = app.account;
+  return { ...app, account };
 }
 
 /** A business's support history entry (지원이력). */

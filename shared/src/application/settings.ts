@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { DAMAGE_KINDS, type DamageKind } from '../relief/damage-list';
 import { DocumentRequirementSchema } from './documents';
 import { FORM_LIMITS, FormFieldSchema } from './form';
 
@@ -9,12 +10,46 @@ export const ProgramQuotaSchema = z.strictObject({
 });
 export type ProgramQuota = z.output<typeof ProgramQuotaSchema>;
 
+/** The most a rapid payment (신속지급) pays one business: 10억원. */
+export const RAPID_PAYMENT_MAX_WON = 1_000_000_000;
+
+const rapidAmount = (label: string) =>
+  z
+    .number({ error: `${label}은 원 단위 정수여야 합니다.` })
+    .check(
+      z.int({ error: `${label}은 원 단위 정수여야 합니다.` }),
+      z.minimum(1, { error: `${label}은 1원 이상이어야 합니다.` }),
+      z.maximum(RAPID_PAYMENT_MAX_WON, { error: `${label}은 10억원 이하여야 합니다.` }),
+    );
+
+/**
+ * Rapid payment (신속지급): every approved application is paid a fixed amount, or the amount set for the
+ * damage kind the business's confirmation records (the fixed amount when it records none or another kind).
+ * The owner's form then asks only for the bank account; staff approve every still-eligible application at once.
+ */
+export const RapidPaymentSchema = z.strictObject({
+  amountWon: rapidAmount('지급액(amountWon)'),
+  byDamageKind: z.optional(
+    z.partialRecord(
+      z.enum(DAMAGE_KINDS, { error: '피해 유형(byDamageKind)이 올바르지 않습니다.' }),
+      rapidAmount('피해 유형별 지급액(byDamageKind)'),
+    ),
+  ),
+});
+export type RapidPayment = z.output<typeof RapidPaymentSchema>;
+
+/** The amount a rapid-payment program pays a business whose damage confirmation records `kind`. */
+export function rapidPaymentAmount(rapid: RapidPayment, kind: DamageKind | undefined): number {
+  return (kind && rapid.byDamageKind?.[kind]) ?? rapid.amountWon;
+}
+
 /** How a program takes applications: its own questions, the documents it needs, its quota. */
 export const ApplicationSettingsSchema = z
   .strictObject({
     fields: z._default(z.array(FormFieldSchema).check(z.maxLength(FORM_LIMITS.maxFields)), []),
     documents: z._default(z.array(DocumentRequirementSchema).check(z.maxLength(20)), []),
     quota: z.optional(ProgramQuotaSchema),
+    rapidPayment: z.optional(RapidPaymentSchema),
   })
   .check(
     z.superRefine((s, ctx) => {

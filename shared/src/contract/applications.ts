@@ -9,6 +9,13 @@ import { FORM_LIMITS, FormFieldSchema } from '../application/form';
 import { SLUG_PATTERN } from '../formats';
 import { LIFECYCLE_STAGES } from '../lifecycle/stage';
 import { BusinessProfileSchema } from '../profile/profile';
+import {
+  ACCOUNT_HOLDER_MAX_LENGTH,
+  ACCOUNT_NUMBER_MAX_INPUT,
+  ACCOUNT_NUMBER_MESSAGES,
+  BANK_CODES,
+  parseAccountNumber,
+} from '../relief/bank-account';
 import { ReasonSchema } from './businesses';
 import { TimestampSchema } from './common';
 
@@ -176,6 +183,38 @@ const answersOfOneProgram = z.record(z.string().check(z.maxLength(40)), AnswerIn
   }),
 );
 
+/**
+ * A bank account for a rapid payment (신속지급): a bank from the list of Korean bank codes, the number with or
+ * without hyphens (10–14 digits), the holder's name. Messages never repeat the number.
+ */
+export const AccountInputSchema = z.strictObject({
+  bankCode: z.enum(BANK_CODES, { error: '은행(bankCode)을 목록에서 골라 주세요.' }),
+  number: z.string({ error: '계좌번호(number)는 글자여야 합니다.' }).check(
+    z.maxLength(ACCOUNT_NUMBER_MAX_INPUT, { error: `계좌번호(number): ${ACCOUNT_NUMBER_MESSAGES.length}` }),
+    z.superRefine((v, ctx) => {
+      const parsed = parseAccountNumber(v);
+      if (!parsed.ok)
+        ctx.issues.push({
+          code: 'custom',
+          input: '',
+          message: `계좌번호(number): ${ACCOUNT_NUMBER_MESSAGES[parsed.problem]}`,
+        });
+    }),
+  ),
+  holder: z.string({ error: '예금주(holder)는 글자여야 합니다.' }).check(
+    z.trim(),
+    z.minLength(1, { error: '예금주(holder)를 입력해 주세요.' }),
+    z.maxLength(ACCOUNT_HOLDER_MAX_LENGTH, {
+      error: `예금주(holder)는 ${ACCOUNT_HOLDER_MAX_LENGTH}자 이하여야 합니다.`,
+    }),
+  ),
+});
+export type AccountInput = z.output<typeof AccountInputSchema>;
+
+/** `POST /api/me/applications/{id}/account`: the owner corrects the account after a failed payment. */
+export const AccountUpdateRequestSchema = z.strictObject({ version, account: AccountInputSchema });
+export type AccountUpdateRequest = z.output<typeof AccountUpdateRequestSchema>;
+
 /** `POST /api/me/businesses/{brn}/applications`: 통합신청 to one or more programs. */
 export const ApplyRequestSchema = z
   .strictObject({
@@ -197,6 +236,8 @@ export const ApplyRequestSchema = z
       ),
     ),
     idempotencyKey,
+    /** The account a rapid-payment program pays into (required for one, refused for any other program). */
+    account: z.optional(AccountInputSchema),
   })
   .check(
     z.superRefine((r, ctx) => {
@@ -401,6 +442,10 @@ export const ApplicationSchema = z.object({
   amount: z.optional(z.number()),
   supplementRounds: z.int(),
   timeline: z.array(TimelineEntrySchema),
+  /** Rapid payment: the account, its number masked (`110-***-***456`); the owner's own or the reviewing staff's view. */
+  account: z.optional(z.object({ bankCode: str, holder: str, masked: str })),
+  /** The bank refused the last payment: the owner corrects the account, the next payment file includes it. */
+  paymentFailure: z.optional(z.object({ at: TimestampSchema, reason: str })),
 });
 export type ApplicationBody = z.output<typeof ApplicationSchema>;
 
@@ -486,6 +531,8 @@ export const APPLY_FAILURE_CODES = [
   'NOT_ELIGIBLE',
   'ALREADY_APPLIED',
   'INCOMPLETE_FORM',
+  'ACCOUNT_REQUIRED',
+  'ACCOUNT_NOT_ALLOWED',
 ] as const;
 export type ApplyFailureCode = (typeof APPLY_FAILURE_CODES)[number];
 
@@ -540,6 +587,11 @@ export const ApplicationFormSchema = z.object({
   documents: z.array(DocumentStatusSchema),
   /** The id of the business's active application for this program, if any. */
   activeApplicationId: z.nullable(str),
+  /**
+   * A rapid-payment program (신속지급): the form asks only for the account. The amount this business would be
+   * paid, and the holder to prefill (the representative's name).
+   */
+  rapid: z.optional(z.object({ amountWon: z.number(), holder: str })),
 });
 export type ApplicationForm = z.output<typeof ApplicationFormSchema>;
 export const ApplicationFormResponseSchema = z.object({ programs: z.array(ApplicationFormSchema) });

@@ -17,6 +17,7 @@ import { BusinessListResponseSchema, BusinessResponseSchema, MatchesResponseSche
 import { HealthResponseSchema } from './common';
 import { MeSchema, NotificationsResponseSchema } from './me';
 import { ProgramDetailResponseSchema, ProgramListResponseSchema } from './programs';
+import { ApproveEligibleResponseSchema, PaymentResultsResponseSchema } from './rapid-payment';
 import { DamageImportResponseSchema } from './relief';
 import {
   AuditListResponseSchema,
@@ -72,6 +73,9 @@ export const RESPONSE_SCHEMAS: Record<string, z.ZodMiniType> = {
   'GET /api/staff/applications/{id}/files/{fileId}/download': DownloadResponseSchema,
   'GET /api/staff/programs/{id}/applications/stats': ApplicationStatsResponseSchema,
   'POST /api/staff/disasters/{id}/damage-imports': DamageImportResponseSchema,
+  'POST /api/me/applications/{id}/account': ApplicationResponseSchema,
+  'POST /api/staff/programs/{id}/approve-eligible': ApproveEligibleResponseSchema,
+  'POST /api/staff/programs/{id}/payment-results': PaymentResultsResponseSchema,
   'GET /api/dev/users': DevUsersResponseSchema,
   'POST /api/dev/login': DevLoginResponseSchema,
 };

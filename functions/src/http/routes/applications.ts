@@ -37,7 +37,9 @@ const apply = defineRoute(
       '모든 사업을 먼저 확인합니다 (공고·접수 기간, 지금의 자격, 진행 중인 신청, 신청서). 하나라도 어긋나면 아무것도 만들지 않고 ' +
       '`error.details.failures`에 사업별 코드와 사유를 담아 422 (NOT_ELIGIBLE, PROGRAM_NOT_OPEN, INCOMPLETE_FORM, PROGRAM_NOT_FOUND) ' +
       '또는 409 ALREADY_APPLIED로 답합니다. 같은 idempotencyKey와 같은 내용이면 처음 만든 신청을 돌려줍니다 (다른 내용이면 409 IDEMPOTENCY_KEY_REUSED). ' +
-      '파일 답변은 `{ fileId }`로 보냅니다 (확인을 마친 내 파일만).',
+      '파일 답변은 `{ fileId }`로 보냅니다 (확인을 마친 내 파일만). ' +
+      '신속지급 사업은 `account: { bankCode, number, holder }`가 있어야 하고 (없으면 422 ACCOUNT_REQUIRED), 다른 사업에 계좌를 보내면 422 ACCOUNT_NOT_ALLOWED입니다. ' +
+      '계좌번호는 암호화해 보관하고 가린 형태(`110-***-***456`)로만 돌려줍니다.',
     request: { params: brnParams, body: jsonRequest(ApplyRequestSchema) },
     responses: { 201: jsonResponse(ApplyResponseSchema, '만든 신청 (같은 키로 다시 보내면 처음 만든 신청)') },
   },
@@ -165,6 +167,7 @@ export function applicationsResource({
         programIds: body.programIds,
         idempotencyKey: body.idempotencyKey,
         ...(answers ? { answers } : {}),
+        ...(body.account ? { account: body.account } : {}),
       });
       return reply({ items }, 201);
     });

@@ -4,6 +4,7 @@ import {
   PREFILL_SOURCES,
   type PrefillSource,
 } from '@sbiz24/shared/application/form';
+import { DAMAGE_KIND_LABELS, DAMAGE_KINDS } from '@sbiz24/shared/relief/damage-list';
 import { Check, Field, FieldGroup } from '../../components/Field';
 import { useLang } from '../../i18n/i18n';
 import { formatCount, formatWon } from '../../lib/format';
@@ -294,6 +295,61 @@ export function ApplicationSettingsEditor({
           {t('appSettings.addQuestion')}
         </button>
       </div>
+
+      <h3 className="app-h3">{t('rapid.setting')}</h3>
+      <p className="app-muted">{t('rapid.settingHint')}</p>
+      <Check
+        id="p-app-rapid"
+        label={t('rapid.enable')}
+        checked={f.rapid}
+        onChange={(on) => onChange({ ...f, rapid: on })}
+      />
+      {f.rapid ? (
+        <>
+          <Field
+            id="p-app-rapid-amount"
+            label={t('rapid.amount')}
+            hint={hint(f.rapidAmount, true)}
+            error={err('rapidPayment.amountWon')}
+            required
+          >
+            {(p) => (
+              <input
+                {...p}
+                className="krds-input"
+                inputMode="numeric"
+                value={f.rapidAmount}
+                onChange={(e) => onChange({ ...f, rapidAmount: e.target.value })}
+              />
+            )}
+          </Field>
+          <FieldGroup id="p-app-rapid-kinds" legend={t('rapid.byKind')}>
+            <div className="app-grid-2">
+              {DAMAGE_KINDS.map((k) => (
+                <Field
+                  key={k}
+                  id={`p-app-rapid-${k}`}
+                  label={t('rapid.kindAmount', { kind: DAMAGE_KIND_LABELS[k][lang] })}
+                  hint={hint(f.rapidByKind[k] ?? '', true)}
+                  error={err(`rapidPayment.byDamageKind.${k}`)}
+                >
+                  {(p) => (
+                    <input
+                      {...p}
+                      className="krds-input"
+                      inputMode="numeric"
+                      value={f.rapidByKind[k] ?? ''}
+                      onChange={(e) =>
+                        onChange({ ...f, rapidByKind: { ...f.rapidByKind, [k]: e.target.value } })
+                      }
+                    />
+                  )}
+                </Field>
+              ))}
+            </div>
+          </FieldGroup>
+        </>
+      ) : null}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import type { DocumentRequirement } from '@sbiz24/shared/application/documents';
 import type { FormField, FormFieldType, PrefillSource } from '@sbiz24/shared/application/form';
 import type { ApplicationSettings } from '@sbiz24/shared/application/settings';
+import { DAMAGE_KINDS, type DamageKind } from '@sbiz24/shared/relief/damage-list';
 import { numberText, parseNumberInput } from '../../lib/numbers';
 
 /** Documents the portal can confirm itself (확인됨), with the label a new one gets. */
@@ -37,6 +38,10 @@ export interface ApplicationSettingsForm {
   held: Partial<Record<HeldKind, DocumentRequirement>>;
   uploads: UploadDocForm[];
   questions: QuestionForm[];
+  /** Rapid payment (신속지급): on or off, the amount and the amounts by damage kind, as typed. */
+  rapid: boolean;
+  rapidAmount: string;
+  rapidByKind: Partial<Record<DamageKind, string>>;
 }
 
 /** A new program asks for the business registration only, which the portal already holds. */
@@ -54,6 +59,9 @@ export function emptySettingsForm(): ApplicationSettingsForm {
     },
     uploads: [],
     questions: [],
+    rapid: false,
+    rapidAmount: '',
+    rapidByKind: {},
   };
 }
 
@@ -81,6 +89,14 @@ export function settingsFormOf(s: ApplicationSettings | undefined): ApplicationS
       prefill: prefill ?? '',
       extras,
     })),
+    rapid: s.rapidPayment !== undefined,
+    rapidAmount: numberText(s.rapidPayment?.amountWon),
+    rapidByKind: Object.fromEntries(
+      DAMAGE_KINDS.flatMap((k) => {
+        const won = s.rapidPayment?.byDamageKind?.[k];
+        return won === undefined ? [] : [[k, numberText(won)]];
+      }),
+    ),
   };
 }
 
@@ -131,5 +147,19 @@ export function settingsBody(f: ApplicationSettingsForm) {
       })),
     ],
     ...(Object.keys(quota).length > 0 ? { quota } : {}),
+    ...(f.rapid ? { rapidPayment: rapidBody(f) } : {}),
+  };
+}
+
+function rapidBody(f: ApplicationSettingsForm) {
+  const byKind = Object.fromEntries(
+    DAMAGE_KINDS.flatMap((k) => {
+      const won = num(f.rapidByKind[k] ?? '');
+      return won === undefined ? [] : [[k, won]];
+    }),
+  );
+  return {
+    amountWon: num(f.rapidAmount) ?? f.rapidAmount,
+    ...(Object.keys(byKind).length > 0 ? { byDamageKind: byKind } : {}),
   };
 }

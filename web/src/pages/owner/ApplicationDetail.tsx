@@ -26,6 +26,7 @@ import {
   rejectionReason,
   Timeline,
 } from '../../features/applications/parts';
+import { AccountPanel } from '../../features/relief/AccountPanel';
 import { useLang } from '../../i18n/i18n';
 import { formatDateTime, formatWon } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -122,6 +123,8 @@ export default function ApplicationDetail() {
           onConflict={onConflict}
         />
       ) : null}
+
+      <AccountPanel app={a} onChanged={(next) => setData({ application: next })} onConflict={onConflict} />
 
       <section className="app-mt-2" aria-labelledby="app-facts">
         <h2 id="app-facts" className="app-h2">

@@ -24,6 +24,7 @@ import { Alert, ErrorState, Loading } from '../../components/Feedback';
 import { Field } from '../../components/Field';
 import { PageTitle } from '../../components/PageTitle';
 import { AppStatusBadge, DocumentList } from '../../features/applications/parts';
+import { RapidApply } from '../../features/relief/RapidApply';
 import { useLang } from '../../i18n/i18n';
 import { parseNumberInput } from '../../lib/numbers';
 import { useApi } from '../../lib/use-api';
@@ -157,6 +158,17 @@ export default function ApplyPage() {
   }
   if (!b || !form.data) return <Loading />;
   const programs = form.data.programs.filter((p) => ids.includes(p.programId));
+  // A rapid-payment program (신속지급) applied to on its own: the form is the account only.
+  const only = programs.length === 1 ? programs[0] : undefined;
+  if (only?.rapid && !only.activeApplicationId)
+    return (
+      <RapidApply
+        crumbs={crumbs}
+        brn={b.brn}
+        business={`${b.tradeName} (${b.brnFormatted})`}
+        form={{ ...only, rapid: only.rapid }}
+      />
+    );
 
   const removeProgram = (id: string) => {
     const rest = ids.filter((x) => x !== id);

@@ -32,6 +32,7 @@ import {
 } from '../../features/applications/DecisionFields';
 import { AppStatusBadge } from '../../features/applications/parts';
 import { SidoOptions } from '../../features/pickers/SidoOptions';
+import { RapidPaymentPanel } from '../../features/relief/RapidPaymentPanel';
 import { useLang } from '../../i18n/i18n';
 import { formatCount, formatDate, formatWon } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -213,6 +214,15 @@ export default function ReviewQueue() {
         <Alert tone="danger" title={t('review.csvFailed')}>
           {csvError instanceof ApiError ? <p>{csvError.message}</p> : null}
         </Alert>
+      ) : null}
+      {program.data?.program.application?.rapidPayment ? (
+        <RapidPaymentPanel
+          programId={id}
+          onChanged={() => {
+            first.reload();
+            stats.reload();
+          }}
+        />
       ) : null}
 
       {counts ? (
