@@ -61,8 +61,9 @@ export const ALERT_ROUTES = {
 
 /**
  * Served by the applications function (docs/applications.md): 통합신청, 신청 현황, 보완, 지원 이력, files, and the
- * staff review, statistics and CSV export; the damage list import (docs/relief.md). All need a token. A test checks that every application operation
- * of the OpenAPI document reaches this function and no other operation does.
+ * staff review, statistics and CSV export; the damage list import and rapid payment (docs/relief.md). All need
+ * a token. A test checks that every application operation of the OpenAPI document reaches this function and no
+ * other operation does.
  */
 export const APPLICATION_ROUTES = [
   '/api/me/businesses/{brn}/applications',
@@ -76,6 +77,9 @@ export const APPLICATION_ROUTES = [
   '/api/staff/programs/{id}/applications/stats',
   '/api/staff/programs/{id}/applications.csv',
   '/api/staff/disasters/{id}/damage-imports',
+  '/api/staff/programs/{id}/approve-eligible',
+  '/api/staff/programs/{id}/payments.csv',
+  '/api/staff/programs/{id}/payment-results',
 ] as const;
 
 /** Route prefixes that always require a token (explicit routes, besides the `$default` catch-all). */
