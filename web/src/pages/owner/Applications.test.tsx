@@ -461,4 +461,97 @@ describe('신청 현황 and 지원 이력 lists', () => {
       '/my/applications/app0000000000000002',
     );
   });
+
+  it('adds support received elsewhere: checks the fields first, sends program, year and version, shows a refusal', async () => {
+    let history: unknown[] = [];
+    const { calls } = fakeFetch({
+      [`GET /api/me/businesses/${BRN}`]: () => ({ status: 200, body: { business } }),
+      [`GET /api/me/businesses/${BRN}/support-history`]: () => ({ status: 200, body: { items: history } }),
+      'GET /api/programs': () => ({
+        status: 200,
+        body: {
+          items: [
+            {
+              id: 'hope-return-closure',
+              title: '희망리턴패키지',
+              titleEn: null,
+              kind: 'support',
+              agencyId: 'semas',
+              agencyName: '소상공인시장진흥공단',
+              stages: ['closure'],
+              summary: '폐업 소상공인의 재기를 돕습니다.',
+              benefit: { description: '재기 지원' },
+              applyStart: null,
+              applyEnd: null,
+              status: 'open',
+              dDay: null,
+            },
+          ],
+          total: 1,
+          page: 1,
+          pageSize: 100,
+        },
+      }),
+      [`POST /api/me/businesses/${BRN}/support-history`]: (body) => {
+        const { year } = body as { year: number };
+        if (year === 2023)
+          return {
+            status: 409,
+            body: {
+              error: { code: 'SUPPORT_EXISTS', message: '같은 사업·연도의 지원 이력이 이미 있습니다.' },
+            },
+          };
+        history = [
+          {
+            programId: 'hope-return-closure',
+            programTitle: '희망리턴패키지',
+            year,
+            source: 'self',
+            sourceLabel: '자가 입력',
+          },
+        ];
+        return { status: 201, body: { items: history } };
+      },
+    });
+    render(
+      <MemoryRouter initialEntries={[`/my/businesses/${BRN}/history`]}>
+        <Routes>
+          <Route path="/my/businesses/:brn/history" element={<SupportHistory />} />
+        </Routes>
+      </MemoryRouter>,
+    );
+    const user = userEvent.setup();
+    const form = await screen.findByRole('region', { name: '다른 곳에서 받은 지원 입력' });
+    await user.clear(within(form).getByLabelText(/^지원받은 연도/));
+    await user.type(within(form).getByLabelText(/^지원받은 연도/), '1980');
+    await user.click(within(form).getByRole('button', { name: '지원 이력에 추가' }));
+    expect(within(form).getByText('사업을 선택해 주세요.')).toBeTruthy();
+    expect(within(form).getByText(/연도는 1990년부터/)).toBeTruthy();
+    expect(document.activeElement).toBe(within(form).getByLabelText(/^사업/));
+    expect(calls.filter((c) => c.method === 'POST')).toHaveLength(0);
+
+    await within(form).findByRole('option', { name: '희망리턴패키지' });
+    await user.selectOptions(within(form).getByLabelText(/^사업/), 'hope-return-closure');
+    await user.clear(within(form).getByLabelText(/^지원받은 연도/));
+    await user.type(within(form).getByLabelText(/^지원받은 연도/), '2023');
+    await user.click(within(form).getByRole('button', { name: '지원 이력에 추가' }));
+    expect((await within(form).findByRole('alert')).textContent).toBe(
+      '같은 사업·연도의 지원 이력이 이미 있습니다.',
+    );
+
+    await user.clear(within(form).getByLabelText(/^지원받은 연도/));
+    await user.type(within(form).getByLabelText(/^지원받은 연도/), '2024');
+    await user.click(within(form).getByRole('button', { name: '지원 이력에 추가' }));
+    expect((await within(form).findByRole('status')).textContent).toBe(
+      '2024년 「희망리턴패키지」를 지원 이력에 추가했습니다.',
+    );
+    const posts = calls.filter((c) => c.method === 'POST');
+    expect(posts.at(-1)!.body).toEqual({
+      version: business.version,
+      programId: 'hope-return-closure',
+      year: 2024,
+    });
+    const table = await screen.findByRole('table', { name: '지원 이력 (최신순)' });
+    expect(within(table).getAllByRole('row')[1]!.textContent).toBe('2024희망리턴패키지—자가 입력');
+  });
 });
