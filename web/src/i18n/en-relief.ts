@@ -88,6 +88,7 @@ const reliefEn: Strings<typeof reliefKo> = {
     change: 'Correct the account',
     save: 'Save the account',
     saved: 'The account was corrected. It will be in the next payment file.',
+    staffFailed: 'Payment refused by the bank: {{reason}}',
   },
   payout: {
     title: 'Rapid payment',

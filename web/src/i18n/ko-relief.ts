@@ -82,6 +82,7 @@ const reliefKo = {
     change: '계좌 고치기',
     save: '계좌 저장',
     saved: '계좌를 고쳤습니다. 다음 지급 파일에 포함됩니다.',
+    staffFailed: '지급 실패 사유 (은행): {{reason}}',
   },
   payout: {
     title: '신속지급',

@@ -198,6 +198,28 @@ describe('one application for review', () => {
     await waitFor(() => expect(reads).toBe(2));
   });
 
+  it("shows a rapid-payment account masked, with the bank's refusal", async () => {
+    fakeFetch({
+      'GET /api/staff/applications/app0000000000000001': () => ({
+        status: 200,
+        body: {
+          application: {
+            ...staffApp,
+            status: 'approved',
+            amount: 2_000_000,
+            account: { bankCode: '004', holder: '김하늘', masked: '110-***-***789' },
+            paymentFailure: { at: '2026-11-27T01:00:00.000Z', reason: '계좌 번호 오류' },
+          },
+        },
+      }),
+    });
+    renderAt('/staff/applications/app0000000000000001', '/staff/applications/:id', <StaffApplicationPage />);
+    const profile = await screen.findByRole('region', { name: '신청 당시 사업장 정보' });
+    expect(profile.textContent).toContain('KB국민은행');
+    expect(profile.textContent).toContain('110-***-***789');
+    expect(profile.textContent).toContain('지급 실패 사유 (은행): 계좌 번호 오류');
+  });
+
   it('reloads and says so when another decision came first', async () => {
     let reads = 0;
     fakeFetch({

@@ -2,6 +2,7 @@ import { allowedActions } from '@sbiz24/shared/application/state-machine';
 import { DECISION_ACTIONS } from '@sbiz24/shared/contract/applications';
 import { ksicName } from '@sbiz24/shared/reference/ksic';
 import { regionName } from '@sbiz24/shared/reference/regions';
+import { bankName } from '@sbiz24/shared/relief/bank-account';
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import {
@@ -190,6 +191,26 @@ export default function StaffApplicationPage() {
               {typeof profile.revenue === 'number' ? formatWon(profile.revenue, lang) : t('staffApp.unknown')}
             </dd>
           </dl>
+          {a.account ? (
+            <>
+              <h3 id="sa-account" className="app-h3">
+                {t('account.shown')}
+              </h3>
+              <dl className="app-meta" aria-labelledby="sa-account">
+                <dt>{t('account.bank')}</dt>
+                <dd>{bankName(a.account.bankCode, lang) ?? a.account.bankCode}</dd>
+                <dt>{t('account.number')}</dt>
+                <dd>{a.account.masked}</dd>
+                <dt>{t('account.holder')}</dt>
+                <dd>{a.account.holder}</dd>
+              </dl>
+              {a.paymentFailure ? (
+                <p className="app-error-text">
+                  {t('account.staffFailed', { reason: a.paymentFailure.reason })}
+                </p>
+              ) : null}
+            </>
+          ) : null}
         </section>
         <section aria-labelledby="sa-docs">
           <h2 id="sa-docs" className="app-h2">
