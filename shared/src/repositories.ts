@@ -5,6 +5,7 @@ import type { ProgramQuota } from './application/settings';
 import type { Disaster } from './disaster/disaster';
 import type { BusinessProfile, PriorSupport } from './profile/profile';
 import type { AgencyId, Program, ProgramStatus } from './program/program';
+import type { RapidNotice } from './relief/rapid-notice';
 
 /**
  * Repository interfaces: the store adapters (DynamoDB in functions/src/store) implement them; services and
@@ -130,6 +131,11 @@ export interface Notification {
   body: string;
   brn?: string;
   programId?: string;
+  /**
+   * The notice of a rapid-payment (신속지급) program: what the owner will receive; the inbox links it to the
+   * program's apply page and renders it in the reader's language.
+   */
+  rapid?: RapidNotice;
   read: boolean;
   /** Same key, same notification: (business, program, reason) is notified once. */
   dedupeKey: string;
@@ -323,6 +329,8 @@ export interface OutboxMessage {
   programId?: string;
   programTitle?: string;
   applyEnd?: string;
+  /** A rapid-payment notice: the amount (won); the alert links to the apply page and says the amount. */
+  rapidAmountWon?: number;
   /** Send attempts so far (each claim counts one). */
   attempts?: number;
   /** When a pending message is due (ISO timestamp); the creation time at first. */

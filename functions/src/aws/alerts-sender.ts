@@ -3,7 +3,13 @@ import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
 import type { OutboxMessage } from '@sbiz24/shared';
 import { OUTBOUND_CHANNELS } from '@sbiz24/shared/alerts/preferences';
 import type { ScheduledHandler, SQSBatchResponse, SQSEvent } from 'aws-lambda';
-import { type DeliveryDeps, deliverAll, deliverMessage, settleChannel } from '../services/delivery';
+import {
+  alertPagePath,
+  type DeliveryDeps,
+  deliverAll,
+  deliverMessage,
+  settleChannel,
+} from '../services/delivery';
 import { createLogger } from '../services/logger';
 import { createUnsubscribeTokens } from '../services/unsubscribe';
 import { createDynamoClient, toDocumentClient } from '../store/dynamo-client';
@@ -59,8 +65,7 @@ export function awsDeliveryDeps(config: AlertsSenderConfig, logger: Logger): Del
       }),
     },
     links: {
-      page: (m) =>
-        `${config.portalUrl}${m.programId ? `/programs/${encodeURIComponent(m.programId)}` : '/my/notifications'}`,
+      page: (m) => `${config.portalUrl}${alertPagePath(m)}`,
       unsubscribe: (userId, kind) =>
         `${config.portalUrl}/api/alerts/unsubscribe?token=${tokens.sign(userId, kind)}`,
     },

@@ -142,6 +142,18 @@ describe('the SQS notifier handler', () => {
   it('parses the worker messages and rejects anything else', () => {
     expect(parseMatchEventMessage(message([event('a')]))).toHaveLength(1);
     expect(() => parseMatchEventMessage('{"events":"no"}')).toThrow();
+    const rapid = { ...event('r'), rapidPayment: { amountWon: 3_000_000, tradeName: '행복분식' } };
+    expect(parseMatchEventMessage(message([rapid]))[0]?.rapidPayment).toEqual(rapid.rapidPayment);
+    for (const rapidPayment of [
+      { amountWon: '3000000', tradeName: 'x' },
+      { amountWon: 1.5, tradeName: 'x' },
+      { amountWon: 1 },
+      null,
+    ]) {
+      expect(() =>
+        parseMatchEventMessage(message([{ ...event('r'), rapidPayment } as unknown as MatchEvent])),
+      ).toThrow();
+    }
     expect(() => parseMatchEventMessage('not json')).toThrow();
   });
 });

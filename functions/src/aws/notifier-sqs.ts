@@ -16,8 +16,15 @@ function isMatchEvent(v: unknown): v is MatchEvent {
     REASONS.has(e.reason as string) &&
     KINDS.has(e.programKind as string) &&
     [e.brn, e.ownerId, e.programId, e.programTitle, e.runId, e.asOf].every((x) => typeof x === 'string') &&
-    (e.applyEnd === undefined || typeof e.applyEnd === 'string')
+    (e.applyEnd === undefined || typeof e.applyEnd === 'string') &&
+    (e.rapidPayment === undefined || isRapidPayment(e.rapidPayment))
   );
+}
+
+function isRapidPayment(v: unknown): boolean {
+  if (typeof v !== 'object' || v === null) return false;
+  const r = v as Record<string, unknown>;
+  return Number.isSafeInteger(r.amountWon) && (r.amountWon as number) >= 0 && typeof r.tradeName === 'string';
 }
 
 /**

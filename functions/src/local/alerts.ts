@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { Repositories } from '@sbiz24/shared';
 import {
+  alertPagePath,
   type ChannelAdapter,
   type DeliveryCounts,
   type DeliveryDeps,
@@ -83,8 +84,7 @@ export async function startLocalAlerts(options: LocalAlertsOptions): Promise<Loc
       sms: textSink,
     },
     links: {
-      page: (m) =>
-        `${options.baseUrl()}${m.programId ? `/programs/${encodeURIComponent(m.programId)}` : '/my/notifications'}`,
+      page: (m) => `${options.baseUrl()}${alertPagePath(m)}`,
       unsubscribe: (userId, kind) =>
         `${options.baseUrl()}/api/alerts/unsubscribe?token=${tokens.sign(userId, kind)}`,
     },

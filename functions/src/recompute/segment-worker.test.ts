@@ -4,9 +4,13 @@ import { describe, expect, it } from 'vitest';
 import { MemoryBlobStore } from '../services/blob-store';
 import { segmentPartKey } from '../services/snapshot-keys';
 import { brnOf, business, regionProgram, ruleEvaluator } from '../testing/fixtures';
-import { createMemoryBusinessRepository } from '../testing/memory-repositories';
+import { MemoryOutbox } from '../testing/memory-outbox';
+import {
+  createMemoryBusinessRepository,
+  createMemoryNotificationRepository,
+} from '../testing/memory-repositories';
 import { MemoryRunRepository } from '../testing/memory-run-repository';
-import { MemoryEventSink } from './event-sinks';
+import { DirectNotifierSink, MemoryEventSink } from './event-sinks';
 import { matchHash } from './match-hash';
 import { runSegment, type SegmentWorkerDeps } from './segment-worker';
 
@@ -56,6 +60,106 @@ describe('runSegment', () => {
     const expectedEvents = claimed.reduce((n, i) => n + (i % 2 === 0 ? 2 : 1), 0);
     expect(sink.events).toHaveLength(expectedEvents);
     expect(sink.events.every((e) => e.ownerId.startsWith('user-') && e.reason === 'new-match')).toBe(true);
+  });
+
+  it('puts the amount on the new-match events of a rapid-payment program, by damage kind, and only there', async () => {
+    const businesses = createMemoryBusinessRepository(clock);
+    // Business 0 (Seoul, claimed) had flooding confirmed last; business 3 (Busan, claimed) no damage kind.
+    const all = Array.from({ length: 6 }, (_, i) =>
+      business(i, i % 2 === 0 ? SEOUL : BUSAN, i % 3 === 0 ? `user-${i}` : undefined),
+    );
+    all[0]!.profile.disasterDamage = [
+      { disasterId: 'd-1', confirmedOn: '2025-02-10', kind: 'flooding' },
+      { disasterId: 'd-1', confirmedOn: '2025-02-01', kind: 'fire' },
+    ];
+    await businesses.createMany(all);
+    const sink = new MemoryEventSink();
+    const deps: SegmentWorkerDeps = {
+      businesses,
+      runs: new MemoryRunRepository(),
+      sink,
+      blobs: new MemoryBlobStore(),
+      clock,
+      pageSize: 4,
+    };
+    const rapid = regionProgram('rapid', ['11', '26'], {
+      kind: 'disaster-relief',
+      applyEnd: '2025-03-31',
+      application: {
+        fields: [],
+        documents: [],
+        rapidPayment: { amountWon: 3_000_000, byDamageKind: { flooding: 5_000_000 } },
+      },
+    } as Partial<Program>);
+    const ordinary = regionProgram('plain', ['11', '26']);
+
+    await runSegment(deps, task('r1'), compiledFor([rapid, ordinary]));
+
+    const of = (brn: string, programId: string) =>
+      sink.events.find((e) => e.brn === brn && e.programId === programId);
+    expect(of(brnOf(0), 'rapid')).toMatchObject({
+      reason: 'new-match',
+      rapidPayment: { amountWon: 5_000_000, tradeName: '가게0' },
+    });
+    expect(of(brnOf(3), 'rapid')).toMatchObject({
+      reason: 'new-match',
+      rapidPayment: { amountWon: 3_000_000, tradeName: '가게3' },
+    });
+    expect(of(brnOf(0), 'plain')).toBeDefined();
+    expect(of(brnOf(0), 'plain')?.rapidPayment).toBeUndefined();
+    expect(of(brnOf(3), 'plain')?.rapidPayment).toBeUndefined();
+    // Unclaimed businesses are not notified at all.
+    expect(sink.events.every((e) => e.ownerId)).toBe(true);
+    expect(sink.events).toHaveLength(4);
+
+    // A later run finds nothing new: no second notice (the deadline reminders never carry the amount).
+    sink.events.length = 0;
+    await runSegment(deps, { ...task('r2'), asOf: '2025-03-24' }, compiledFor([rapid, ordinary]));
+    expect(sink.events.filter((e) => e.reason === 'new-match')).toHaveLength(0);
+    expect(sink.events.length).toBeGreaterThan(0);
+    expect(sink.events.every((e) => e.rapidPayment === undefined)).toBe(true);
+  });
+
+  it("notifies a rapid program's new match in the inbox with the amount, the ordinary program's without", async () => {
+    const businesses = createMemoryBusinessRepository(clock);
+    const one = business(0, SEOUL, 'owner-0');
+    one.profile.disasterDamage = [{ disasterId: 'd-1', confirmedOn: '2025-02-10', kind: 'fire' }];
+    await businesses.create(one);
+    const notifications = createMemoryNotificationRepository();
+    const outbox = new MemoryOutbox();
+    const deps: SegmentWorkerDeps = {
+      businesses,
+      runs: new MemoryRunRepository(),
+      sink: new DirectNotifierSink({ notifications, outbox, clock }),
+      blobs: new MemoryBlobStore(),
+      clock,
+    };
+    const rapid = regionProgram('rapid', ['11'], {
+      kind: 'disaster-relief',
+      title: '산불 피해 신속지원금',
+      application: {
+        fields: [],
+        documents: [],
+        rapidPayment: { amountWon: 2_000_000, byDamageKind: { fire: 4_000_000 } },
+      },
+    } as Partial<Program>);
+
+    await runSegment(deps, task('r1'), compiledFor([rapid, regionProgram('plain', ['11'])]));
+
+    const items = (await notifications.list('owner-0')).items;
+    const notice = items.find((n) => n.programId === 'rapid')!;
+    expect(notice).toMatchObject({ kind: 'disaster', rapid: { amountWon: 4_000_000, tradeName: '가게0' } });
+    expect(notice.title).toBe('재난지원금 400만원 신속지급 대상입니다: 산불 피해 신속지원금');
+    expect(notice.body).toContain(
+      "가게0은 「산불 피해 신속지원금」 신속지급 대상입니다. 받으실 금액은 400만원입니다. '신청하기'",
+    );
+    const plain = items.find((n) => n.programId === 'plain')!;
+    expect(plain).toMatchObject({ kind: 'new-match' });
+    expect(plain.rapid).toBeUndefined();
+    expect(plain.title).toBe('새로 신청할 수 있는 지원사업: plain 지원사업');
+    expect((await outbox.list('owner-0')).find((m) => m.programId === 'rapid')?.rapidAmountWon).toBe(
+      4_000_000,
+    );
   });
 
   it('changes nothing and emits nothing when rerun in a new run', async () => {

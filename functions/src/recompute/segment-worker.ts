@@ -5,6 +5,7 @@ import {
   type Program,
   type StoredBusiness,
 } from '@sbiz24/shared';
+import { latestDamageKind, rapidPaymentAmount, rapidPaymentOf } from '@sbiz24/shared/application/settings';
 import {
   addCounts,
   type BlobStore,
@@ -265,6 +266,8 @@ function eventsFor(
     // A program newly matched today is announced once (with its deadline); reminders start from the next run.
     const reason = fresh.has(id) ? 'new-match' : reminderDue(program.applyEnd, task.asOf);
     if (!reason) continue;
+    // A rapid-payment program's notice says the amount, from the damage confirmed on the profile just read.
+    const rapid = reason === 'new-match' ? rapidPaymentOf(program) : undefined;
     events.push({
       reason,
       brn: business.profile.brn,
@@ -273,6 +276,14 @@ function eventsFor(
       programTitle: program.title,
       programKind: program.kind,
       ...(program.applyEnd ? { applyEnd: program.applyEnd } : {}),
+      ...(rapid
+        ? {
+            rapidPayment: {
+              amountWon: rapidPaymentAmount(rapid, latestDamageKind(business.profile)),
+              tradeName: business.profile.tradeName,
+            },
+          }
+        : {}),
       runId: task.runId,
       asOf: task.asOf,
     });

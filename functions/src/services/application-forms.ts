@@ -1,21 +1,17 @@
 import { resolveDocuments } from '@sbiz24/shared/application/documents';
 import { prefillAnswers } from '@sbiz24/shared/application/form';
 import type { ApplicationSettings, WithApplicationSettings } from '@sbiz24/shared/application/settings';
-import { DEFAULT_APPLICATION_SETTINGS, rapidPaymentAmount } from '@sbiz24/shared/application/settings';
+import {
+  DEFAULT_APPLICATION_SETTINGS,
+  latestDamageKind,
+  rapidPaymentAmount,
+} from '@sbiz24/shared/application/settings';
 import type { ApplicationForm } from '@sbiz24/shared/contract/applications';
 import { todayInKorea } from '@sbiz24/shared/dates';
-import type { BusinessProfile } from '@sbiz24/shared/profile/profile';
 import { isOpenAsOf, type Program } from '@sbiz24/shared/program/program';
 import type { Repositories } from '@sbiz24/shared/repositories';
 import { ownedBusiness } from './application-access';
 import type { Caller } from './types';
-
-/** The kind on the business's latest damage confirmation that records one (what a rapid amount may depend on). */
-export function latestDamageKind(profile: BusinessProfile) {
-  const withKind = profile.disasterDamage.filter((d) => d.kind !== undefined);
-  withKind.sort((a, b) => b.confirmedOn.localeCompare(a.confirmedOn));
-  return withKind[0]?.kind;
-}
 
 /** The program's application settings (questions, documents, quota), or the defaults. */
 export function settingsOf(program: Program): ApplicationSettings {

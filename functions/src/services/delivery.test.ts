@@ -5,6 +5,7 @@ import { business } from '../testing/fixtures';
 import { MemoryOutbox } from '../testing/memory-outbox';
 import { createMemoryRepositories, type MemoryRepositories } from '../testing/memory-repositories';
 import {
+  alertPagePath,
   type ChannelAdapter,
   type DeliveryDeps,
   deliverAll,
@@ -167,6 +168,33 @@ describe('deliverChannel', () => {
     now = new Date('2026-12-03T13:30:00Z');
     await outbox.enqueue(message('sms', { kind: 'disaster', createdAt: now.toISOString() }));
     expect(await deliverChannel(deps(), 'sms')).toMatchObject({ sent: 1 });
+  });
+
+  it('sends a rapid-payment notice in quiet hours as the rapid template, its button and mail linking the apply page', async () => {
+    now = new Date('2026-12-03T13:30:00Z'); // 22:30 in Korea
+    const rapid = { kind: 'disaster' as const, rapidAmountWon: 3_000_000, createdAt: now.toISOString() };
+    await outbox.enqueue(message('sms', rapid));
+    await outbox.enqueue(message('email', rapid));
+    const withPaths = deps({
+      links: { page: (m) => `http://portal${alertPagePath(m)}`, unsubscribe: () => 'http://portal/u' },
+    });
+    expect(await deliverChannel(withPaths, 'sms')).toMatchObject({ sent: 1 });
+    expect(await deliverChannel(withPaths, 'email')).toMatchObject({ sent: 1 });
+    const apply = `http://portal/my/businesses/${b.profile.brn}/apply?programs=hope-return`;
+    const text = sms.sent[0]!;
+    expect(text.channel === 'sms' && text.message.templateCode).toBe('SBIZ_RAPID_PAY_01');
+    expect(text.channel === 'sms' && text.message.text).toContain('■ 지급액: 300만원');
+    expect(text.channel === 'sms' && text.message.button).toEqual({ name: '신청하기', url: apply });
+    const mail = email.sent[0]!;
+    expect(mail.channel === 'email' && mail.email.text).toContain(`신청하기: ${apply}`);
+  });
+
+  it('opens the apply page for a rapid notice, the program for other alerts, the inbox without a program', () => {
+    expect(alertPagePath({ programId: 'p 1', brn: '1234567890', rapidAmountWon: 1 })).toBe(
+      '/my/businesses/1234567890/apply?programs=p%201',
+    );
+    expect(alertPagePath({ programId: 'p 1', brn: '1234567890' })).toBe('/programs/p%201');
+    expect(alertPagePath({})).toBe('/my/notifications');
   });
 
   it('never sends a message twice when two senders run at once', async () => {

@@ -80,6 +80,17 @@ export const MAX_ATTEMPTS = RETRY_DELAYS_MS.length + 1;
 /** How long a claim holds: far longer than one send takes, so a live sender is never overtaken. */
 export const LEASE_MS = 2 * 60_000;
 
+/**
+ * The portal page an alert opens (path only): a rapid-payment notice opens the program's apply page for the
+ * business (the account form alone), another alert about a program the program, anything else the inbox.
+ */
+export function alertPagePath(m: Pick<OutboxMessage, 'programId' | 'brn' | 'rapidAmountWon'>): string {
+  if (!m.programId) return '/my/notifications';
+  if (m.rapidAmountWon !== undefined && m.brn)
+    return `/my/businesses/${encodeURIComponent(m.brn)}/apply?programs=${encodeURIComponent(m.programId)}`;
+  return `/programs/${encodeURIComponent(m.programId)}`;
+}
+
 export interface DeliveryLinks {
   /** The page the alert is about, absolute URL. */
   page(message: OutboxMessage): string;
@@ -136,6 +147,7 @@ async function contentOf(deps: DeliveryDeps, m: OutboxMessage): Promise<AlertCon
     ...(business ? { tradeName: business.profile.tradeName } : {}),
     ...(m.programTitle ? { programTitle: m.programTitle } : {}),
     ...(m.applyEnd ? { applyEnd: m.applyEnd } : {}),
+    ...(m.rapidAmountWon !== undefined ? { amountWon: m.rapidAmountWon } : {}),
     link: deps.links.page(m),
     unsubscribeUrl: deps.links.unsubscribe(m.userId, kindOf(m)),
   };

@@ -1,8 +1,25 @@
 import { dDay, formatBusinessNumber } from '@sbiz24/shared';
 import type { MatchEvent } from '@sbiz24/shared/recompute/types';
+import { type RapidNotice, rapidNoticeText } from '@sbiz24/shared/relief/rapid-notice';
 
-/** Korean title and body of the notification for a match event. No personal data beyond the owner's own business number. */
+/** The rapid-payment notice an event carries (new matches of a 신속지급 program only). */
+export function rapidNoticeOf(event: MatchEvent): RapidNotice | undefined {
+  if (event.reason !== 'new-match' || !event.rapidPayment) return undefined;
+  return {
+    programTitle: event.programTitle,
+    amountWon: event.rapidPayment.amountWon,
+    tradeName: event.rapidPayment.tradeName,
+    ...(event.applyEnd ? { applyEnd: event.applyEnd } : {}),
+  };
+}
+
+/**
+ * Korean title and body of the notification for a match event. No personal data beyond the owner's own business
+ * number (the rapid-payment notice names the business by its trade name instead).
+ */
 export function notificationText(event: MatchEvent): { title: string; body: string } {
+  const rapid = rapidNoticeOf(event);
+  if (rapid) return rapidNoticeText(rapid, 'ko');
   const business = formatBusinessNumber(event.brn);
   const deadline = event.applyEnd ? ` 신청 마감일은 ${event.applyEnd}입니다.` : '';
   switch (event.reason) {

@@ -77,6 +77,52 @@ describe('notify', () => {
     expect(n?.title).toContain('재난지원');
   });
 
+  it('tells the owner of a rapid-payment match the amount, as a disaster alert linked to applying', async () => {
+    const { deps, notifications, outbox } = setup();
+
+    await notify(
+      deps,
+      event({
+        programKind: 'support',
+        programTitle: '집중호우 신속지원금',
+        rapidPayment: { amountWon: 3_000_000, tradeName: '행복분식' },
+      }),
+    );
+
+    const [n] = (await notifications.list('user-1')).items;
+    expect(n?.kind).toBe('disaster');
+    expect(n?.title).toBe('재난지원금 300만원 신속지급 대상입니다: 집중호우 신속지원금');
+    expect(n?.body).toContain(
+      '행복분식은 「집중호우 신속지원금」 신속지급 대상입니다. 받으실 금액은 300만원입니다.',
+    );
+    expect(n?.body).toContain('신청 마감일은 2025년 3월 8일입니다.');
+    // The business number is not in the text: the trade name names the business.
+    expect(`${n?.title} ${n?.body}`).not.toContain(brnOf(1));
+    expect(n?.rapid).toEqual({
+      programTitle: '집중호우 신속지원금',
+      amountWon: 3_000_000,
+      tradeName: '행복분식',
+      applyEnd: '2025-03-08',
+    });
+    const [m] = await outbox.list('user-1');
+    expect(m).toMatchObject({ kind: 'disaster', rapidAmountWon: 3_000_000, programId: 'p-1', brn: brnOf(1) });
+  });
+
+  it('sends the ordinary notice when the event is not a rapid-payment match', async () => {
+    const { deps, notifications, outbox } = setup();
+
+    await notify(deps, event({ programKind: 'disaster-relief', programTitle: '집중호우 피해 재난지원금' }));
+    await notify(
+      deps,
+      event({ reason: 'deadline-1', rapidPayment: { amountWon: 3_000_000, tradeName: '행복분식' } }),
+    );
+
+    const items = (await notifications.list('user-1')).items;
+    expect(items.every((n) => n.rapid === undefined)).toBe(true);
+    expect(items.map((n) => n.title).join(' ')).not.toContain('300만원');
+    expect((await outbox.list('user-1')).every((m) => m.rapidAmountWon === undefined)).toBe(true);
+  });
+
   it('skips a deadline reminder when the business already applied', async () => {
     const { deps, notifications } = setup();
 

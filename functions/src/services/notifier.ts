@@ -7,7 +7,7 @@ import type {
 } from '@sbiz24/shared';
 import { type AlertKind, channelsFor, type OutboundChannel } from '@sbiz24/shared/alerts/preferences';
 import type { MatchEvent } from '@sbiz24/shared/recompute/types';
-import { dedupeKey, notificationText } from './notification-text';
+import { dedupeKey, notificationText, rapidNoticeOf } from './notification-text';
 
 export interface NotifierDeps {
   notifications: NotificationRepository;
@@ -40,14 +40,16 @@ export async function notify(deps: NotifierDeps, event: MatchEvent): Promise<Not
   const key = dedupeKey(event);
   const id = notificationId(event.ownerId, key);
   const { title, body } = notificationText(event);
+  const rapid = rapidNoticeOf(event);
   const createdAt = deps.clock().toISOString();
   const notification: Notification = {
     id,
     userId: event.ownerId,
     createdAt,
+    // A rapid-payment notice is disaster relief whatever the program's kind (its alerts may come in quiet hours).
     kind:
       event.reason === 'new-match'
-        ? event.programKind === 'disaster-relief'
+        ? event.programKind === 'disaster-relief' || rapid
           ? 'disaster'
           : 'new-match'
         : 'deadline',
@@ -55,6 +57,7 @@ export async function notify(deps: NotifierDeps, event: MatchEvent): Promise<Not
     body,
     brn: event.brn,
     programId: event.programId,
+    ...(rapid ? { rapid } : {}),
     read: false,
     dedupeKey: key,
   };
@@ -85,6 +88,7 @@ export async function notify(deps: NotifierDeps, event: MatchEvent): Promise<Not
         programId: event.programId,
         programTitle: event.programTitle,
         ...(event.applyEnd ? { applyEnd: event.applyEnd } : {}),
+        ...(rapid ? { rapidAmountWon: rapid.amountWon } : {}),
       });
     }
   }

@@ -4,7 +4,7 @@ import {
   type ShownApplication,
   withoutSecrets,
 } from '@sbiz24/shared/application/index';
-import { type RapidPayment, rapidPaymentAmount } from '@sbiz24/shared/application/settings';
+import { latestDamageKind, type RapidPayment, rapidPaymentAmount } from '@sbiz24/shared/application/settings';
 import type { AccountUpdateRequest } from '@sbiz24/shared/contract/applications';
 import {
   APPROVE_ELIGIBLE_BATCH,
@@ -26,7 +26,7 @@ import { evaluateProgram } from '@sbiz24/shared/rules/match';
 import { mapWithConcurrency } from '../store/batch';
 import type { AccountVault } from './account-vault';
 import { reviewedProgram } from './application-access';
-import { latestDamageKind, settingsOf } from './application-forms';
+import { settingsOf } from './application-forms';
 import { csvCell, everyApplication, MAX_CSV_ROWS } from './application-reports';
 import type { ApplicationService } from './application-service';
 import type { Caller, CatalogCache } from './types';

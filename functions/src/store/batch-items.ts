@@ -36,6 +36,7 @@ const readOutbox = reader(
     programId: z.optional(z.string()),
     programTitle: z.optional(z.string()),
     applyEnd: z.optional(z.string()),
+    rapidAmountWon: z.optional(z.number()),
     attempts: z.optional(z.number()),
     nextAttemptAt: z.optional(z.string()),
     leaseUntil: z.optional(z.string()),

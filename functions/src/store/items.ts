@@ -216,6 +216,14 @@ const readNotification = reader(
     body: z.string(),
     brn: z.optional(z.string()),
     programId: z.optional(z.string()),
+    rapid: z.optional(
+      z.object({
+        programTitle: z.string(),
+        amountWon: z.number(),
+        tradeName: z.optional(z.string()),
+        applyEnd: z.optional(z.string()),
+      }),
+    ),
     read: z.boolean(),
     dedupeKey: z.string(),
   } satisfies FieldsOf<Notification>),

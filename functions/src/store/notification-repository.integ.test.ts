@@ -56,6 +56,25 @@ describe('notification repository on dynalite', () => {
     expect(await t.repos.notifications.unreadCount('user-add')).toBe(1);
   });
 
+  it('keeps the rapid-payment notice (amount, trade name, program, deadline) as stored', async () => {
+    const note: Notification = {
+      ...notification('user-rapid', 1),
+      kind: 'disaster',
+      rapid: {
+        programTitle: '집중호우 재난지원금',
+        amountWon: 3_000_000,
+        tradeName: '행복분식',
+        applyEnd: '2026-08-31',
+      },
+    };
+
+    await t.repos.notifications.add(note);
+
+    const [read] = (await t.repos.notifications.list('user-rapid')).items;
+    expect(read).toEqual(note);
+    expect(read?.rapid?.amountWon).toBe(3_000_000);
+  });
+
   it('notifies the same (business, program, reason) once, however often it is added', async () => {
     const first = notification('user-dedupe', 1);
 

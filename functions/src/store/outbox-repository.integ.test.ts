@@ -40,6 +40,24 @@ describe('the outbox queues in the table', () => {
     expect((await outbox.listDue('email', '2026-12-03T01:00:02.000Z', 1)).map((m) => m.id)).toEqual(['a']);
   });
 
+  it("keeps a rapid-payment notice's amount through the due list and a claim", async () => {
+    const outbox = createOutboxRepository(t.doc, t.tableName);
+    const rapid: OutboxMessage = {
+      ...msg('rapid', '2026-12-04T01:00:00.000Z', 'sms'),
+      kind: 'disaster',
+      brn: '1234567891',
+      programId: 'flood',
+      rapidAmountWon: 3_000_000,
+    };
+    await outbox.enqueue(rapid);
+    const [due] = (await outbox.listDue('sms', '2026-12-04T01:00:00.000Z', 10)).filter(
+      (m) => m.id === 'rapid',
+    );
+    expect(due).toMatchObject({ kind: 'disaster', programId: 'flood', rapidAmountWon: 3_000_000 });
+    const claimed = await outbox.claim(due!, '2026-12-04T01:02:00.000Z');
+    expect(claimed?.rapidAmountWon).toBe(3_000_000);
+  });
+
   it('lets exactly one sender claim a message, and moves it through the states conditionally', async () => {
     const outbox = createOutboxRepository(t.doc, t.tableName);
     await outbox.enqueue(msg('c', '2026-12-03T01:00:00.000Z'));

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   ALIMTALK_MAX_CHARS,
   ALIMTALK_TEMPLATES,
+  RAPID_PAYMENT_TEMPLATE,
   renderAlimtalk,
   TemplateError,
   templateVariables,
@@ -61,5 +62,27 @@ describe('알림톡 templates', () => {
       expect(rendered.text).not.toMatch(/#\{/);
       expect(rendered.button?.url).toBe('https://portal/p');
     }
+  });
+
+  it('sends a rapid-payment notice as its own template, with the amount and a 신청하기 button', () => {
+    const alert = {
+      kind: 'disaster' as const,
+      title: '재난지원금 300만원 신속지급 대상입니다: 집중호우 재난지원금',
+      body: '본문',
+      tradeName: '행복분식',
+      programTitle: '집중호우 재난지원금',
+      applyEnd: '2026-12-03',
+      link: 'https://portal/my/businesses/1/apply?programs=p',
+      unsubscribeUrl: 'https://portal/u',
+    };
+    const rapid = renderTextMessage({ ...alert, amountWon: 3_000_000 });
+    expect(rapid.templateCode).toBe(RAPID_PAYMENT_TEMPLATE.code);
+    expect(rapid.text).toContain('행복분식 사장님, 재난지원금 신속지급 대상이 되었습니다.');
+    expect(rapid.text).toContain('■ 지급액: 300만원');
+    expect(rapid.text).toContain('■ 신청 마감: 2026년 12월 3일(목)');
+    expect(rapid.text).not.toMatch(/#\{/);
+    expect(rapid.button).toEqual({ name: '신청하기', url: alert.link });
+    // Without an amount it is the ordinary disaster template.
+    expect(renderTextMessage(alert).templateCode).toBe(ALIMTALK_TEMPLATES.disaster.code);
   });
 });

@@ -90,3 +90,13 @@ export const ALIMTALK_TEMPLATES: Record<AlertKind, AlimtalkTemplate> = {
     button: { name: '재난지원 신청하기', urlVariable: '링크' },
   },
 };
+
+/**
+ * The rapid-payment (신속지급) notice: a disaster alert that says the amount and that entering a bank account
+ * is the one step left. Registered as its own template (a provider matches the text exactly).
+ */
+export const RAPID_PAYMENT_TEMPLATE: AlimtalkTemplate = {
+  code: 'SBIZ_RAPID_PAY_01',
+  text: "[소상공인24] #{상호} 사장님, 재난지원금 신속지급 대상이 되었습니다.\n\n■ 사업명: #{사업명}\n■ 지급액: #{지급액}\n■ 신청 마감: #{마감일}\n\n아래 '신청하기' 버튼에서 입금받을 계좌만 입력하시면 신청이 끝납니다.",
+  button: { name: '신청하기', urlVariable: '링크' },
+};

@@ -33,6 +33,32 @@ describe('renderEmail', () => {
   });
 });
 
+describe('renderEmail of a rapid-payment notice', () => {
+  const content = {
+    kind: 'disaster' as const,
+    title: '재난지원금 300만원 신속지급 대상입니다: 집중호우 재난지원금',
+    body: '행복분식은 「집중호우 재난지원금」 신속지급 대상입니다. 받으실 금액은 300만원입니다.',
+    tradeName: '행복분식',
+    link: 'http://127.0.0.1:3000/my/businesses/1234567890/apply?programs=flood',
+    unsubscribeUrl: 'http://127.0.0.1:3000/api/alerts/unsubscribe?token=abc',
+  };
+
+  it('says the amount and links the apply page as 신청하기', () => {
+    const mail = renderEmail({ ...content, amountWon: 3_000_000 });
+    expect(mail.subject).toBe('[소상공인24] 재난지원금 300만원 신속지급 대상입니다: 집중호우 재난지원금');
+    expect(mail.text).toContain('받으실 금액은 300만원입니다.');
+    expect(mail.text).toContain(`신청하기: ${content.link}`);
+    expect(mail.html).toContain(`<a href="${content.link.replace('&', '&amp;')}">신청하기</a>`);
+    expect(mail.text).not.toContain('바로 가기');
+  });
+
+  it('keeps 바로 가기 for any other alert', () => {
+    const mail = renderEmail(content);
+    expect(mail.text).toContain(`바로 가기: ${content.link}`);
+    expect(mail.text).not.toContain('신청하기:');
+  });
+});
+
 describe('koreanDateWithWeekday', () => {
   it('adds the day of the week', () => {
     expect(koreanDateWithWeekday('2026-12-03')).toBe('2026년 12월 3일(목)');

@@ -1,7 +1,7 @@
 import { koreanWeekday } from '../dates';
-import { formatDate } from '../rules/format';
+import { formatDate, formatWon } from '../rules/format';
 import type { AlimtalkTemplate, RenderedAlimtalk } from './alimtalk';
-import { ALIMTALK_TEMPLATES, renderAlimtalk } from './alimtalk';
+import { ALIMTALK_TEMPLATES, RAPID_PAYMENT_TEMPLATE, renderAlimtalk } from './alimtalk';
 import type { AlertKind } from './preferences';
 import { ALERT_KIND_LABELS } from './preferences';
 
@@ -27,6 +27,11 @@ export interface AlertContent {
   unsubscribeUrl: string;
   /** For application alerts: the new status as owners read it (접수, 보완 요청, 선정, …). */
   statusText?: string;
+  /**
+   * A rapid-payment (신속지급) notice: the amount the owner will receive. The link is then the apply page, the
+   * e-mail's link reads 신청하기 and the text message is the rapid-payment template.
+   */
+  amountWon?: number;
 }
 
 export interface RenderedEmail {
@@ -58,6 +63,8 @@ export function renderEmail(content: AlertContent): RenderedEmail {
     '',
     `바로 가기: ${content.link}`,
   ];
+  const linkLabel = content.amountWon !== undefined ? '신청하기' : '바로 가기';
+  lines[lines.length - 1] = `${linkLabel}: ${content.link}`;
   const text = [...lines, '', '—', '소상공인24', stop, ''].join('\n');
   const html = `<!doctype html>
 <html lang="ko"><head><meta charset="utf-8"><title>${escapeHtml(content.title)}</title></head>
@@ -65,7 +72,7 @@ export function renderEmail(content: AlertContent): RenderedEmail {
 <p>${escapeHtml(greeting)}</p>
 <p>${escapeHtml(content.body)}</p>
 ${deadline ? `<p><strong>${escapeHtml(deadline)}</strong></p>` : ''}
-<p><a href="${escapeHtml(content.link)}">바로 가기</a></p>
+<p><a href="${escapeHtml(content.link)}">${linkLabel}</a></p>
 <hr>
 <p style="font-size: 0.875em; color: #555">소상공인24 ·
 <a href="${escapeHtml(content.unsubscribeUrl)}">「${escapeHtml(ALERT_KIND_LABELS[content.kind].ko)}」 메일 그만 받기</a></p>
@@ -87,7 +94,8 @@ export function renderTextMessage(
   content: AlertContent,
   templates: Record<AlertKind, AlimtalkTemplate> = ALIMTALK_TEMPLATES,
 ): RenderedAlimtalk {
-  const template = templates[content.kind];
+  const rapid = content.kind === 'disaster' && content.amountWon !== undefined;
+  const template = rapid ? RAPID_PAYMENT_TEMPLATE : templates[content.kind];
   const vars: Record<string, string> = {
     상호: content.tradeName ?? '고객',
     사업명: content.programTitle ?? content.title,
@@ -97,5 +105,6 @@ export function renderTextMessage(
     vars.마감일 = content.applyEnd ? koreanDateWithWeekday(content.applyEnd) : '별도 안내';
   }
   if (template.text.includes('#{상태}')) vars.상태 = content.statusText ?? content.title;
+  if (rapid) vars.지급액 = formatWon(content.amountWon!);
   return renderAlimtalk(template, vars);
 }

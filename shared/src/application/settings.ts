@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import type { BusinessProfile } from '../profile/profile';
 import { DAMAGE_KINDS, type DamageKind } from '../relief/damage-list';
 import { DocumentRequirementSchema } from './documents';
 import { FORM_LIMITS, FormFieldSchema } from './form';
@@ -41,6 +42,17 @@ export type RapidPayment = z.output<typeof RapidPaymentSchema>;
 /** The amount a rapid-payment program pays a business whose damage confirmation records `kind`. */
 export function rapidPaymentAmount(rapid: RapidPayment, kind: DamageKind | undefined): number {
   return (kind && rapid.byDamageKind?.[kind]) ?? rapid.amountWon;
+}
+
+/**
+ * The kind on the business's latest damage confirmation that records one (what a rapid amount may depend on).
+ * The apply form, the bulk approval and the recompute's notice all read the amount through it, so the amount
+ * an owner is told is the amount approved.
+ */
+export function latestDamageKind(profile: Pick<BusinessProfile, 'disasterDamage'>): DamageKind | undefined {
+  const withKind = profile.disasterDamage.filter((d) => d.kind !== undefined);
+  withKind.sort((a, b) => b.confirmedOn.localeCompare(a.confirmedOn));
+  return withKind[0]?.kind;
 }
 
 /** How a program takes applications: its own questions, the documents it needs, its quota. */
@@ -90,4 +102,9 @@ export const DEFAULT_APPLICATION_SETTINGS: ApplicationSettings = {
  */
 export interface WithApplicationSettings {
   application?: ApplicationSettings;
+}
+
+/** The program's rapid-payment setting, when it is a 신속지급 program. */
+export function rapidPaymentOf(program: object): RapidPayment | undefined {
+  return (program as WithApplicationSettings).application?.rapidPayment;
 }

@@ -43,6 +43,15 @@ export const NotificationSchema = z.object({
   body: str,
   brn: z.optional(str),
   programId: z.optional(str),
+  /** A rapid-payment (신속지급) notice: the amount the owner will receive; link it to the apply page. */
+  rapid: z.optional(
+    z.object({
+      programTitle: str,
+      amountWon: z.number().check(z.int(), z.minimum(0)),
+      tradeName: z.optional(str),
+      applyEnd: z.optional(str),
+    }),
+  ),
   read: z.boolean(),
   dedupeKey: z.optional(str),
 });

@@ -20,6 +20,11 @@ export interface MatchEvent {
   programKind: 'policy-fund' | 'support' | 'disaster-relief';
   /** Last day to apply (YYYY-MM-DD), when the program has one. */
   applyEnd?: string;
+  /**
+   * New matches of a rapid-payment (신속지급) program only: the amount this business will receive (from its
+   * confirmed damage at recompute time) and its trade name, for the notice. No other personal data.
+   */
+  rapidPayment?: { amountWon: number; tradeName: string };
   runId: string;
   /** The evaluation date of the run (YYYY-MM-DD). */
   asOf: string;

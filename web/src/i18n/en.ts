@@ -254,6 +254,7 @@ const en: Strings<Messages> = {
     hoursAgo: '{{count}} h ago',
     daysAgo: '{{count}} days ago',
     business: 'Business',
+    rapidApply: 'Apply',
   },
   alertSettings: {
     title: 'Alert settings',

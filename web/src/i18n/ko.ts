@@ -251,6 +251,7 @@ const ko = {
     hoursAgo: '{{count}}시간 전',
     daysAgo: '{{count}}일 전',
     business: '사업장',
+    rapidApply: '신청하기',
   },
   alertSettings: {
     title: '알림 설정',

@@ -1,4 +1,5 @@
 import type { BusinessListResponse } from '@sbiz24/shared/contract/businesses';
+import { rapidNoticeText } from '@sbiz24/shared/relief/rapid-notice';
 import { useEffect, useMemo, useState } from 'react';
 import { Link } from 'react-router';
 import { api } from '../../api/client';
@@ -13,6 +14,10 @@ import { useApi } from '../../lib/use-api';
 
 const KINDS = ['all', 'new-match', 'deadline', 'application', 'disaster', 'system'] as const;
 type KindFilter = (typeof KINDS)[number];
+
+/** The apply page of a rapid-payment notice's program for its business (the account form alone). */
+const applyPath = (brn: string, programId: string) =>
+  `/my/businesses/${encodeURIComponent(brn)}/apply?programs=${encodeURIComponent(programId)}`;
 
 /**
  * The inbox: newest first, unread marked, mark one or all as read, filter by kind, each item with the
@@ -129,6 +134,9 @@ export default function Notifications() {
           {shown.map((n) => {
             const business = n.brn ? byBrn.get(n.brn) : undefined;
             const since = ago(n.createdAt, now);
+            // The stored text is Korean; a rapid-payment notice carries what it says, so English can say it too.
+            const text = n.rapid && lang === 'en' ? rapidNoticeText(n.rapid, 'en') : n;
+            const apply = n.rapid && n.brn && n.programId ? applyPath(n.brn, n.programId) : undefined;
             return (
               <li key={n.id} className={`app-card app-note${n.read ? '' : ' is-unread'}`}>
                 <div className="app-badges">
@@ -141,9 +149,9 @@ export default function Notifications() {
                 </div>
                 <h2 className="app-card-title">
                   {n.programId ? (
-                    <Link to={`/programs/${encodeURIComponent(n.programId)}`}>{n.title}</Link>
+                    <Link to={`/programs/${encodeURIComponent(n.programId)}`}>{text.title}</Link>
                   ) : (
-                    n.title
+                    text.title
                   )}
                 </h2>
                 {business ? (
@@ -152,7 +160,18 @@ export default function Notifications() {
                     {business.stage ? ` · ${t(`stage.${business.stage}`)}` : ''}
                   </p>
                 ) : null}
-                <p>{n.body}</p>
+                <p>{text.body}</p>
+                {apply ? (
+                  <p className="app-actions">
+                    <Link
+                      to={apply}
+                      className="krds-btn primary medium"
+                      aria-label={`${text.title}: ${t('notifications.rapidApply')}`}
+                    >
+                      {t('notifications.rapidApply')}
+                    </Link>
+                  </p>
+                ) : null}
                 {n.kind === 'application' ? (
                   <p>
                     <Link to="/my/applications">{t('appNav.applications')}</Link>
@@ -164,7 +183,7 @@ export default function Notifications() {
                       type="button"
                       className="krds-btn tertiary small"
                       onClick={() => void markRead(n)}
-                      aria-label={`${n.title}: ${t('notifications.markRead')}`}
+                      aria-label={`${text.title}: ${t('notifications.markRead')}`}
                     >
                       {t('notifications.markRead')}
                     </button>
