@@ -107,6 +107,46 @@ describe('rapid payment service', () => {
     expect((await repos.applications.listByProgram('rapid-fund')).items[0]!.status).toBe('submitted');
   });
 
+  it('counts the pending applications once per run, not once per batch, and reads businesses a batch at a time', async () => {
+    const { applications, rapid } = services();
+    const total = 130; // two batches of APPROVE_ELIGIBLE_BATCH (100)
+    for (let i = 100; i < 100 + total; i++) {
+      const b = business(i, '11110', `owner-${i}`);
+      await repos.businesses.create(b);
+      await applications.apply(owner(i), b.profile.brn, {
+        programIds: ['rapid-fund'],
+        idempotencyKey: `rapid-unit-${i}`,
+        account,
+      });
+    }
+    const calls = { count: 0, getMany: 0 };
+    const { countByStatus } = repos.applications;
+    repos.applications.countByStatus = (id) => {
+      calls.count += 1;
+      return countByStatus.call(repos.applications, id);
+    };
+    const { getMany } = repos.businesses;
+    repos.businesses.getMany = (brns) => {
+      calls.getMany += 1;
+      return getMany.call(repos.businesses, brns);
+    };
+    const pendings: number[] = [];
+    let approved = 0;
+    let cursor: string | undefined;
+    do {
+      const batch = await rapid.approveEligible(staff, 'rapid-fund', cursor ? { cursor } : {});
+      pendings.push(batch.pending);
+      approved += batch.approved;
+      cursor = batch.cursor ?? undefined;
+    } while (cursor);
+    expect(approved).toBe(total);
+    // Every call of the run reports the first call's total, for the progress bar.
+    expect(new Set(pendings)).toEqual(new Set([total]));
+    expect(calls.count).toBe(1);
+    // The eligibility re-check reads each batch's businesses in one request.
+    expect(calls.getMany).toBe(pendings.length);
+  });
+
   it('reads a CP949 result file, keeps no number from the reason, and refuses a forged cursor', async () => {
     const { applications, rapid } = services();
     const b = business(4, '11110', 'owner-4');

@@ -21,7 +21,7 @@ import { ConflictError, NotFoundError, UnprocessableError, ValidationError } fro
 import type { Program } from '@sbiz24/shared/program/program';
 import { maskAccountNumber, parseAccountNumber } from '@sbiz24/shared/relief/bank-account';
 import { csvRecords, DamageFileError, decodeDamageList } from '@sbiz24/shared/relief/damage-list';
-import type { ApplicationRepositories } from '@sbiz24/shared/repositories';
+import type { ApplicationRepositories, StoredBusiness } from '@sbiz24/shared/repositories';
 import { evaluateProgram } from '@sbiz24/shared/rules/match';
 import { mapWithConcurrency } from '../store/batch';
 import type { AccountVault } from './account-vault';
@@ -62,6 +62,11 @@ interface Position {
   s: number;
   /** The store's cursor within that status. */
   c?: string;
+  /**
+   * The pending count of the run's first call, carried along: counting is a read of every application of
+   * the program, once per run, not once per batch (which made a run of N applications read N²/100 items).
+   */
+  t?: number;
 }
 
 function encodePosition(p: Position): string {
@@ -84,11 +89,12 @@ function decodePosition(cursor: string | undefined): Position {
   if (
     typeof value !== 'object' ||
     value === null ||
-    Object.keys(value).some((k) => k !== 's' && k !== 'c') ||
+    Object.keys(value).some((k) => k !== 's' && k !== 'c' && k !== 't') ||
     !Number.isInteger(p.s) ||
     p.s! < 0 ||
     p.s! >= PENDING.length ||
-    (p.c !== undefined && (typeof p.c !== 'string' || p.c.length === 0 || p.c.length > 1500))
+    (p.c !== undefined && (typeof p.c !== 'string' || p.c.length === 0 || p.c.length > 1500)) ||
+    (p.t !== undefined && (!Number.isSafeInteger(p.t) || p.t < 0))
   )
     throw bad();
   return p as Position;
@@ -134,14 +140,14 @@ export function createRapidPaymentService({
   }
 
   /** Whether the application could be approved now, and for how much; or the reason it cannot. */
-  async function judge(
+  function judge(
     app: Application,
+    business: StoredBusiness | undefined,
     program: Program,
     rapid: RapidPayment,
     ctx: Awaited<ReturnType<typeof evalContext>>,
-  ): Promise<{ ok: true; amount: number } | { ok: false; code: string }> {
+  ): { ok: true; amount: number } | { ok: false; code: string } {
     if (!app.account) return { ok: false, code: 'ACCOUNT_MISSING' };
-    const business = await repos.businesses.get(app.brn);
     if (!business) return { ok: false, code: 'BUSINESS_NOT_FOUND' };
     if (!evaluateProgram(program, business.profile, ctx).eligible) return { ok: false, code: 'NOT_ELIGIBLE' };
     return { ok: true, amount: rapidPaymentAmount(rapid, latestDamageKind(business.profile)) };
@@ -175,14 +181,12 @@ export function createRapidPaymentService({
     let approved = 0;
     let processed = 0;
     let truncated = false;
-    outer: for (const status of PENDING) {
-      for await (const app of everyApplication(repos, program.id, { status })) {
-        if (processed === APPROVE_ELIGIBLE_MAX_SCAN) {
-          truncated = true;
-          break outer;
-        }
-        processed += 1;
-        const verdict = await judge(app, program, rapid, ctx);
+    // The businesses are read a batch at a time, as the approvals below read them.
+    const chunk: Application[] = [];
+    const judgeChunk = async () => {
+      const businesses = await repos.businesses.getMany(chunk.map((a) => a.brn));
+      for (const app of chunk.splice(0)) {
+        const verdict = judge(app, businesses.get(app.brn), program, rapid, ctx);
         let code = verdict.ok ? undefined : verdict.code;
         if (verdict.ok) {
           const over =
@@ -197,7 +201,19 @@ export function createRapidPaymentService({
         }
         if (code) refused[code] = (refused[code] ?? 0) + 1;
       }
+    };
+    outer: for (const status of PENDING) {
+      for await (const app of everyApplication(repos, program.id, { status })) {
+        if (processed === APPROVE_ELIGIBLE_MAX_SCAN) {
+          truncated = true;
+          break outer;
+        }
+        processed += 1;
+        chunk.push(app);
+        if (chunk.length === APPROVE_ELIGIBLE_BATCH) await judgeChunk();
+      }
     }
+    await judgeChunk();
     await audit(caller, program.id, 'rapid.approve-eligible.count', `${approved} of ${processed} approvable`);
     return { dryRun: true, pending: processed, approved, refused, processed, cursor: null, truncated };
   }
@@ -213,17 +229,18 @@ export function createRapidPaymentService({
       const { program, rapid } = await rapidProgram(caller, programId);
       if (request.dryRun) return dryRun(caller, program, rapid);
       const position = decodePosition(request.cursor);
-      const pending = await countPending(program.id);
+      const pending = position.t ?? (await countPending(program.id));
       const page = await repos.applications.listByProgram(program.id, {
         status: PENDING[position.s]!,
         limit: APPROVE_ELIGIBLE_BATCH,
         ...(position.c ? { cursor: position.c } : {}),
       });
       const ctx = await evalContext();
+      const businesses = await repos.businesses.getMany(page.items.map((a) => a.brn));
       const refused: Record<string, number> = {};
       let approved = 0;
       await mapWithConcurrency(page.items, CONCURRENCY, async (app) => {
-        const verdict = await judge(app, program, rapid, ctx);
+        const verdict = judge(app, businesses.get(app.brn), program, rapid, ctx);
         let code = verdict.ok ? undefined : verdict.code;
         if (verdict.ok) {
           try {
@@ -241,9 +258,9 @@ export function createRapidPaymentService({
         if (code) refused[code] = (refused[code] ?? 0) + 1;
       });
       const next: Position | undefined = page.cursor
-        ? { s: position.s, c: page.cursor }
+        ? { s: position.s, c: page.cursor, t: pending }
         : position.s + 1 < PENDING.length
-          ? { s: position.s + 1 }
+          ? { s: position.s + 1, t: pending }
           : undefined;
       const refusedCount = Object.values(refused).reduce((a, b) => a + b, 0);
       await audit(

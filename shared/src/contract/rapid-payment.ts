@@ -37,7 +37,7 @@ export type ApproveEligibleRequest = z.output<typeof ApproveEligibleRequestSchem
 
 export const ApproveEligibleResponseSchema = z.object({
   dryRun: z.boolean(),
-  /** Applications waiting for a decision (접수, 심사 중) when the call started: the progress bar's total. */
+  /** Applications waiting for a decision (접수, 심사 중) when the run's first call started: the progress bar's total. */
   pending: z.int(),
   /** Approved by this call (a dry run: would be approved now). */
   approved: z.int(),
