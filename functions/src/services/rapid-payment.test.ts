@@ -25,7 +25,7 @@ const rapidFund = regionProgram('rapid-fund', ['11'], <Partial<Program>>{
 
 let repos: MemoryRepositories;
 let ids = 0;
-function services() {
+function services(options: { paymentFileRows?: number } = {}) {
   const catalog = createCatalogCache({
     programs: repos.programs,
     disasters: repos.disasters,
@@ -47,6 +47,7 @@ function services() {
     accountVault,
     applications,
     newId: () => `n-${++ids}`,
+    ...options,
   });
   return { applications, rapid, accountVault };
 }
@@ -145,6 +146,48 @@ describe('rapid payment service', () => {
     expect(calls.count).toBe(1);
     // The eligibility re-check reads each batch's businesses in one request.
     expect(calls.getMany).toBe(pendings.length);
+  });
+
+  it('splits a large payout into payment files of at most the row limit, each naming the next', async () => {
+    const { applications, rapid } = services({ paymentFileRows: 2 });
+    const ids: string[] = [];
+    for (let i = 300; i < 305; i++) {
+      const b = business(i, '11110', `owner-${i}`);
+      await repos.businesses.create(b);
+      const [app] = await applications.apply(owner(i), b.profile.brn, {
+        programIds: ['rapid-fund'],
+        idempotencyKey: `rapid-unit-${i}`,
+        account,
+      });
+      ids.push(app!.id);
+    }
+    await rapid.approveEligible(staff, 'rapid-fund', {});
+    const files: { part: number; rows: number; filename: string }[] = [];
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const file = await rapid.paymentFile(staff, 'rapid-fund', cursor);
+      files.push({ part: file.part, rows: file.rows, filename: file.filename });
+      const lines = file.body.trim().split('\r\n').slice(1);
+      expect(lines).toHaveLength(file.rows);
+      seen.push(...lines.map((l) => l.split(',').at(-1)!));
+      cursor = file.next ?? undefined;
+    } while (cursor);
+    expect(files).toEqual([
+      { part: 1, rows: 2, filename: 'rapid-fund-payments-1.csv' },
+      { part: 2, rows: 2, filename: 'rapid-fund-payments-2.csv' },
+      { part: 3, rows: 1, filename: 'rapid-fund-payments-3.csv' },
+    ]);
+    // Every approved application once, in no file twice.
+    expect([...seen].sort()).toEqual([...ids].sort());
+    const audit = await repos.audit.list('program', 'rapid-fund');
+    expect(audit.filter((a) => a.action === 'rapid.payment-file').map((a) => a.summary)).toEqual(
+      expect.arrayContaining(['file 1: 2 rows, 4000000 won', 'file 3: 1 rows, 2000000 won']),
+    );
+    for (const forged of ['eyJwIjoxfQ', 'bm90LWpzb24', 'eyJjIjoieCIsInAiOjAsInEiOjF9'])
+      await expect(rapid.paymentFile(staff, 'rapid-fund', forged)).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
   });
 
   it('reads a CP949 result file, keeps no number from the reason, and refuses a forged cursor', async () => {

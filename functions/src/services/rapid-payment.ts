@@ -11,6 +11,7 @@ import {
   APPROVE_ELIGIBLE_MAX_SCAN,
   type ApproveEligibleRequest,
   type ApproveEligibleResponse,
+  PAYMENT_FILE_MAX_ROWS,
   PAYMENT_REASON_MAX_LENGTH,
   PAYMENT_RESULTS_MAX_REPORTED,
   PAYMENT_RESULTS_MAX_ROWS,
@@ -27,7 +28,7 @@ import { mapWithConcurrency } from '../store/batch';
 import type { AccountVault } from './account-vault';
 import { reviewedProgram } from './application-access';
 import { latestDamageKind, settingsOf } from './application-forms';
-import { csvCell, everyApplication, MAX_CSV_ROWS } from './application-reports';
+import { csvCell, everyApplication } from './application-reports';
 import type { ApplicationService } from './application-service';
 import type { Caller, CatalogCache } from './types';
 
@@ -39,6 +40,8 @@ export interface RapidPaymentDeps {
   applications: ApplicationService;
   /** Random notification ids. */
   newId: () => string;
+  /** Rows of one payment file. @default PAYMENT_FILE_MAX_ROWS */
+  paymentFileRows?: number;
 }
 
 /** The statuses approve-eligible decides, in the order it walks them. */
@@ -100,6 +103,44 @@ function decodePosition(cursor: string | undefined): Position {
   return p as Position;
 }
 
+/** Where a payment file starts: the store's cursor among the approved applications, and the file's number. */
+interface FilePosition {
+  c?: string;
+  p: number;
+}
+
+function encodeFilePosition(p: FilePosition): string {
+  return Buffer.from(JSON.stringify(p)).toString('base64url');
+}
+
+function decodeFilePosition(cursor: string | undefined): FilePosition {
+  if (!cursor) return { p: 1 };
+  const bad = () =>
+    new ValidationError('지급 파일의 위치(cursor)가 올바르지 않습니다.', [
+      { path: 'cursor', message: '첫 번째 지급 파일부터 다시 내려받아 주세요.' },
+    ]);
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  const p = value as Partial<FilePosition>;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Object.keys(value).some((k) => k !== 'c' && k !== 'p') ||
+    typeof p.c !== 'string' ||
+    p.c.length === 0 ||
+    p.c.length > 1500 ||
+    !Number.isInteger(p.p) ||
+    p.p! < 2 ||
+    p.p! > 10_000
+  )
+    throw bad();
+  return p as FilePosition;
+}
+
 const SUCCESS_WORDS = new Set(['성공', '정상', '지급', '지급완료', '완료', 'ok', 'success', 'paid', 'y']);
 const FAILURE_WORDS = new Set(['실패', '불능', '오류', '지급불능', 'fail', 'failed', 'error', 'n']);
 const ID_COLUMNS = new Set(['신청id', '신청번호', 'applicationid']);
@@ -119,6 +160,7 @@ export function createRapidPaymentService({
   accountVault,
   applications,
   newId,
+  paymentFileRows = PAYMENT_FILE_MAX_ROWS,
 }: RapidPaymentDeps) {
   async function rapidProgram(
     caller: Caller,
@@ -281,26 +323,32 @@ export function createRapidPaymentService({
     },
 
     /**
-     * The bank's payment file: every approved, unpaid application with an account and no unresolved payment
+     * The bank's payment file: the approved, unpaid applications with an account and no unresolved payment
      * failure — bank code, account number (opened here, nowhere else), holder, amount, business number,
-     * application id. UTF-8 with a BOM, CRLF. Audited with the row count and total.
+     * application id. UTF-8 with a BOM, CRLF. A large payout comes as several files of at most
+     * PAYMENT_FILE_MAX_ROWS rows, each read on its own (an API response stays small and quick): `next` is the
+     * position of the following file, null after the last. Audited with the file's number, rows and total.
      */
     async paymentFile(
       caller: Caller,
       programId: string,
-    ): Promise<{ filename: string; body: string; rows: number }> {
+      cursor?: string,
+    ): Promise<{ filename: string; body: string; rows: number; part: number; next: string | null }> {
       const { program } = await rapidProgram(caller, programId);
+      const position = decodeFilePosition(cursor);
       const header = ['은행코드', '계좌번호', '예금주', '지급액', '사업자등록번호', '신청 ID'];
       const due: Application[] = [];
-      for await (const app of everyApplication(repos, program.id, { status: 'approved' })) {
-        if (!app.account || app.paymentFailure || app.amount === undefined) continue;
-        if (due.length === MAX_CSV_ROWS)
-          throw new UnprocessableError(
-            `지급할 신청이 ${MAX_CSV_ROWS.toLocaleString('ko-KR')}건을 넘습니다. 은행 결과를 먼저 올린 뒤 다시 내려받아 주세요.`,
-            'EXPORT_TOO_LARGE',
-          );
-        due.push(app);
-      }
+      let storeCursor = position.c;
+      do {
+        const page = await repos.applications.listByProgram(program.id, {
+          status: 'approved',
+          limit: Math.min(APPROVE_ELIGIBLE_BATCH, paymentFileRows - due.length),
+          ...(storeCursor ? { cursor: storeCursor } : {}),
+        });
+        for (const app of page.items)
+          if (app.account && !app.paymentFailure && app.amount !== undefined) due.push(app);
+        storeCursor = page.cursor;
+      } while (storeCursor && due.length < paymentFileRows);
       const lines: string[] = new Array(due.length);
       await mapWithConcurrency(
         due.map((app, i) => ({ app, i })),
@@ -313,11 +361,18 @@ export function createRapidPaymentService({
         },
       );
       const total = due.reduce((sum, a) => sum + (a.amount ?? 0), 0);
-      await audit(caller, program.id, 'rapid.payment-file', `${due.length} rows, ${total} won`);
+      await audit(
+        caller,
+        program.id,
+        'rapid.payment-file',
+        `file ${position.p}: ${due.length} rows, ${total} won`,
+      );
       return {
-        filename: `${program.id}-payments.csv`,
+        filename: `${program.id}-payments-${position.p}.csv`,
         body: `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`,
         rows: due.length,
+        part: position.p,
+        next: storeCursor ? encodeFilePosition({ c: storeCursor, p: position.p + 1 }) : null,
       };
     },
 
