@@ -25,7 +25,7 @@ const rapidFund = regionProgram('rapid-fund', ['11'], <Partial<Program>>{
 
 let repos: MemoryRepositories;
 let ids = 0;
-function services() {
+function services(options: { paymentFileRows?: number } = {}) {
   const catalog = createCatalogCache({
     programs: repos.programs,
     disasters: repos.disasters,
@@ -47,6 +47,7 @@ function services() {
     accountVault,
     applications,
     newId: () => `n-${++ids}`,
+    ...options,
   });
   return { applications, rapid, accountVault };
 }
@@ -105,6 +106,88 @@ describe('rapid payment service', () => {
     const run = await rapid.approveEligible(staff, 'rapid-fund', {});
     expect(run).toMatchObject({ approved: 0, refused: { NOT_ELIGIBLE: 1 } });
     expect((await repos.applications.listByProgram('rapid-fund')).items[0]!.status).toBe('submitted');
+  });
+
+  it('counts the pending applications once per run, not once per batch, and reads businesses a batch at a time', async () => {
+    const { applications, rapid } = services();
+    const total = 130; // two batches of APPROVE_ELIGIBLE_BATCH (100)
+    for (let i = 100; i < 100 + total; i++) {
+      const b = business(i, '11110', `owner-${i}`);
+      await repos.businesses.create(b);
+      await applications.apply(owner(i), b.profile.brn, {
+        programIds: ['rapid-fund'],
+        idempotencyKey: `rapid-unit-${i}`,
+        account,
+      });
+    }
+    const calls = { count: 0, getMany: 0 };
+    const { countByStatus } = repos.applications;
+    repos.applications.countByStatus = (id) => {
+      calls.count += 1;
+      return countByStatus.call(repos.applications, id);
+    };
+    const { getMany } = repos.businesses;
+    repos.businesses.getMany = (brns) => {
+      calls.getMany += 1;
+      return getMany.call(repos.businesses, brns);
+    };
+    const pendings: number[] = [];
+    let approved = 0;
+    let cursor: string | undefined;
+    do {
+      const batch = await rapid.approveEligible(staff, 'rapid-fund', cursor ? { cursor } : {});
+      pendings.push(batch.pending);
+      approved += batch.approved;
+      cursor = batch.cursor ?? undefined;
+    } while (cursor);
+    expect(approved).toBe(total);
+    // Every call of the run reports the first call's total, for the progress bar.
+    expect(new Set(pendings)).toEqual(new Set([total]));
+    expect(calls.count).toBe(1);
+    // The eligibility re-check reads each batch's businesses in one request.
+    expect(calls.getMany).toBe(pendings.length);
+  });
+
+  it('splits a large payout into payment files of at most the row limit, each naming the next', async () => {
+    const { applications, rapid } = services({ paymentFileRows: 2 });
+    const ids: string[] = [];
+    for (let i = 300; i < 305; i++) {
+      const b = business(i, '11110', `owner-${i}`);
+      await repos.businesses.create(b);
+      const [app] = await applications.apply(owner(i), b.profile.brn, {
+        programIds: ['rapid-fund'],
+        idempotencyKey: `rapid-unit-${i}`,
+        account,
+      });
+      ids.push(app!.id);
+    }
+    await rapid.approveEligible(staff, 'rapid-fund', {});
+    const files: { part: number; rows: number; filename: string }[] = [];
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    do {
+      const file = await rapid.paymentFile(staff, 'rapid-fund', cursor);
+      files.push({ part: file.part, rows: file.rows, filename: file.filename });
+      const lines = file.body.trim().split('\r\n').slice(1);
+      expect(lines).toHaveLength(file.rows);
+      seen.push(...lines.map((l) => l.split(',').at(-1)!));
+      cursor = file.next ?? undefined;
+    } while (cursor);
+    expect(files).toEqual([
+      { part: 1, rows: 2, filename: 'rapid-fund-payments-1.csv' },
+      { part: 2, rows: 2, filename: 'rapid-fund-payments-2.csv' },
+      { part: 3, rows: 1, filename: 'rapid-fund-payments-3.csv' },
+    ]);
+    // Every approved application once, in no file twice.
+    expect([...seen].sort()).toEqual([...ids].sort());
+    const audit = await repos.audit.list('program', 'rapid-fund');
+    expect(audit.filter((a) => a.action === 'rapid.payment-file').map((a) => a.summary)).toEqual(
+      expect.arrayContaining(['file 1: 2 rows, 4000000 won', 'file 3: 1 rows, 2000000 won']),
+    );
+    for (const forged of ['eyJwIjoxfQ', 'bm90LWpzb24', 'eyJjIjoieCIsInAiOjAsInEiOjF9'])
+      await expect(rapid.paymentFile(staff, 'rapid-fund', forged)).rejects.toMatchObject({
+        code: 'VALIDATION_FAILED',
+      });
   });
 
   it('reads a CP949 result file, keeps no number from the reason, and refuses a forged cursor', async () => {

@@ -11,6 +11,7 @@ import {
   APPROVE_ELIGIBLE_MAX_SCAN,
   type ApproveEligibleRequest,
   type ApproveEligibleResponse,
+  PAYMENT_FILE_MAX_ROWS,
   PAYMENT_REASON_MAX_LENGTH,
   PAYMENT_RESULTS_MAX_REPORTED,
   PAYMENT_RESULTS_MAX_ROWS,
@@ -21,13 +22,13 @@ import { ConflictError, NotFoundError, UnprocessableError, ValidationError } fro
 import type { Program } from '@sbiz24/shared/program/program';
 import { maskAccountNumber, parseAccountNumber } from '@sbiz24/shared/relief/bank-account';
 import { csvRecords, DamageFileError, decodeDamageList } from '@sbiz24/shared/relief/damage-list';
-import type { ApplicationRepositories } from '@sbiz24/shared/repositories';
+import type { ApplicationRepositories, StoredBusiness } from '@sbiz24/shared/repositories';
 import { evaluateProgram } from '@sbiz24/shared/rules/match';
 import { mapWithConcurrency } from '../store/batch';
 import type { AccountVault } from './account-vault';
 import { reviewedProgram } from './application-access';
 import { settingsOf } from './application-forms';
-import { csvCell, everyApplication, MAX_CSV_ROWS } from './application-reports';
+import { csvCell, everyApplication } from './application-reports';
 import type { ApplicationService } from './application-service';
 import type { Caller, CatalogCache } from './types';
 
@@ -39,6 +40,8 @@ export interface RapidPaymentDeps {
   applications: ApplicationService;
   /** Random notification ids. */
   newId: () => string;
+  /** Rows of one payment file. @default PAYMENT_FILE_MAX_ROWS */
+  paymentFileRows?: number;
 }
 
 /** The statuses approve-eligible decides, in the order it walks them. */
@@ -62,6 +65,11 @@ interface Position {
   s: number;
   /** The store's cursor within that status. */
   c?: string;
+  /**
+   * The pending count of the run's first call, carried along: counting is a read of every application of
+   * the program, once per run, not once per batch (which made a run of N applications read N²/100 items).
+   */
+  t?: number;
 }
 
 function encodePosition(p: Position): string {
@@ -84,14 +92,53 @@ function decodePosition(cursor: string | undefined): Position {
   if (
     typeof value !== 'object' ||
     value === null ||
-    Object.keys(value).some((k) => k !== 's' && k !== 'c') ||
+    Object.keys(value).some((k) => k !== 's' && k !== 'c' && k !== 't') ||
     !Number.isInteger(p.s) ||
     p.s! < 0 ||
     p.s! >= PENDING.length ||
-    (p.c !== undefined && (typeof p.c !== 'string' || p.c.length === 0 || p.c.length > 1500))
+    (p.c !== undefined && (typeof p.c !== 'string' || p.c.length === 0 || p.c.length > 1500)) ||
+    (p.t !== undefined && (!Number.isSafeInteger(p.t) || p.t < 0))
   )
     throw bad();
   return p as Position;
+}
+
+/** Where a payment file starts: the store's cursor among the approved applications, and the file's number. */
+interface FilePosition {
+  c?: string;
+  p: number;
+}
+
+function encodeFilePosition(p: FilePosition): string {
+  return Buffer.from(JSON.stringify(p)).toString('base64url');
+}
+
+function decodeFilePosition(cursor: string | undefined): FilePosition {
+  if (!cursor) return { p: 1 };
+  const bad = () =>
+    new ValidationError('지급 파일의 위치(cursor)가 올바르지 않습니다.', [
+      { path: 'cursor', message: '첫 번째 지급 파일부터 다시 내려받아 주세요.' },
+    ]);
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    throw bad();
+  }
+  const p = value as Partial<FilePosition>;
+  if (
+    typeof value !== 'object' ||
+    value === null ||
+    Object.keys(value).some((k) => k !== 'c' && k !== 'p') ||
+    typeof p.c !== 'string' ||
+    p.c.length === 0 ||
+    p.c.length > 1500 ||
+    !Number.isInteger(p.p) ||
+    p.p! < 2 ||
+    p.p! > 10_000
+  )
+    throw bad();
+  return p as FilePosition;
 }
 
 const SUCCESS_WORDS = new Set(['성공', '정상', '지급', '지급완료', '완료', 'ok', 'success', 'paid', 'y']);
@@ -113,6 +160,7 @@ export function createRapidPaymentService({
   accountVault,
   applications,
   newId,
+  paymentFileRows = PAYMENT_FILE_MAX_ROWS,
 }: RapidPaymentDeps) {
   async function rapidProgram(
     caller: Caller,
@@ -134,14 +182,14 @@ export function createRapidPaymentService({
   }
 
   /** Whether the application could be approved now, and for how much; or the reason it cannot. */
-  async function judge(
+  function judge(
     app: Application,
+    business: StoredBusiness | undefined,
     program: Program,
     rapid: RapidPayment,
     ctx: Awaited<ReturnType<typeof evalContext>>,
-  ): Promise<{ ok: true; amount: number } | { ok: false; code: string }> {
+  ): { ok: true; amount: number } | { ok: false; code: string } {
     if (!app.account) return { ok: false, code: 'ACCOUNT_MISSING' };
-    const business = await repos.businesses.get(app.brn);
     if (!business) return { ok: false, code: 'BUSINESS_NOT_FOUND' };
     if (!evaluateProgram(program, business.profile, ctx).eligible) return { ok: false, code: 'NOT_ELIGIBLE' };
     return { ok: true, amount: rapidPaymentAmount(rapid, latestDamageKind(business.profile)) };
@@ -175,14 +223,12 @@ export function createRapidPaymentService({
     let approved = 0;
     let processed = 0;
     let truncated = false;
-    outer: for (const status of PENDING) {
-      for await (const app of everyApplication(repos, program.id, { status })) {
-        if (processed === APPROVE_ELIGIBLE_MAX_SCAN) {
-          truncated = true;
-          break outer;
-        }
-        processed += 1;
-        const verdict = await judge(app, program, rapid, ctx);
+    // The businesses are read a batch at a time, as the approvals below read them.
+    const chunk: Application[] = [];
+    const judgeChunk = async () => {
+      const businesses = await repos.businesses.getMany(chunk.map((a) => a.brn));
+      for (const app of chunk.splice(0)) {
+        const verdict = judge(app, businesses.get(app.brn), program, rapid, ctx);
         let code = verdict.ok ? undefined : verdict.code;
         if (verdict.ok) {
           const over =
@@ -197,7 +243,19 @@ export function createRapidPaymentService({
         }
         if (code) refused[code] = (refused[code] ?? 0) + 1;
       }
+    };
+    outer: for (const status of PENDING) {
+      for await (const app of everyApplication(repos, program.id, { status })) {
+        if (processed === APPROVE_ELIGIBLE_MAX_SCAN) {
+          truncated = true;
+          break outer;
+        }
+        processed += 1;
+        chunk.push(app);
+        if (chunk.length === APPROVE_ELIGIBLE_BATCH) await judgeChunk();
+      }
     }
+    await judgeChunk();
     await audit(caller, program.id, 'rapid.approve-eligible.count', `${approved} of ${processed} approvable`);
     return { dryRun: true, pending: processed, approved, refused, processed, cursor: null, truncated };
   }
@@ -213,17 +271,18 @@ export function createRapidPaymentService({
       const { program, rapid } = await rapidProgram(caller, programId);
       if (request.dryRun) return dryRun(caller, program, rapid);
       const position = decodePosition(request.cursor);
-      const pending = await countPending(program.id);
+      const pending = position.t ?? (await countPending(program.id));
       const page = await repos.applications.listByProgram(program.id, {
         status: PENDING[position.s]!,
         limit: APPROVE_ELIGIBLE_BATCH,
         ...(position.c ? { cursor: position.c } : {}),
       });
       const ctx = await evalContext();
+      const businesses = await repos.businesses.getMany(page.items.map((a) => a.brn));
       const refused: Record<string, number> = {};
       let approved = 0;
       await mapWithConcurrency(page.items, CONCURRENCY, async (app) => {
-        const verdict = await judge(app, program, rapid, ctx);
+        const verdict = judge(app, businesses.get(app.brn), program, rapid, ctx);
         let code = verdict.ok ? undefined : verdict.code;
         if (verdict.ok) {
           try {
@@ -241,9 +300,9 @@ export function createRapidPaymentService({
         if (code) refused[code] = (refused[code] ?? 0) + 1;
       });
       const next: Position | undefined = page.cursor
-        ? { s: position.s, c: page.cursor }
+        ? { s: position.s, c: page.cursor, t: pending }
         : position.s + 1 < PENDING.length
-          ? { s: position.s + 1 }
+          ? { s: position.s + 1, t: pending }
           : undefined;
       const refusedCount = Object.values(refused).reduce((a, b) => a + b, 0);
       await audit(
@@ -264,26 +323,32 @@ export function createRapidPaymentService({
     },
 
     /**
-     * The bank's payment file: every approved, unpaid application with an account and no unresolved payment
+     * The bank's payment file: the approved, unpaid applications with an account and no unresolved payment
      * failure — bank code, account number (opened here, nowhere else), holder, amount, business number,
-     * application id. UTF-8 with a BOM, CRLF. Audited with the row count and total.
+     * application id. UTF-8 with a BOM, CRLF. A large payout comes as several files of at most
+     * PAYMENT_FILE_MAX_ROWS rows, each read on its own (an API response stays small and quick): `next` is the
+     * position of the following file, null after the last. Audited with the file's number, rows and total.
      */
     async paymentFile(
       caller: Caller,
       programId: string,
-    ): Promise<{ filename: string; body: string; rows: number }> {
+      cursor?: string,
+    ): Promise<{ filename: string; body: string; rows: number; part: number; next: string | null }> {
       const { program } = await rapidProgram(caller, programId);
+      const position = decodeFilePosition(cursor);
       const header = ['은행코드', '계좌번호', '예금주', '지급액', '사업자등록번호', '신청 ID'];
       const due: Application[] = [];
-      for await (const app of everyApplication(repos, program.id, { status: 'approved' })) {
-        if (!app.account || app.paymentFailure || app.amount === undefined) continue;
-        if (due.length === MAX_CSV_ROWS)
-          throw new UnprocessableError(
-            `지급할 신청이 ${MAX_CSV_ROWS.toLocaleString('ko-KR')}건을 넘습니다. 은행 결과를 먼저 올린 뒤 다시 내려받아 주세요.`,
-            'EXPORT_TOO_LARGE',
-          );
-        due.push(app);
-      }
+      let storeCursor = position.c;
+      do {
+        const page = await repos.applications.listByProgram(program.id, {
+          status: 'approved',
+          limit: Math.min(APPROVE_ELIGIBLE_BATCH, paymentFileRows - due.length),
+          ...(storeCursor ? { cursor: storeCursor } : {}),
+        });
+        for (const app of page.items)
+          if (app.account && !app.paymentFailure && app.amount !== undefined) due.push(app);
+        storeCursor = page.cursor;
+      } while (storeCursor && due.length < paymentFileRows);
       const lines: string[] = new Array(due.length);
       await mapWithConcurrency(
         due.map((app, i) => ({ app, i })),
@@ -296,11 +361,18 @@ export function createRapidPaymentService({
         },
       );
       const total = due.reduce((sum, a) => sum + (a.amount ?? 0), 0);
-      await audit(caller, program.id, 'rapid.payment-file', `${due.length} rows, ${total} won`);
+      await audit(
+        caller,
+        program.id,
+        'rapid.payment-file',
+        `file ${position.p}: ${due.length} rows, ${total} won`,
+      );
       return {
-        filename: `${program.id}-payments.csv`,
+        filename: `${program.id}-payments-${position.p}.csv`,
         body: `\uFEFF${[header.join(','), ...lines].join('\r\n')}\r\n`,
         rows: due.length,
+        part: position.p,
+        next: storeCursor ? encodeFilePosition({ c: storeCursor, p: position.p + 1 }) : null,
       };
     },
 

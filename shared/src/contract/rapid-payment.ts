@@ -10,7 +10,13 @@ import * as z from 'zod/mini';
 export const APPROVE_ELIGIBLE_BATCH = 100;
 /** The most pending applications a dry run counts (it says when it stopped). */
 export const APPROVE_ELIGIBLE_MAX_SCAN = 20_000;
-/** The bank's result file: at most 2 MB and 20,000 lines. */
+/**
+ * Rows of one payment file. A larger payout comes as several files, one request each (the response names
+ * the next one): a file of 20,000 rows is about 1.8 MB, well inside a Lambda response, and its reads finish
+ * within API Gateway's time limit.
+ */
+export const PAYMENT_FILE_MAX_ROWS = 20_000;
+/** The bank's result file: at most 2 MB and 20,000 lines (one payment file's rows). */
 export const PAYMENT_RESULTS_MAX_BYTES = 2 * 1024 * 1024;
 export const PAYMENT_RESULTS_MAX_ROWS = 20_000;
 /** The most failed lines one result import reports one by one (the counts cover all). */
@@ -35,9 +41,22 @@ export const ApproveEligibleRequestSchema = z.strictObject({
 });
 export type ApproveEligibleRequest = z.output<typeof ApproveEligibleRequestSchema>;
 
+/** `GET /api/staff/programs/{id}/payments.csv?cursor=`: the first file, or the one a previous file named. */
+export const PaymentFileQuerySchema = z.strictObject({
+  cursor: z.optional(
+    z
+      .string({ error: '지급 파일의 위치(cursor)는 글자여야 합니다.' })
+      .check(
+        z.minLength(1, { error: '지급 파일의 위치(cursor)가 비어 있습니다.' }),
+        z.maxLength(2000, { error: '지급 파일의 위치(cursor)가 너무 깁니다.' }),
+        z.regex(/^[A-Za-z0-9_-]+$/, { error: '지급 파일의 위치(cursor)가 올바르지 않습니다.' }),
+      ),
+  ),
+});
+
 export const ApproveEligibleResponseSchema = z.object({
   dryRun: z.boolean(),
-  /** Applications waiting for a decision (접수, 심사 중) when the call started: the progress bar's total. */
+  /** Applications waiting for a decision (접수, 심사 중) when the run's first call started: the progress bar's total. */
   pending: z.int(),
   /** Approved by this call (a dry run: would be approved now). */
   approved: z.int(),

@@ -58,11 +58,18 @@ function authHeaders(extra: Record<string, string>): Record<string, string> {
   return { ...extra, ...(token ? { Authorization: `Bearer ${token}` } : {}) };
 }
 
-/** Downloads the bank's payment file (a plain link would not carry the sign-in). */
-export async function downloadPaymentFile(programId: string): Promise<void> {
+/**
+ * Downloads one of the bank's payment files (a plain link would not carry the sign-in): the first, or the one
+ * `cursor` names. A large payout comes as several files; `next` names the following one, null after the last.
+ */
+export async function downloadPaymentFile(
+  programId: string,
+  cursor?: string,
+): Promise<{ part: number; next: string | null }> {
   let res: Response;
   try {
-    res = await fetch(`/api/staff/programs/${enc(programId)}/payments.csv`, {
+    const query = cursor ? `?cursor=${encodeURIComponent(cursor)}` : '';
+    res = await fetch(`/api/staff/programs/${enc(programId)}/payments.csv${query}`, {
       headers: authHeaders({ Accept: 'text/csv' }),
       cache: 'no-store',
     });
@@ -70,14 +77,16 @@ export async function downloadPaymentFile(programId: string): Promise<void> {
     throw new ApiError(0, 'NETWORK', NETWORK);
   }
   if (!res.ok) throw await failed(res);
+  const part = Number(res.headers.get('X-Payment-File-Part') ?? '1') || 1;
   const url = URL.createObjectURL(await res.blob());
   const link = document.createElement('a');
   link.href = url;
-  link.download = `${programId}-payments.csv`;
+  link.download = `${programId}-payments-${part}.csv`;
   document.body.append(link);
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return { part, next: res.headers.get('X-Payment-File-Next') || null };
 }
 
 /** Uploads the bank's result file as it is (UTF-8 or CP949 CSV). */

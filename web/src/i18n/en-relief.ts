@@ -104,6 +104,7 @@ const reliefEn: Strings<typeof reliefKo> = {
     done: '{{approved}} approved.',
     nothing: 'There is nothing to approve.',
     download: 'Download the payment file',
+    downloadNext: 'Download the next payment file (file {{part}})',
     downloading: 'Downloading…',
     upload: 'Upload the bank results',
     uploadHint: 'A CSV file with the columns "신청 ID", "결과" (성공/실패) and "사유" (UTF-8 or CP949)',

@@ -98,6 +98,7 @@ const reliefKo = {
     done: '{{approved}}건을 선정했습니다.',
     nothing: '선정할 신청이 없습니다.',
     download: '지급 파일 내려받기',
+    downloadNext: '다음 지급 파일 내려받기 ({{part}}번째 파일)',
     downloading: '내려받는 중…',
     upload: '은행 결과 올리기',
     uploadHint: '"신청 ID", "결과"(성공/실패), "사유" 열이 있는 CSV 파일 (UTF-8 또는 CP949)',

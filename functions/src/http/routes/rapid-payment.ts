@@ -8,6 +8,7 @@ import {
   ApproveEligibleRequestSchema,
   ApproveEligibleResponseSchema,
   PAYMENT_RESULTS_MAX_BYTES,
+  PaymentFileQuerySchema,
   PaymentResultsResponseSchema,
 } from '@sbiz24/shared/contract/rapid-payment';
 import * as z from 'zod/mini';
@@ -45,8 +46,9 @@ const paymentFile = defineRoute(
       '지급 파일 내려받기: 선정되고 아직 지급하지 않은 신청 (은행코드, 계좌번호, 예금주, 지급액, 사업자등록번호, 신청 ID)',
     description:
       '계좌번호를 여는 유일한 곳입니다 (감사 기록에 건수와 합계가 남습니다). 지급에 실패해 계좌를 고치지 않은 신청은 빠집니다. ' +
-      'UTF-8 BOM, CRLF. 20,000건을 넘으면 422 EXPORT_TOO_LARGE.',
-    request: { params: ProgramIdParamsSchema },
+      'UTF-8 BOM, CRLF. 한 파일은 20,000건까지입니다: 더 있으면 응답 머리글 `X-Payment-File-Next`의 값을 `cursor`로 다음 파일을 ' +
+      '내려받습니다 (`X-Payment-File-Part`는 몇 번째 파일인지). 마지막 파일에는 `X-Payment-File-Next`가 없습니다.',
+    request: { params: ProgramIdParamsSchema, query: PaymentFileQuerySchema },
     responses: {
       200: { description: 'text/csv; charset=utf-8', content: { 'text/csv': { schema: z.string() } } },
     },
@@ -95,11 +97,13 @@ export function rapidPaymentResource({ rapid }: { rapid: RapidPaymentService }):
       reply(await rapid.approveEligible(callerOf(c), params.id, body), 200),
     );
 
-    server.serve(paymentFile, async (c, { params }) => {
-      const { filename, body } = await rapid.paymentFile(callerOf(c), params.id);
+    server.serve(paymentFile, async (c, { params, query }) => {
+      const { filename, body, part, next } = await rapid.paymentFile(callerOf(c), params.id, query.cursor);
       return c.body(body, 200, {
         'Content-Type': 'text/csv; charset=utf-8',
         'Content-Disposition': `attachment; filename="${filename}"`,
+        'X-Payment-File-Part': String(part),
+        ...(next ? { 'X-Payment-File-Next': next } : {}),
         // Account numbers: never kept by a browser or proxy cache.
         'Cache-Control': 'no-store',
       });

@@ -192,6 +192,10 @@ describe('rapid payment: approve eligible, payment file, bank results, account c
     const file = await call(t.app, 'GET', '/api/staff/programs/youth-fund/payments.csv', staff);
     expect(file.status).toBe(200);
     expect(file.headers.get('cache-control')).toBe('no-store');
+    // One file holds everything: it is the first, and names no next one.
+    expect(file.headers.get('x-payment-file-part')).toBe('1');
+    expect(file.headers.get('x-payment-file-next')).toBeNull();
+    expect(file.headers.get('content-disposition')).toBe('attachment; filename="youth-fund-payments-1.csv"');
     const rows = file.text
       .replace(/^\uFEFF/, '')
       .trim()
@@ -201,8 +205,10 @@ describe('rapid payment: approve eligible, payment file, bank results, account c
       `088,${ACCOUNT_DIGITS},김하늘,2000000,${kim},${id}`,
     ]);
     expect((await t.repos.audit.list('program', 'youth-fund')).map((a) => a.summary)).toContain(
-      '1 rows, 2000000 won',
+      'file 1: 1 rows, 2000000 won',
     );
+    const forged = await call(t.app, 'GET', '/api/staff/programs/youth-fund/payments.csv?cursor=e30', staff);
+    expect(forged.status).toBe(400);
 
     const results = `신청 ID,결과,사유\r\n${id},실패,계좌번호 ${ACCOUNT.number} 오류 (예금주 불일치)\r\nnot-an-id,성공,\r\n`;
     const failed = await csvPost(t, '/api/staff/programs/youth-fund/payment-results', results);

@@ -45,6 +45,8 @@ export function RapidPaymentPanel({ programId, onChanged }: { programId: string;
   const [run, setRun] = useState<Run>({ phase: 'idle' });
   const [error, setError] = useState<unknown>(null);
   const [downloading, setDownloading] = useState(false);
+  /** After a file of a payout larger than one file: the next file's number and position. */
+  const [nextFile, setNextFile] = useState<{ part: number; cursor: string } | null>(null);
   const [uploading, setUploading] = useState(false);
   const [result, setResult] = useState<PaymentResultsResponse | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
@@ -88,11 +90,12 @@ export function RapidPaymentPanel({ programId, onChanged }: { programId: string;
     }
   };
 
-  const download = async () => {
+  const download = async (cursor?: string) => {
     setError(null);
     setDownloading(true);
     try {
-      await downloadPaymentFile(programId);
+      const { part, next } = await downloadPaymentFile(programId, cursor);
+      setNextFile(next ? { part: part + 1, cursor: next } : null);
     } catch (x) {
       setError(x);
     } finally {
@@ -141,6 +144,16 @@ export function RapidPaymentPanel({ programId, onChanged }: { programId: string;
         >
           {downloading ? t('payout.downloading') : t('payout.download')}
         </button>
+        {nextFile && (
+          <button
+            type="button"
+            className="krds-btn secondary medium"
+            disabled={downloading}
+            onClick={() => void download(nextFile.cursor)}
+          >
+            {t('payout.downloadNext', { part: formatCount(nextFile.part, lang) })}
+          </button>
+        )}
       </div>
       <div className="form-group app-mt-2">
         <div className="form-tit">

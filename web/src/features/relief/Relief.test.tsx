@@ -174,6 +174,48 @@ describe('staff rapid payment panel', () => {
     release();
     await screen.findByText('100건을 선정했습니다.');
   });
+
+  it('offers the next payment file while the server names one, and stops after the last', async () => {
+    const urls: string[] = [];
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async (input: string | URL | Request) => {
+        const url = String(input);
+        urls.push(url);
+        const part = url.includes('cursor=') ? 2 : 1;
+        return new Response('\uFEFF은행코드,계좌번호\r\n', {
+          status: 200,
+          headers: {
+            'Content-Type': 'text/csv; charset=utf-8',
+            'X-Payment-File-Part': String(part),
+            ...(part === 1 ? { 'X-Payment-File-Next': 'eyJjIjoieCIsInAiOjJ9' } : {}),
+          },
+        });
+      }),
+    );
+    const objectUrls = { create: URL.createObjectURL, revoke: URL.revokeObjectURL };
+    URL.createObjectURL = () => 'blob:payment-file';
+    URL.revokeObjectURL = () => undefined;
+    const click = vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+    try {
+      render(<RapidPaymentPanel programId="youth-fund" onChanged={() => undefined} />);
+      const user = userEvent.setup();
+      await user.click(screen.getByRole('button', { name: '지급 파일 내려받기' }));
+      const next = await screen.findByRole('button', { name: '다음 지급 파일 내려받기 (2번째 파일)' });
+      await user.click(next);
+      await waitFor(() => expect(urls).toHaveLength(2));
+      expect(urls).toEqual([
+        '/api/staff/programs/youth-fund/payments.csv',
+        '/api/staff/programs/youth-fund/payments.csv?cursor=eyJjIjoieCIsInAiOjJ9',
+      ]);
+      await waitFor(() => expect(screen.queryByRole('button', { name: /다음 지급 파일/ })).toBeNull());
+      expect(click).toHaveBeenCalledTimes(2);
+    } finally {
+      click.mockRestore();
+      URL.createObjectURL = objectUrls.create;
+      URL.revokeObjectURL = objectUrls.revoke;
+    }
+  });
 });
 
 describe('one-click apply to a rapid-payment program', () => {
