@@ -216,7 +216,7 @@ describe('disaster relief from the declaration to the payment', () => {
       staff.waitForEvent('download'),
       payout.getByRole('button', { name: '지급 파일 내려받기' }).click(),
     ]);
-    expect(download.suggestedFilename()).toBe(`${PROGRAM.id}-payments.csv`);
+    expect(download.suggestedFilename()).toBe(`${PROGRAM.id}-payments-1.csv`);
     const file = readFileSync((await download.path())!, 'utf8');
     expect(file.startsWith('\uFEFF')).toBe(true);
     const lines = file
