@@ -12,16 +12,14 @@ import {
   type ApproveEligibleRequest,
   type ApproveEligibleResponse,
   PAYMENT_FILE_MAX_ROWS,
-  PAYMENT_REASON_MAX_LENGTH,
   PAYMENT_RESULTS_MAX_REPORTED,
-  PAYMENT_RESULTS_MAX_ROWS,
   type PaymentResultsResponse,
 } from '@sbiz24/shared/contract/rapid-payment';
 import { todayInKorea } from '@sbiz24/shared/dates';
-import { ConflictError, NotFoundError, UnprocessableError, ValidationError } from '@sbiz24/shared/errors';
+import { ConflictError, NotFoundError, UnprocessableError } from '@sbiz24/shared/errors';
 import type { Program } from '@sbiz24/shared/program/program';
 import { maskAccountNumber, parseAccountNumber } from '@sbiz24/shared/relief/bank-account';
-import { csvRecords, DamageFileError, decodeDamageList } from '@sbiz24/shared/relief/damage-list';
+import { BankResultFileError, parseBankResults } from '@sbiz24/shared/relief/bank-results';
 import type { ApplicationRepositories, StoredBusiness } from '@sbiz24/shared/repositories';
 import { evaluateProgram } from '@sbiz24/shared/rules/match';
 import { mapWithConcurrency } from '../store/batch';
@@ -30,6 +28,14 @@ import { reviewedProgram } from './application-access';
 import { settingsOf } from './application-forms';
 import { csvCell, everyApplication } from './application-reports';
 import type { ApplicationService } from './application-service';
+import {
+  decodeFilePosition,
+  decodePosition,
+  encodeFilePosition,
+  encodePosition,
+  PENDING,
+  type Position,
+} from './rapid-payment-cursors';
 import type { Caller, CatalogCache } from './types';
 
 export interface RapidPaymentDeps {
@@ -44,109 +50,10 @@ export interface RapidPaymentDeps {
   paymentFileRows?: number;
 }
 
-/** The statuses approve-eligible decides, in the order it walks them. */
-const PENDING = ['submitted', 'in-review'] as const;
 /** Approvals (and result lines) run this many at a time. */
 const CONCURRENCY = 4;
 
 const APP_NOT_FOUND = '신청을 찾을 수 없습니다.';
-
-/** Digit runs that could be an account number are never kept from a bank's free-text reason. */
-function scrubReason(text: string): string {
-  const clean = text
-    .replace(/\d[\d\s-]{5,}\d/g, '***')
-    .replace(/\s+/g, ' ')
-    .trim();
-  return clean.slice(0, PAYMENT_REASON_MAX_LENGTH) || '은행이 사유를 알려 주지 않았습니다.';
-}
-
-interface Position {
-  /** Index into PENDING. */
-  s: number;
-  /** The store's cursor within that status. */
-  c?: string;
-  /**
-   * The pending count of the run's first call, carried along: counting is a read of every application of
-   * the program, once per run, not once per batch (which made a run of N applications read N²/100 items).
-   */
-  t?: number;
-}
-
-function encodePosition(p: Position): string {
-  return Buffer.from(JSON.stringify(p)).toString('base64url');
-}
-
-function decodePosition(cursor: string | undefined): Position {
-  if (!cursor) return { s: 0 };
-  const bad = () =>
-    new ValidationError('이어서 처리할 위치(cursor)가 올바르지 않습니다.', [
-      { path: 'cursor', message: '처음부터 다시 시작해 주세요.' },
-    ]);
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw bad();
-  }
-  const p = value as Partial<Position>;
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    Object.keys(value).some((k) => k !== 's' && k !== 'c' && k !== 't') ||
-    !Number.isInteger(p.s) ||
-    p.s! < 0 ||
-    p.s! >= PENDING.length ||
-    (p.c !== undefined && (typeof p.c !== 'string' || p.c.length === 0 || p.c.length > 1500)) ||
-    (p.t !== undefined && (!Number.isSafeInteger(p.t) || p.t < 0))
-  )
-    throw bad();
-  return p as Position;
-}
-
-/** Where a payment file starts: the store's cursor among the approved applications, and the file's number. */
-interface FilePosition {
-  c?: string;
-  p: number;
-}
-
-function encodeFilePosition(p: FilePosition): string {
-  return Buffer.from(JSON.stringify(p)).toString('base64url');
-}
-
-function decodeFilePosition(cursor: string | undefined): FilePosition {
-  if (!cursor) return { p: 1 };
-  const bad = () =>
-    new ValidationError('지급 파일의 위치(cursor)가 올바르지 않습니다.', [
-      { path: 'cursor', message: '첫 번째 지급 파일부터 다시 내려받아 주세요.' },
-    ]);
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw bad();
-  }
-  const p = value as Partial<FilePosition>;
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    Object.keys(value).some((k) => k !== 'c' && k !== 'p') ||
-    typeof p.c !== 'string' ||
-    p.c.length === 0 ||
-    p.c.length > 1500 ||
-    !Number.isInteger(p.p) ||
-    p.p! < 2 ||
-    p.p! > 10_000
-  )
-    throw bad();
-  return p as FilePosition;
-}
-
-const SUCCESS_WORDS = new Set(['성공', '정상', '지급', '지급완료', '완료', 'ok', 'success', 'paid', 'y']);
-const FAILURE_WORDS = new Set(['실패', '불능', '오류', '지급불능', 'fail', 'failed', 'error', 'n']);
-const ID_COLUMNS = new Set(['신청id', '신청번호', 'applicationid']);
-const RESULT_COLUMNS = new Set(['결과', '처리결과', '지급결과', 'result']);
-const REASON_COLUMNS = new Set(['사유', '불능사유', '실패사유', 'reason']);
-const headerWord = (s: string) => s.replace(/[\s_-]/g, '').toLowerCase();
 
 /**
  * Rapid payment (신속지급): approving every pending application that is still eligible (re-checked at the
@@ -388,55 +295,27 @@ export function createRapidPaymentService({
       bytes: Uint8Array,
     ): Promise<PaymentResultsResponse> {
       const { program } = await rapidProgram(caller, programId);
-      let decoded: ReturnType<typeof decodeDamageList>;
+      let parsed: ReturnType<typeof parseBankResults>;
       try {
-        decoded = decodeDamageList(bytes);
+        parsed = parseBankResults(bytes);
       } catch (err) {
-        if (err instanceof DamageFileError) throw new UnprocessableError(err.message, 'FILE_TOO_LARGE');
+        if (err instanceof BankResultFileError) throw new UnprocessableError(err.message, err.code);
         throw err;
       }
-      const records = [...csvRecords(decoded.text)];
-      const head = records.shift();
-      const columns = (head?.fields ?? []).map(headerWord);
-      const idAt = columns.findIndex((c) => ID_COLUMNS.has(c));
-      const resultAt = columns.findIndex((c) => RESULT_COLUMNS.has(c));
-      const reasonAt = columns.findIndex((c) => REASON_COLUMNS.has(c));
-      if (!head || idAt < 0 || resultAt < 0)
-        throw new UnprocessableError(
-          '은행 결과 파일의 첫 줄에 "신청 ID"와 "결과" 열 이름이 있어야 합니다.',
-          'NO_COLUMNS',
-        );
-      if (records.length === 0) throw new UnprocessableError('은행 결과 파일에 결과 줄이 없습니다.', 'EMPTY');
-      if (records.length > PAYMENT_RESULTS_MAX_ROWS)
-        throw new UnprocessableError(
-          `은행 결과는 한 번에 ${PAYMENT_RESULTS_MAX_ROWS.toLocaleString('ko-KR')}줄까지 올릴 수 있습니다. 나누어 올려 주세요.`,
-          'TOO_MANY_ROWS',
-        );
-      const failed: PaymentResultsResponse['failed'] = [];
+      const failed: PaymentResultsResponse['failed'] = parsed.problems.map((p) => ({
+        line: p.line,
+        applicationId: p.applicationId,
+        code: p.code,
+        reason: p.reason,
+      }));
       let paid = 0;
       let bankRefused = 0;
-      const seen = new Set<string>();
       const at = clock().toISOString();
       const report = (line: number, applicationId: string | null, code: string, reason: string) =>
         failed.push({ line, applicationId, code, reason });
 
-      await mapWithConcurrency(records, CONCURRENCY, async ({ line, fields, unclosed }) => {
-        const id = (fields[idAt] ?? '').trim();
-        const word = headerWord(fields[resultAt] ?? '');
-        if (unclosed || !/^[A-Za-z0-9_-]{16,40}$/.test(id)) {
-          report(line, null, 'BAD_LINE', '신청 ID가 없거나 올바르지 않은 줄입니다.');
-          return;
-        }
-        if (seen.has(id)) {
-          report(line, id, 'DUPLICATE', '같은 신청이 파일에 두 번 있습니다. 앞의 줄만 반영했습니다.');
-          return;
-        }
-        seen.add(id);
-        const success = SUCCESS_WORDS.has(word);
-        if (!success && !FAILURE_WORDS.has(word)) {
-          report(line, id, 'BAD_RESULT', '결과는 "성공" 또는 "실패"로 써 주세요.');
-          return;
-        }
+      await mapWithConcurrency(parsed.lines, CONCURRENCY, async (result) => {
+        const { line, applicationId: id } = result;
         const app = await repos.applications.get(id);
         if (!app || app.programId !== program.id) {
           report(line, id, 'APPLICATION_NOT_FOUND', '이 사업의 신청이 아닙니다.');
@@ -452,12 +331,12 @@ export function createRapidPaymentService({
           return;
         }
         try {
-          if (success) {
+          if (result.outcome === 'paid') {
             await applications.pay(caller, id, app.version);
             paid += 1;
             return;
           }
-          const reason = scrubReason(reasonAt >= 0 ? (fields[reasonAt] ?? '') : '');
+          const { reason } = result;
           const next: Application = {
             ...app,
             version: app.version + 1,
@@ -505,13 +384,13 @@ export function createRapidPaymentService({
         caller,
         program.id,
         'rapid.payment-results',
-        `${records.length} lines: ${paid} paid, ${bankRefused} refused by the bank, ${failed.length - bankRefused} not applied`,
+        `${parsed.total} lines: ${paid} paid, ${bankRefused} refused by the bank, ${failed.length - bankRefused} not applied`,
       );
       return {
         paid,
         failed: failed.slice(0, PAYMENT_RESULTS_MAX_REPORTED),
         failedCount: failed.length,
-        encoding: decoded.encoding,
+        encoding: parsed.encoding,
       };
     },
 
