@@ -1,11 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { josa } from '@sbiz24/shared/rules/format';
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OWNED_BUSINESSES } from '../../functions/src/local/demo-data';
 import {
   ARTIFACTS,
+  apiAs,
   expectAccessible,
   launchBrowser,
   loginAs,
@@ -40,27 +41,6 @@ const ONCE = {
 };
 /** A second program for the same 통합신청 (the demo data already applies to the café's first matches). */
 const STREET = { id: 'mapo-street-signs', title: '마포 골목상권 간판 개선 지원' };
-
-/** Calls the API from the page with its own sign-in (setup steps a person would do in the editor). */
-async function apiAs<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ({ method, path, body }) => {
-      const token = sessionStorage.getItem('sbiz24.token');
-      const r = await fetch(path, {
-        method,
-        headers: {
-          'Content-Type': 'application/json',
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body as T;
-}
 
 /** Ticks a KRDS checkbox or radio as a person does, by its label (KRDS draws the box on the label). */
 async function tick(box: Locator): Promise<void> {

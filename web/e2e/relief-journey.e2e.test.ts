@@ -3,7 +3,7 @@ import { josa } from '@sbiz24/shared/rules/format';
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_OWNED_BUSINESSES } from '../../functions/src/local/demo-data';
-import { launchBrowser, loginAs, newPage, review, saveAxeLog, todayInKorea } from './support/browser';
+import { apiAs, launchBrowser, loginAs, newPage, review, saveAxeLog, todayInKorea } from './support/browser';
 import { startTestPortal, type TestPortal } from './support/portal';
 
 let portal: TestPortal;
@@ -33,27 +33,6 @@ const florist = byName('다시봄꽃집');
 
 const DISASTER = { id: '2026-11-e2e-flood', name: '2026년 11월 마포·유성 집중호우' };
 const PROGRAM = { id: 'e2e-flood-rapid', title: '마포·유성 집중호우 소상공인 신속지원금' };
-
-/** Calls the API from the page with its own sign-in (the program is set up as a person would in the editor). */
-async function apiAs<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
-  const res = await page.evaluate(
-    async ({ method, path, body }) => {
-      const token = sessionStorage.getItem('sbiz24.token');
-      const r = await fetch(path, {
-        method,
-        headers: {
-          'Content-Type': 'application/json',
-          ...(token ? { Authorization: `Bearer ${token}` } : {}),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      return { status: r.status, body: await r.json().catch(() => null) };
-    },
-    { method, path, body },
-  );
-  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
-  return res.body as T;
-}
 
 /**
  * Reloads `url` until `target` shows (the background recompute after the import notifies the owners), at most

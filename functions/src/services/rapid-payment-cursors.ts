@@ -21,35 +21,58 @@ export interface Position {
   t?: number;
 }
 
-export function encodePosition(p: Position): string {
-  return Buffer.from(JSON.stringify(p)).toString('base64url');
+/** Any position, as the browser carries it. */
+function encode(position: object): string {
+  return Buffer.from(JSON.stringify(position)).toString('base64url');
 }
 
-export function decodePosition(cursor: string | undefined): Position {
-  if (!cursor) return { s: 0 };
-  const bad = () =>
-    new ValidationError('이어서 처리할 위치(cursor)가 올바르지 않습니다.', [
-      { path: 'cursor', message: '처음부터 다시 시작해 주세요.' },
-    ]);
+/**
+ * The fields of a position the browser sent back, or the 400 that `message` and `hint` describe: base64url JSON
+ * of an object with no key outside `keys`, each field then passing `valid`.
+ */
+function decode<T extends object>(
+  cursor: string,
+  keys: readonly (keyof T & string)[],
+  valid: (p: Partial<T>) => boolean,
+  message: string,
+  hint: string,
+): T {
   let value: unknown;
   try {
     value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
   } catch {
-    throw bad();
+    value = undefined;
   }
-  const p = value as Partial<Position>;
   if (
     typeof value !== 'object' ||
     value === null ||
-    Object.keys(value).some((k) => k !== 's' && k !== 'c' && k !== 't') ||
-    !Number.isInteger(p.s) ||
-    p.s! < 0 ||
-    p.s! >= PENDING.length ||
-    (p.c !== undefined && (typeof p.c !== 'string' || p.c.length === 0 || p.c.length > 1500)) ||
-    (p.t !== undefined && (!Number.isSafeInteger(p.t) || p.t < 0))
+    Array.isArray(value) ||
+    Object.keys(value).some((k) => !(keys as readonly string[]).includes(k)) ||
+    !valid(value as Partial<T>)
   )
-    throw bad();
-  return p as Position;
+    throw new ValidationError(message, [{ path: 'cursor', message: hint }]);
+  return value as T;
+}
+
+/** A cursor of the store's, as carried inside a position. */
+const storeCursor = (c: unknown) => typeof c === 'string' && c.length > 0 && c.length <= 1500;
+
+export const encodePosition = (p: Position): string => encode(p);
+
+export function decodePosition(cursor: string | undefined): Position {
+  if (!cursor) return { s: 0 };
+  return decode<Position>(
+    cursor,
+    ['s', 'c', 't'],
+    (p) =>
+      Number.isInteger(p.s) &&
+      p.s! >= 0 &&
+      p.s! < PENDING.length &&
+      (p.c === undefined || storeCursor(p.c)) &&
+      (p.t === undefined || (Number.isSafeInteger(p.t) && p.t >= 0)),
+    '이어서 처리할 위치(cursor)가 올바르지 않습니다.',
+    '처음부터 다시 시작해 주세요.',
+  );
 }
 
 /** Where a payment file starts: the store's cursor among the approved applications, and the file's number. */
@@ -58,34 +81,15 @@ export interface FilePosition {
   p: number;
 }
 
-export function encodeFilePosition(p: FilePosition): string {
-  return Buffer.from(JSON.stringify(p)).toString('base64url');
-}
+export const encodeFilePosition = (p: FilePosition): string => encode(p);
 
 export function decodeFilePosition(cursor: string | undefined): FilePosition {
   if (!cursor) return { p: 1 };
-  const bad = () =>
-    new ValidationError('지급 파일의 위치(cursor)가 올바르지 않습니다.', [
-      { path: 'cursor', message: '첫 번째 지급 파일부터 다시 내려받아 주세요.' },
-    ]);
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw bad();
-  }
-  const p = value as Partial<FilePosition>;
-  if (
-    typeof value !== 'object' ||
-    value === null ||
-    Object.keys(value).some((k) => k !== 'c' && k !== 'p') ||
-    typeof p.c !== 'string' ||
-    p.c.length === 0 ||
-    p.c.length > 1500 ||
-    !Number.isInteger(p.p) ||
-    p.p! < 2 ||
-    p.p! > 10_000
-  )
-    throw bad();
-  return p as FilePosition;
+  return decode<FilePosition>(
+    cursor,
+    ['c', 'p'],
+    (p) => storeCursor(p.c) && Number.isInteger(p.p) && p.p! >= 2 && p.p! <= 10_000,
+    '지급 파일의 위치(cursor)가 올바르지 않습니다.',
+    '첫 번째 지급 파일부터 다시 내려받아 주세요.',
+  );
 }

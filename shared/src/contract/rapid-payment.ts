@@ -26,32 +26,28 @@ export const PAYMENT_REASON_MAX_LENGTH = 200;
 
 const str = z.string();
 
+/** An opaque position the server handed out (base64url, ≤ 2,000 characters); `what` names it, ending in 위치. */
+const positionCursor = (what: string) =>
+  z.optional(
+    z
+      .string({ error: `${what}(cursor)는 글자여야 합니다.` })
+      .check(
+        z.minLength(1, { error: `${what}(cursor)가 비어 있습니다.` }),
+        z.maxLength(2000, { error: `${what}(cursor)가 너무 깁니다.` }),
+        z.regex(/^[A-Za-z0-9_-]+$/, { error: `${what}(cursor)가 올바르지 않습니다.` }),
+      ),
+  );
+
 /** `POST /api/staff/programs/{id}/approve-eligible`: a dry run (count only) or the next batch. */
 export const ApproveEligibleRequestSchema = z.strictObject({
   dryRun: z.optional(z.boolean({ error: '미리 세기(dryRun)는 true 또는 false여야 합니다.' })),
-  cursor: z.optional(
-    z
-      .string({ error: '이어서 처리할 위치(cursor)는 글자여야 합니다.' })
-      .check(
-        z.minLength(1, { error: '이어서 처리할 위치(cursor)가 비어 있습니다.' }),
-        z.maxLength(2000, { error: '이어서 처리할 위치(cursor)가 너무 깁니다.' }),
-        z.regex(/^[A-Za-z0-9_-]+$/, { error: '이어서 처리할 위치(cursor)가 올바르지 않습니다.' }),
-      ),
-  ),
+  cursor: positionCursor('이어서 처리할 위치'),
 });
 export type ApproveEligibleRequest = z.output<typeof ApproveEligibleRequestSchema>;
 
 /** `GET /api/staff/programs/{id}/payments.csv?cursor=`: the first file, or the one a previous file named. */
 export const PaymentFileQuerySchema = z.strictObject({
-  cursor: z.optional(
-    z
-      .string({ error: '지급 파일의 위치(cursor)는 글자여야 합니다.' })
-      .check(
-        z.minLength(1, { error: '지급 파일의 위치(cursor)가 비어 있습니다.' }),
-        z.maxLength(2000, { error: '지급 파일의 위치(cursor)가 너무 깁니다.' }),
-        z.regex(/^[A-Za-z0-9_-]+$/, { error: '지급 파일의 위치(cursor)가 올바르지 않습니다.' }),
-      ),
-  ),
+  cursor: positionCursor('지급 파일의 위치'),
 });
 
 export const ApproveEligibleResponseSchema = z.object({

@@ -114,6 +114,30 @@ export async function loginAs(page: Page, baseUrl: string, name: string): Promis
   await page.waitForURL((url) => !url.pathname.startsWith('/login'));
 }
 
+/**
+ * Calls the API from the page with the page's own sign-in: setup steps a person would do in the editor. Fails
+ * the test on any answer other than 2xx, with the body.
+ */
+export async function apiAs<T>(page: Page, method: string, path: string, body?: unknown): Promise<T> {
+  const res = await page.evaluate(
+    async ({ method, path, body }) => {
+      const token = sessionStorage.getItem('sbiz24.token');
+      const r = await fetch(path, {
+        method,
+        headers: {
+          'Content-Type': 'application/json',
+          ...(token ? { Authorization: `Bearer ${token}` } : {}),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      return { status: r.status, body: await r.json().catch(() => null) };
+    },
+    { method, path, body },
+  );
+  expect(res.status, `${method} ${path}: ${JSON.stringify(res.body)}`).toBeLessThan(300);
+  return res.body as T;
+}
+
 /** The portal's today in Korea (YYYY-MM-DD), give or take some days. */
 export function todayInKorea(offsetDays = 0): string {
   return koreanDate(new Date(E2E_NOW.getTime() + offsetDays * 86_400_000));
