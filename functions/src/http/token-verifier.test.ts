@@ -1,6 +1,11 @@
-import { createLocalJWKSet, exportJWK, generateKeyPair, SignJWT } from 'jose';
-import { describe, expect, it } from 'vitest';
-import { callerFromClaims, createTokenVerifier, TOKEN_CLOCK_SKEW_SECONDS } from './token-verifier';
+import { createLocalJWKSet, exportJWK, generateKeyPair, type JWTVerifyGetKey, SignJWT } from 'jose';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import {
+  callerFromClaims,
+  createTokenVerifier,
+  TOKEN_CLOCK_SKEW_SECONDS,
+  VERIFIED_TOKEN_TTL_MS,
+} from './token-verifier';
 
 describe('caller from Cognito claims', () => {
   it('takes the role from cognito:groups, admin over staff over owner', () => {
@@ -35,7 +40,14 @@ describe('token verification', () => {
   async function setup() {
     const { privateKey, publicKey } = await generateKeyPair('ES256');
     const jwk = { ...(await exportJWK(publicKey)), kid: 'k1', alg: 'ES256' };
-    const verify = createTokenVerifier({ keySet: createLocalJWKSet({ keys: [jwk] }), issuer, audience });
+    const keys = createLocalJWKSet({ keys: [jwk] });
+    // Counts the signature checks: jose asks the key set for the key of every token it verifies.
+    const checks = { count: 0 };
+    const keySet: JWTVerifyGetKey = (...args) => {
+      checks.count += 1;
+      return keys(...args);
+    };
+    const verify = createTokenVerifier({ keySet, issuer, audience });
     const now = Math.floor(Date.now() / 1000);
     const sign = (claims: { iat?: number; exp?: number; iss?: string; aud?: string }) => {
       const jwt = new SignJWT({ name: '김하늘', token_use: 'id' })
@@ -47,8 +59,10 @@ describe('token verification', () => {
       if (claims.exp !== undefined) jwt.setExpirationTime(claims.exp);
       return jwt.sign(privateKey);
     };
-    return { verify, sign, now };
+    return { verify, sign, now, checks };
   }
+
+  afterEach(() => vi.useRealTimers());
 
   it('accepts a token with exp, iat, iss and aud, also a little past its expiry (clock skew)', async () => {
     const { verify, sign, now } = await setup();
@@ -83,5 +97,33 @@ describe('token verification', () => {
     await expect(
       verify(await sign({ iss: issuer, aud: audience, iat: now + skew + 60, exp: now + 7200 })),
     ).rejects.toThrow(/iat/);
+  });
+
+  it('checks a token once while it stays valid, again after the cache time, and never past its expiry', async () => {
+    vi.useFakeTimers({ now: new Date('2026-12-03T03:00:00Z'), toFake: ['Date'] });
+    const { verify, sign, now, checks } = await setup();
+    const long = await sign({ iss: issuer, aud: audience, iat: now, exp: now + 3600 });
+    const caller = await verify(long);
+    caller.role = 'admin'; // a caller's copy: changing it changes nothing cached
+    await expect(verify(long)).resolves.toEqual({ sub: 'owner-kim', name: '김하늘', role: 'owner' });
+    expect(checks.count).toBe(1);
+    vi.setSystemTime(Date.now() + VERIFIED_TOKEN_TTL_MS + 1);
+    await verify(long);
+    expect(checks.count).toBe(2);
+
+    const later = Math.floor(Date.now() / 1000);
+    const short = await sign({ iss: issuer, aud: audience, iat: later, exp: later + 60 });
+    await verify(short);
+    // Well inside the cache time, but past the expiry and the skew: checked again, and refused.
+    vi.setSystemTime((later + 60 + TOKEN_CLOCK_SKEW_SECONDS + 1) * 1000);
+    await expect(verify(short)).rejects.toThrow(/exp/);
+  });
+
+  it('never remembers a refused token', async () => {
+    const { verify, sign, now, checks } = await setup();
+    const noExpiry = await sign({ iss: issuer, aud: audience, iat: now });
+    await expect(verify(noExpiry)).rejects.toThrow(/exp/);
+    await expect(verify(noExpiry)).rejects.toThrow(/exp/);
+    expect(checks.count).toBe(2);
   });
 });
