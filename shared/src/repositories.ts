@@ -354,9 +354,22 @@ export type OutboxDigestItem = Pick<
   'id' | 'title' | 'body' | 'brn' | 'programId' | 'programTitle' | 'applyEnd'
 > & { kind: AlertKind };
 
+/** How one claimed message ends (`Outbox.finishMany`): the arguments of `finish`. */
+export interface OutboxEnding {
+  message: OutboxMessage;
+  status: 'sent' | 'skipped' | 'parked';
+  at: string;
+  reason?: string;
+}
+
 export interface Outbox {
   /** Stores the message unless one with the same id and channel exists (idempotent). */
   enqueue(message: OutboxMessage): Promise<void>;
+  /**
+   * `enqueue` for many messages in few round trips (a fan-out): each is stored unless it exists. Optional:
+   * without it the caller enqueues one by one.
+   */
+  enqueueMany?(messages: readonly OutboxMessage[]): Promise<void>;
   list(userId: string): Promise<OutboxMessage[]>;
   /** Pending messages of a channel due at `now`, oldest due first. */
   listDue(channel: OutboundChannel, now: string, limit: number): Promise<OutboxMessage[]>;
@@ -369,6 +382,11 @@ export interface Outbox {
    * sender took it first or it is no longer pending: then this sender leaves it alone.
    */
   claim(message: OutboxMessage, leaseUntil: string): Promise<OutboxMessage | undefined>;
+  /**
+   * `claim` for many messages in few round trips, each on its own condition: the ones this sender now holds
+   * (claimed as `claim` returns them); the others were taken or changed meanwhile. Optional.
+   */
+  claimMany?(messages: readonly OutboxMessage[], leaseUntil: string): Promise<OutboxMessage[]>;
   /** Ends a claimed message (`sending` with the same attempt count); false if it is not in that state. */
   finish(
     message: OutboxMessage,
@@ -376,6 +394,8 @@ export interface Outbox {
     at: string,
     reason?: string,
   ): Promise<boolean>;
+  /** `finish` for many claimed messages in few round trips: for each, in order, whether it ended so. Optional. */
+  finishMany?(endings: readonly OutboxEnding[]): Promise<boolean[]>;
   /** Puts a claimed message back to pending, due at `nextAttemptAt`; false if it is not claimed as given. */
   retryLater(message: OutboxMessage, nextAttemptAt: string, error: string): Promise<boolean>;
   /** Moves a pending message's due time (quiet hours), without counting an attempt. */
@@ -385,6 +405,8 @@ export interface Outbox {
 /** An owner's alert preferences, one per account; the defaults until they save their own. */
 export interface AlertPreferencesRepository {
   get(userId: string): Promise<AlertPreferences>;
+  /** `get` for many accounts in few round trips (a sender's batch): every id asked is in the map. Optional. */
+  getMany?(userIds: readonly string[]): Promise<Map<string, AlertPreferences>>;
   /** Replaces the preferences; `version` as read (0 for never saved), ConflictError when stale. */
   put(userId: string, preferences: AlertPreferences, version: number): Promise<number>;
   getWithVersion(userId: string): Promise<{ preferences: AlertPreferences; version: number }>;

@@ -303,6 +303,11 @@ export function createMemoryAlertPreferencesRepository(): AlertPreferencesReposi
     async get(userId) {
       return (await getWithVersion(userId)).preferences;
     },
+    async getMany(userIds) {
+      return new Map(
+        await Promise.all(userIds.map(async (id) => [id, (await getWithVersion(id)).preferences] as const)),
+      );
+    },
     async put(userId, preferences, version) {
       if ((stored.get(userId)?.version ?? 0) !== version) {
         throw new ConflictError(
