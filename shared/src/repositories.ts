@@ -133,6 +133,8 @@ export interface Notification {
   read: boolean;
   /** Same key, same notification: (business, program, reason) is notified once. */
   dedupeKey: string;
+  /** Only on the first sign-in summary: how many notifications of each kind it stands for. */
+  summary?: Partial<Record<Notification['kind'], number>>;
 }
 
 export interface NotificationRepository {
@@ -143,6 +145,20 @@ export interface NotificationRepository {
   /** Marks up to `limit` unread notifications read (oldest first); returns how many it marked. */
   markAllRead(userId: string, limit: number): Promise<number>;
   unreadCount(userId: string): Promise<number>;
+  /**
+   * Records the account's first sign-in at `at` unless one is recorded already (conditional): true when this
+   * call recorded it, false when an earlier sign-in was.
+   */
+  recordFirstSignIn(userId: string, at: string): Promise<boolean>;
+  /**
+   * Marks read the unread notifications created before `before`, oldest first, up to `limit` (each on the
+   * condition it is still unread); returns the ones this call marked.
+   */
+  markReadBefore(
+    userId: string,
+    before: string,
+    limit: number,
+  ): Promise<Pick<Notification, 'id' | 'kind' | 'createdAt'>[]>;
 }
 
 export interface AuditEntry {

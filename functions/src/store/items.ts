@@ -218,6 +218,9 @@ const readNotification = reader(
     programId: z.optional(z.string()),
     read: z.boolean(),
     dedupeKey: z.string(),
+    summary: z.optional(
+      z.partialRecord(z.enum(['new-match', 'deadline', 'disaster', 'system', 'application']), z.number()),
+    ),
   } satisfies FieldsOf<Notification>),
 );
 
