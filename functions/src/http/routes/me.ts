@@ -1,13 +1,11 @@
 import type { ApiRepositories } from '@sbiz24/shared';
 import { AGENCIES } from '@sbiz24/shared';
 import {
-  FirstSignInResponseSchema,
   MeSchema,
   NotificationListQuerySchema,
   NotificationParamsSchema,
   NotificationsResponseSchema,
 } from '@sbiz24/shared/contract/me';
-import { recordSignIn } from '../../services/first-sign-in';
 import { callerOf } from '../middleware/auth';
 import { defineRoute, jsonResponse, reply } from '../route';
 import type { Resource } from '../types';
@@ -60,20 +58,7 @@ const readAll = defineRoute('user', {
   responses: { 204: { description: '본문 없음' } },
 });
 
-const firstSignIn = defineRoute('user', {
-  method: 'post',
-  path: '/api/me/first-sign-in',
-  tags: [TAG],
-  summary: '로그인 기록 (첫 로그인이면 그 전에 쌓인 안 읽은 알림을 요약 1건으로 모음, 1,000개까지)',
-  responses: {
-    200: jsonResponse(
-      FirstSignInResponseSchema,
-      '첫 로그인이었는지, 요약으로 모은 알림 수 (두 번째부터는 아무것도 바꾸지 않음)',
-    ),
-  },
-});
-
-export function meResource({ repos, clock }: { repos: ApiRepositories; clock: () => Date }): Resource {
+export function meResource({ repos }: { repos: ApiRepositories }): Resource {
   return (server) => {
     server.serve(me, (c) => {
       const { sub, name, role, agencyId } = callerOf(c);
@@ -91,14 +76,6 @@ export function meResource({ repos, clock }: { repos: ApiRepositories; clock: ()
         repos.notifications.unreadCount(caller.sub),
       ]);
       return reply({ items: page.items, unread, cursor: page.cursor ?? null }, 200);
-    });
-
-    server.serve(firstSignIn, async (c) => {
-      const result = await recordSignIn(
-        { notifications: repos.notifications, audit: repos.audit, clock },
-        callerOf(c).sub,
-      );
-      return reply(result, 200);
     });
 
     server.serve(readAll, async (c) => {
