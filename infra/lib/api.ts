@@ -55,7 +55,7 @@ export const PUBLIC_ROUTES = [
  * page and POST (the page's button, and mail apps' RFC 8058 one-click) unsubscribes.
  */
 export const ALERT_ROUTES = {
-  signedIn: ['/api/me/alert-settings', '/api/me/contacts/{proxy+}'],
+  signedIn: ['/api/me/alert-settings', '/api/me/contacts/{proxy+}', '/api/me/first-sign-in'],
   publicGetPost: ['/api/alerts/unsubscribe'],
 } as const;
 

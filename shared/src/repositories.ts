@@ -139,6 +139,8 @@ export interface Notification {
   read: boolean;
   /** Same key, same notification: (business, program, reason) is notified once. */
   dedupeKey: string;
+  /** Only on the first sign-in summary: how many notifications of each kind it stands for. */
+  summary?: Partial<Record<Notification['kind'], number>>;
 }
 
 export interface NotificationRepository {
@@ -149,6 +151,20 @@ export interface NotificationRepository {
   /** Marks up to `limit` unread notifications read (oldest first); returns how many it marked. */
   markAllRead(userId: string, limit: number): Promise<number>;
   unreadCount(userId: string): Promise<number>;
+  /**
+   * Records the account's first sign-in at `at` unless one is recorded already (conditional): true when this
+   * call recorded it, false when an earlier sign-in was.
+   */
+  recordFirstSignIn(userId: string, at: string): Promise<boolean>;
+  /**
+   * Marks read the unread notifications created before `before`, oldest first, up to `limit` (each on the
+   * condition it is still unread); returns the ones this call marked.
+   */
+  markReadBefore(
+    userId: string,
+    before: string,
+    limit: number,
+  ): Promise<Pick<Notification, 'id' | 'kind' | 'createdAt'>[]>;
 }
 
 export interface AuditEntry {
@@ -362,9 +378,22 @@ export type OutboxDigestItem = Pick<
   'id' | 'title' | 'body' | 'brn' | 'programId' | 'programTitle' | 'applyEnd'
 > & { kind: AlertKind };
 
+/** How one claimed message ends (`Outbox.finishMany`): the arguments of `finish`. */
+export interface OutboxEnding {
+  message: OutboxMessage;
+  status: 'sent' | 'skipped' | 'parked';
+  at: string;
+  reason?: string;
+}
+
 export interface Outbox {
   /** Stores the message unless one with the same id and channel exists (idempotent). */
   enqueue(message: OutboxMessage): Promise<void>;
+  /**
+   * `enqueue` for many messages in few round trips (a fan-out): each is stored unless it exists. Optional:
+   * without it the caller enqueues one by one.
+   */
+  enqueueMany?(messages: readonly OutboxMessage[]): Promise<void>;
   list(userId: string): Promise<OutboxMessage[]>;
   /** Pending messages of a channel due at `now`, oldest due first. */
   listDue(channel: OutboundChannel, now: string, limit: number): Promise<OutboxMessage[]>;
@@ -377,6 +406,11 @@ export interface Outbox {
    * sender took it first or it is no longer pending: then this sender leaves it alone.
    */
   claim(message: OutboxMessage, leaseUntil: string): Promise<OutboxMessage | undefined>;
+  /**
+   * `claim` for many messages in few round trips, each on its own condition: the ones this sender now holds
+   * (claimed as `claim` returns them); the others were taken or changed meanwhile. Optional.
+   */
+  claimMany?(messages: readonly OutboxMessage[], leaseUntil: string): Promise<OutboxMessage[]>;
   /** Ends a claimed message (`sending` with the same attempt count); false if it is not in that state. */
   finish(
     message: OutboxMessage,
@@ -384,6 +418,8 @@ export interface Outbox {
     at: string,
     reason?: string,
   ): Promise<boolean>;
+  /** `finish` for many claimed messages in few round trips: for each, in order, whether it ended so. Optional. */
+  finishMany?(endings: readonly OutboxEnding[]): Promise<boolean[]>;
   /** Puts a claimed message back to pending, due at `nextAttemptAt`; false if it is not claimed as given. */
   retryLater(message: OutboxMessage, nextAttemptAt: string, error: string): Promise<boolean>;
   /** Moves a pending message's due time (quiet hours), without counting an attempt. */
@@ -393,6 +429,8 @@ export interface Outbox {
 /** An owner's alert preferences, one per account; the defaults until they save their own. */
 export interface AlertPreferencesRepository {
   get(userId: string): Promise<AlertPreferences>;
+  /** `get` for many accounts in few round trips (a sender's batch): every id asked is in the map. Optional. */
+  getMany?(userIds: readonly string[]): Promise<Map<string, AlertPreferences>>;
   /** Replaces the preferences; `version` as read (0 for never saved), ConflictError when stale. */
   put(userId: string, preferences: AlertPreferences, version: number): Promise<number>;
   getWithVersion(userId: string): Promise<{ preferences: AlertPreferences; version: number }>;

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, loginAs, newPage, review, saveAxeLog } from './support/browser';
+import { launchBrowser, loginAs, newPage, review, saveAxeLog, todayInKorea } from './support/browser';
 import { startTestPortal, type TestPortal } from './support/portal';
 
 let portal: TestPortal;
@@ -21,6 +21,21 @@ interface DevMail {
   to: string[];
   subject: string;
   text: string;
+  listUnsubscribe?: string;
+}
+
+/** The first mail to `address` whose subject contains `words`, polling the mailbox for at most `ms`. */
+async function awaitMail(page: Page, address: string, words: string, ms: number): Promise<DevMail> {
+  const until = Date.now() + ms;
+  while (Date.now() < until) {
+    const r = await page.request.get(`${portal.url}/api/dev/mailbox`);
+    expect(r.status()).toBe(200);
+    const { items } = (await r.json()) as { items: DevMail[] };
+    const mail = items.find((m) => m.to.includes(address) && m.subject.includes(words));
+    if (mail) return mail;
+    await page.waitForTimeout(500);
+  }
+  throw new Error(`no mail about "${words}" to ${address} within ${ms} ms`);
 }
 
 /** The newest mail to `address` with `subject` in the development mailbox, waiting for it to arrive. */
@@ -148,5 +163,63 @@ describe('an owner sets up alerts outside the portal', () => {
     await page.reload();
     await page.getByRole('status').filter({ hasText: '읽지 않은 알림 0건' }).waitFor();
     expect(await page.locator('.app-note.is-unread').count()).toBe(0);
+  });
+
+  it('gets a newly published program that fits by e-mail, with a stop link, and in the inbox', async () => {
+    // 박준호 verified park-alerts@example.com above; back to one mail per alert (the digest would hold it).
+    const owner = await newPage(browser.context);
+    await loginAs(owner, portal.url, '박준호');
+    await owner.goto(`${portal.url}/my/alert-settings`);
+    await owner.getByText('park-alerts@example.com (인증됨)').waitFor();
+    await setChecked(owner, owner.getByLabel('알림마다 바로 받기'), true);
+    expect(await owner.getByLabel('전자우편', { exact: true }).isChecked()).toBe(true);
+    await saveButton(owner).click();
+    await owner.getByText('알림 설정을 저장했습니다.').waitFor();
+
+    // Staff publish a program for 충청북도 괴산군, where 박준호's 준호정밀 is, through the staff pages.
+    const title = '괴산 제조 소상공인 수출 물류비 지원';
+    const staff = await newPage(browser.context);
+    await loginAs(staff, portal.url, '이소진');
+    await staff.waitForURL(/\/staff$/);
+    await staff.getByRole('link', { name: '새 사업 작성' }).click();
+    await staff.getByLabel(/^사업명/).fill(title);
+    await staff.getByLabel(/^영문 사업명/).fill('Goesan export logistics support');
+    await staff.getByLabel(/^지원 종류/).selectOption({ label: '지원사업' });
+    await staff.getByLabel(/^사업 요약/).fill('괴산군 소상공인의 수출 물류비를 지원합니다.');
+    await staff.getByLabel(/^지원 내용/).fill('수출 물류비 최대 300만원');
+    await staff.getByLabel(/^최대 지원금/).fill('3000000');
+    await staff.getByLabel(/^접수 시작일/).fill(todayInKorea());
+    await staff.getByLabel(/^접수 마감일/).fill(todayInKorea(30));
+    await staff.getByLabel(/^신청 방법/).fill('괴산군청 경제과에 온라인으로 신청합니다.');
+    await staff.getByLabel('추가할 조건').last().selectOption({ label: '지역' });
+    await staff.getByRole('button', { name: '조건 추가', exact: true }).last().click();
+    const region = staff.getByRole('region', { name: /^조건 1 / });
+    await region.getByLabel('시도').selectOption({ label: '충청북도' });
+    await region.locator('label', { hasText: /^괴산군$/ }).click();
+    await region.getByRole('list', { name: '선택한 지역' }).getByText('충청북도 괴산군').waitFor();
+    await staff.getByRole('button', { name: '초안 저장' }).click();
+    await staff.getByText('초안을 만들었습니다.').waitFor();
+    await staff.getByRole('button', { name: '공고하기' }).click();
+    await staff.getByRole('dialog', { name: '공고하기' }).getByRole('button', { name: '공고하기' }).click();
+    await staff.getByText('공고했습니다. 상태: 접수 중').waitFor();
+
+    // The portal recomputes after a publish, the notifier queues the e-mail, the sender hands it to the
+    // local SMTP server: it reaches the development mailbox within 30 s.
+    const mail = await awaitMail(owner, 'park-alerts@example.com', title, 30_000);
+    expect(mail.subject).toBe(`[소상공인24] 새로 신청할 수 있는 지원사업: ${title}`);
+    expect(mail.text).toContain('준호정밀');
+    expect(mail.text).toMatch(/\/api\/alerts\/unsubscribe\?token=[\w.-]+/);
+    expect(mail.listUnsubscribe).toMatch(/unsubscribe\?token=/);
+    await owner.goto(`${portal.url}/dev/mailbox`);
+    await owner.getByText(`[소상공인24] 새로 신청할 수 있는 지원사업: ${title}`).first().waitFor();
+    await review(owner, 'mailbox-new-program');
+
+    // And in the inbox, unread, linked to the program.
+    await owner.goto(`${portal.url}/my/notifications`);
+    const item = owner.locator('li.app-note', { hasText: title });
+    await item.waitFor({ timeout: 10_000 });
+    expect(await item.getAttribute('class')).toContain('is-unread');
+    await item.getByRole('link', { name: `새로 신청할 수 있는 지원사업: ${title}` }).waitFor();
+    expect(await item.textContent()).toContain('준호정밀');
   });
 });

@@ -74,6 +74,7 @@ const ROWS: Record<string, (ctx: { semasProgram: Program }) => Row> = {
   }),
   'GET /api/dev/mailbox': () => ({ path: '/api/dev/mailbox', expect: everyone(200) }),
   'GET /api/me': () => ({ path: '/api/me', expect: signedIn(200) }),
+  'POST /api/me/first-sign-in': () => ({ path: '/api/me/first-sign-in', expect: signedIn(200) }),
   'POST /api/me/notifications/read-all': () => ({
     path: '/api/me/notifications/read-all',
     expect: signedIn(204),

@@ -242,6 +242,7 @@ function cases(youth: Program, t: TestApp): Case[] {
     { method: 'POST', path: unsubscribe, status: 200 },
     { method: 'POST', path: '/api/alerts/unsubscribe?token=abc.def', status: 400 },
     { method: 'POST', path: '/api/me/notifications/read-all', as: 'ownerA', status: 204 },
+    { method: 'POST', path: '/api/me/first-sign-in', as: 'ownerA', status: 200 },
     { method: 'GET', path: '/api/health', status: 200 },
     { method: 'GET', path: '/api/programs', status: 200 },
     {

@@ -10,6 +10,8 @@ export interface SmtpChannelOptions {
   wasDelivered?: (messageId: string) => boolean | Promise<boolean>;
   /** Give up on a connection or a reply after this long. @default 10 s */
   timeoutMs?: number;
+  /** Kept-open connections to the relay (one mail at a time each). @default 4 */
+  connections?: number;
 }
 
 /** The Message-ID the portal gives a message: the outbox's idempotency key, so a relay can tell repeats. */
@@ -21,13 +23,21 @@ export const messageIdFor = (idempotencyKey: string) => `${idempotencyKey}@sbiz2
  * retried by the sender.
  */
 export function createSmtpChannel(options: SmtpChannelOptions): ChannelAdapter {
-  const { host, port, from = '소상공인24 <no-reply@sbiz24.local>', timeoutMs = 10_000 } = options;
+  const {
+    host,
+    port,
+    from = '소상공인24 <no-reply@sbiz24.local>',
+    timeoutMs = 10_000,
+    connections = 4,
+  } = options;
   const transport = createTransport({
     host,
     port,
     // A few kept-open connections, as to any relay: a connection per mail costs more than the mail.
     pool: true,
-    maxConnections: 4,
+    maxConnections: connections,
+    // nodemailer's default of 100 messages a connection would reconnect every 100 mails in a fan-out.
+    maxMessages: Number.POSITIVE_INFINITY,
     secure: false,
     ignoreTLS: true,
     connectionTimeout: timeoutMs,

@@ -1,4 +1,10 @@
-import type { AlertPreferencesRepository, BusinessRepository, Outbox, OutboxMessage } from '@sbiz24/shared';
+import type {
+  AlertPreferencesRepository,
+  BusinessRepository,
+  Outbox,
+  OutboxEnding,
+  OutboxMessage,
+} from '@sbiz24/shared';
 import type { RenderedAlimtalk } from '@sbiz24/shared/alerts/alimtalk';
 import {
   currentDigestSlot,
@@ -20,6 +26,7 @@ import {
 } from '@sbiz24/shared/alerts/message';
 import {
   type AlertKind,
+  type AlertPreferences,
   channelsFor,
   isQuietTime,
   OUTBOUND_CHANNELS,
@@ -100,7 +107,7 @@ export interface DeliveryLinks {
 
 export interface DeliveryDeps {
   outbox: Outbox;
-  preferences: Pick<AlertPreferencesRepository, 'get'>;
+  preferences: Pick<AlertPreferencesRepository, 'get' | 'getMany'>;
   businesses: Pick<BusinessRepository, 'get'>;
   adapters: Partial<Record<OutboundChannel, ChannelAdapter>>;
   links: DeliveryLinks;
@@ -208,9 +215,16 @@ async function digestEmail(
   };
 }
 
+type PreferencesOf = (userId: string) => Promise<AlertPreferences>;
+
 /** What to do with a due message under the owner's preferences now. */
-async function plan(deps: DeliveryDeps, m: OutboxMessage, now: Date): Promise<Plan> {
-  const prefs = await deps.preferences.get(m.userId);
+async function plan(
+  deps: DeliveryDeps,
+  m: OutboxMessage,
+  now: Date,
+  preferencesOf: PreferencesOf = (id) => deps.preferences.get(id),
+): Promise<Plan> {
+  const prefs = await preferencesOf(m.userId);
   if (m.digest) {
     const outgoing = await digestEmail(deps, { ...m, digest: m.digest }, prefs);
     return outgoing ? { action: 'send', outgoing } : { action: 'skip', reason: 'preferences' };
@@ -398,18 +412,159 @@ export async function deliverMessage(
   try {
     await adapter.send(decided.outgoing);
   } catch (err) {
-    const at = deps.clock();
-    const reason = describeError(err);
-    const attempts = claimed.attempts ?? 1;
-    if (err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS) {
-      const counts = emptyCounts();
-      await park(deps, claimed, at.toISOString(), reason, counts);
-      return counts.parked ? 'parked' : 'none';
-    }
-    const next = new Date(at.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString();
-    return (await deps.outbox.retryLater(claimed, next, reason)) ? 'retried' : 'none';
+    return afterFailedSend(deps, claimed, err);
   }
   return (await deps.outbox.finish(claimed, 'sent', deps.clock().toISOString())) ? 'sent' : 'none';
+}
+
+/** A claimed message the channel did not take: retried after its delay, or parked (refused for good, or the last try). */
+async function afterFailedSend(
+  deps: DeliveryDeps,
+  claimed: OutboxMessage,
+  err: unknown,
+): Promise<keyof DeliveryCounts | 'none'> {
+  const at = deps.clock();
+  const reason = describeError(err);
+  const attempts = claimed.attempts ?? 1;
+  if (err instanceof PermanentDeliveryError || attempts >= MAX_ATTEMPTS) {
+    const counts = emptyCounts();
+    await park(deps, claimed, at.toISOString(), reason, counts);
+    return counts.parked ? 'parked' : 'none';
+  }
+  const next = new Date(at.getTime() + RETRY_DELAYS_MS[attempts - 1]!).toISOString();
+  return (await deps.outbox.retryLater(claimed, next, reason)) ? 'retried' : 'none';
+}
+
+/** Runs `work` over `items`, `concurrency` at a time. */
+async function eachLimited<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) await work(items[next++]!);
+    }),
+  );
+}
+
+/** Claimed messages marked together after their sends (at most this many between a send and its mark). */
+export const DELIVERY_SLICE = 100;
+/** Slices of one batch in flight together. */
+const SLICES_IN_FLIGHT = 4;
+
+/**
+ * A batch of due messages of one channel, with the outbox's and preferences' batch operations (a fan-out):
+ * the owners' preferences in one read, then per slice of 100 the claims in one round trip, the sends side
+ * by side, and the marks in one round trip. Each message is still claimed and marked on its own condition,
+ * so at-most-once holds as in `deliverMessage`, which it matches outcome for outcome; the one difference is
+ * that a slice's marks follow its last send (within the lease), so a crash leaves up to a slice to settle.
+ */
+async function deliverBatch(
+  deps: DeliveryDeps,
+  adapter: ChannelAdapter,
+  due: readonly OutboxMessage[],
+  concurrency: number,
+  counts: DeliveryCounts,
+): Promise<void> {
+  const { outbox } = deps;
+  const claimMany = outbox.claimMany!.bind(outbox);
+  const finishMany = outbox.finishMany!.bind(outbox);
+  const now = deps.clock();
+  const read = deps.preferences.getMany
+    ? await deps.preferences.getMany(due.map((m) => m.userId))
+    : new Map();
+  const preferencesOf: PreferencesOf = (id) => {
+    const known = read.get(id);
+    return known ? Promise.resolve(known) : deps.preferences.get(id);
+  };
+  // One read per business in the batch, not per message.
+  const businesses = new Map<string, ReturnType<DeliveryDeps['businesses']['get']>>();
+  const passDeps: DeliveryDeps = {
+    ...deps,
+    businesses: {
+      get: (brn) => {
+        let got = businesses.get(brn);
+        if (!got) {
+          got = deps.businesses.get(brn);
+          businesses.set(brn, got);
+        }
+        return got;
+      },
+    },
+  };
+  const plans = await Promise.all(
+    due.map(async (m): Promise<[OutboxMessage, Plan]> => {
+      try {
+        return [m, await plan(passDeps, m, now, preferencesOf)];
+      } catch (err) {
+        return [m, { action: 'skip', reason: `unrenderable: ${describeError(err)}` }];
+      }
+    }),
+  );
+  const count = (outcome: keyof DeliveryCounts | 'none') => {
+    if (outcome !== 'none') counts[outcome]++;
+  };
+  // Quiet hours and digests: one by one, as in `deliverMessage` (rare in a fan-out).
+  await eachLimited(
+    plans.filter(([, p]) => p.action === 'wait' || p.action === 'hold'),
+    concurrency,
+    async ([m, p]) => {
+      if (p.action === 'wait')
+        count((await outbox.postpone(m, p.until.toISOString())) ? 'postponed' : 'none');
+      else count(await holdForDigest(passDeps, m, now));
+    },
+  );
+  const toClaim = plans.filter(
+    (e): e is [OutboxMessage, Extract<Plan, { action: 'send' | 'skip' }>] =>
+      e[1].action === 'send' || e[1].action === 'skip',
+  );
+  const leaseUntil = new Date(now.getTime() + LEASE_MS).toISOString();
+  const slices = Array.from({ length: Math.ceil(toClaim.length / DELIVERY_SLICE) }, (_, i) =>
+    toClaim.slice(i * DELIVERY_SLICE, (i + 1) * DELIVERY_SLICE),
+  );
+  // Slices overlap (one's claims while another's mails go out); the sends of all of them share `concurrency`.
+  const sendSlots = { free: concurrency, waiting: [] as (() => void)[] };
+  const withSlot = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (sendSlots.free > 0) sendSlots.free--;
+    else await new Promise<void>((go) => sendSlots.waiting.push(go));
+    try {
+      return await work();
+    } finally {
+      const next = sendSlots.waiting.shift();
+      if (next) next();
+      else sendSlots.free++;
+    }
+  };
+  await eachLimited(slices, SLICES_IN_FLIGHT, async (slice) => {
+    const planOf = new Map(slice.map(([m, p]) => [`${m.userId}\n${m.id}`, p]));
+    const claimed = await claimMany(
+      slice.map(([m]) => m),
+      leaseUntil,
+    );
+    const endings: OutboxEnding[] = [];
+    await eachLimited(claimed, concurrency, (c) =>
+      withSlot(async () => {
+        const p = planOf.get(`${c.userId}\n${c.id}`)!;
+        if (p.action === 'skip') {
+          const status = p.reason.startsWith('unrenderable') ? 'parked' : 'skipped';
+          endings.push({ message: c, status, at: now.toISOString(), reason: p.reason });
+          return;
+        }
+        if (p.action !== 'send') return;
+        try {
+          await adapter.send(p.outgoing);
+        } catch (err) {
+          count(await afterFailedSend(deps, c, err));
+          return;
+        }
+        endings.push({ message: c, status: 'sent', at: deps.clock().toISOString() });
+      }),
+    );
+    const ended = await finishMany(endings);
+    endings.forEach((e, j) => {
+      if (!ended[j]) return;
+      counts[e.status]++;
+      if (e.status === 'parked') deps.onParked?.({ id: e.message.id, channel: e.message.channel }, e.reason!);
+    });
+  });
 }
 
 /** Settles the interrupted sends of one channel (a scheduled pass; the SQS sender handles the due ones). */
@@ -435,10 +590,15 @@ export async function deliverChannel(
   await settleInterrupted(deps, channel, adapter, limit, counts);
   if (!adapter) return counts; // a channel with no adapter configured keeps its messages pending
   const due = await deps.outbox.listDue(channel, deps.clock().toISOString(), limit);
+  const concurrency = options.concurrency ?? 8;
+  if (deps.outbox.claimMany && deps.outbox.finishMany) {
+    await deliverBatch(deps, adapter, due, concurrency, counts);
+    return counts;
+  }
   // A few messages at once, as the SQS sender takes a batch: each is claimed on its own, so order is free.
   let next = 0;
   await Promise.all(
-    Array.from({ length: Math.min(options.concurrency ?? 8, due.length) }, async () => {
+    Array.from({ length: Math.min(concurrency, due.length) }, async () => {
       while (next < due.length) {
         const outcome = await deliverMessage(deps, adapter, due[next++]!);
         if (outcome !== 'none') counts[outcome]++;

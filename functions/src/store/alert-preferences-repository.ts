@@ -5,6 +5,7 @@ import {
   AlertPreferencesSchema,
   DEFAULT_ALERT_PREFERENCES,
 } from '@sbiz24/shared/alerts/preferences';
+import { batchGetItems } from './batch';
 import { isConditionalCheckFailed } from './dynamo-errors';
 import { GetCommand, PutCommand } from './dynamodb-sdk';
 import { alertPreferencesKey } from './keys';
@@ -18,19 +19,31 @@ export function createAlertPreferencesRepository(
   doc: DynamoDBDocumentClient,
   tableName: string,
 ): AlertPreferencesRepository {
+  const read = (Item: Record<string, unknown> | undefined) => {
+    if (!Item) return { preferences: structuredClone(DEFAULT_ALERT_PREFERENCES), version: 0 };
+    const stored = Item.preferences as Partial<AlertPreferences> | undefined;
+    const parsed = AlertPreferencesSchema.safeParse({ ...DEFAULT_ALERT_PREFERENCES, ...stored });
+    const preferences = parsed.success ? parsed.data : structuredClone(DEFAULT_ALERT_PREFERENCES);
+    return { preferences, version: Number(Item.version) };
+  };
   const getWithVersion = async (userId: string) => {
     const { Item } = await doc.send(
       new GetCommand({ TableName: tableName, Key: alertPreferencesKey(userId), ConsistentRead: true }),
     );
-    if (!Item) return { preferences: structuredClone(DEFAULT_ALERT_PREFERENCES), version: 0 };
-    const parsed = AlertPreferencesSchema.safeParse({ ...DEFAULT_ALERT_PREFERENCES, ...Item.preferences });
-    const preferences = parsed.success ? parsed.data : structuredClone(DEFAULT_ALERT_PREFERENCES);
-    return { preferences, version: Number(Item.version) };
+    return read(Item);
   };
   return {
     getWithVersion,
     async get(userId) {
       return (await getWithVersion(userId)).preferences;
+    },
+    async getMany(userIds) {
+      const unique = [...new Set(userIds)];
+      const items = await batchGetItems(doc, tableName, unique.map(alertPreferencesKey), { concurrency: 4 });
+      const byPk = new Map(items.map((item) => [String(item.PK), item]));
+      return new Map(
+        unique.map((id) => [id, read(byPk.get(String(alertPreferencesKey(id).PK))).preferences]),
+      );
     },
     async put(userId, preferences: AlertPreferences, version) {
       const next = version + 1;

@@ -74,3 +74,47 @@ export async function putIfAbsent(
     throw err;
   }
 }
+
+/** TransactWriteItems' limit on items per call. */
+export const TRANSACTION_SIZE = 100;
+
+/**
+ * Many independent conditional writes in few round trips: transactions of up to 100, `concurrency` in
+ * flight. Each write stands alone — a cancelled transaction names the items whose condition failed; those
+ * are reported false and the rest sent again (after a short wait when another transaction conflicted). The
+ * result, in order: whether each write was made. Any other error passes through; what was already written
+ * stays written, as with single writes.
+ */
+export async function transactEach(
+  doc: DynamoDBDocumentClient,
+  writes: readonly TransactItem[],
+  options: { concurrency?: number; maxAttempts?: number } = {},
+): Promise<boolean[]> {
+  const made = writes.map(() => true);
+  const groups: number[][] = [];
+  for (let i = 0; i < writes.length; i += TRANSACTION_SIZE)
+    groups.push(Array.from({ length: Math.min(TRANSACTION_SIZE, writes.length - i) }, (_, j) => i + j));
+  let next = 0;
+  const worker = async () => {
+    while (next < groups.length) {
+      let pending = groups[next++]!;
+      for (let attempt = 0; pending.length > 0; attempt++) {
+        try {
+          await doc.send(new TransactWriteCommand({ TransactItems: pending.map((i) => writes[i]!) }));
+          pending = [];
+        } catch (err) {
+          const codes = cancellationCodes(err);
+          if (!codes || attempt >= (options.maxAttempts ?? 10)) throw err;
+          const failed = new Set(codes.flatMap((c, i) => (c === 'ConditionalCheckFailed' ? [i] : [])));
+          for (const i of failed) made[pending[i]!] = false;
+          const conflict = codes.some((c) => c !== 'ConditionalCheckFailed' && c !== 'None');
+          pending = pending.filter((_, i) => !failed.has(i));
+          if (conflict || failed.size === 0)
+            await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** Math.min(attempt, 6)));
+        }
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 4, groups.length) }, worker));
+  return made;
+}

@@ -226,6 +226,9 @@ const readNotification = reader(
     ),
     read: z.boolean(),
     dedupeKey: z.string(),
+    summary: z.optional(
+      z.partialRecord(z.enum(['new-match', 'deadline', 'disaster', 'system', 'application']), z.number()),
+    ),
   } satisfies FieldsOf<Notification>),
 );
 

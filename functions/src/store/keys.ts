@@ -192,6 +192,11 @@ export function alertPreferencesKey(userId: string): TableKey {
   return { PK: userPartition(userId), SK: 'ALERTPREFS' };
 }
 
+/** When an account first signed in (issue 14: the inbox's first sign-in summary), in its partition. */
+export function firstSignInKey(userId: string): TableKey {
+  return { PK: userPartition(userId), SK: 'SIGNIN#FIRST' };
+}
+
 /** An e-mail address waiting for its verification code. */
 export function emailVerificationKey(userId: string): TableKey {
   return { PK: userPartition(userId), SK: 'CONTACT#EMAIL' };

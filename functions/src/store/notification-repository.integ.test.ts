@@ -173,3 +173,53 @@ describe('notification repository on dynalite', () => {
     expect(await t.repos.notifications.unreadCount('user-none')).toBe(0);
   });
 });
+
+describe('the first sign-in on dynalite', () => {
+  it('records the first sign-in once, even when two arrive together', async () => {
+    const at = '2026-12-03T05:00:00.000Z';
+    const both = await Promise.all([
+      t.repos.notifications.recordFirstSignIn('user-first', at),
+      t.repos.notifications.recordFirstSignIn('user-first', at),
+    ]);
+    expect(both.filter(Boolean)).toHaveLength(1);
+    expect(await t.repos.notifications.recordFirstSignIn('user-first', '2026-12-04T00:00:00.000Z')).toBe(
+      false,
+    );
+  });
+
+  it('marks read only the unread ones created before the time, oldest first, with their kinds', async () => {
+    const user = 'user-fold';
+    for (let n = 1; n <= 130; n++)
+      await t.repos.notifications.add(
+        notification(user, n, { kind: n % 10 === 0 ? 'deadline' : 'new-match', read: n === 5 }),
+      );
+    // Created after the sign-in time (second 120): stays unread.
+    const before = new Date(Date.UTC(2025, 0, 1, 0, 0, 120)).toISOString();
+    const marked = await t.repos.notifications.markReadBefore(user, before, 1000);
+    expect(marked).toHaveLength(118); // 1..119 without the read no. 5
+    expect(marked[0]).toEqual({
+      id: 'note-1',
+      kind: 'new-match',
+      createdAt: notification(user, 1).createdAt,
+    });
+    expect(marked.filter((m) => m.kind === 'deadline')).toHaveLength(11);
+    expect(await t.repos.notifications.unreadCount(user)).toBe(11); // 120..130
+    // A second run finds nothing left to mark; a limit is honoured.
+    expect(await t.repos.notifications.markReadBefore(user, before, 1000)).toEqual([]);
+    const after = new Date(Date.UTC(2025, 0, 1, 0, 0, 200)).toISOString();
+    expect(await t.repos.notifications.markReadBefore(user, after, 4)).toHaveLength(4);
+    expect(await t.repos.notifications.unreadCount(user)).toBe(7);
+  });
+
+  it('stores and lists the summary with its counts', async () => {
+    await t.repos.notifications.add(
+      notification('user-summary', 1, {
+        kind: 'system',
+        dedupeKey: 'first-sign-in-summary',
+        summary: { 'new-match': 12, deadline: 3 },
+      }),
+    );
+    const [item] = (await t.repos.notifications.list('user-summary')).items;
+    expect(item?.summary).toEqual({ 'new-match': 12, deadline: 3 });
+  });
+});

@@ -119,7 +119,62 @@ describe('the outbox queues in the table', () => {
   });
 });
 
+describe('the outbox in batches (a fan-out)', () => {
+  it('enqueues many put-if-absent: a repeat in the list or in the table changes nothing', async () => {
+    const outbox = createOutboxRepository(t.doc, t.tableName);
+    const at = '2026-12-04T01:00:00.000Z';
+    await outbox.enqueue(msg('fan-0', at));
+    const [before] = await outbox.list('user-fan-0');
+    await outbox.claim(before!, '2026-12-04T01:02:00.000Z'); // fan-0 is being sent: a repeat must not reset it
+    const many = Array.from({ length: 230 }, (_, i) => msg(`fan-${i}`, at));
+    await outbox.enqueueMany!([...many, msg('fan-1', '2026-12-04T05:00:00.000Z')]);
+    const due = await outbox.listDue('email', at, 1000);
+    const ours = due.filter((m) => m.id.startsWith('fan-'));
+    expect(ours).toHaveLength(229);
+    expect(ours.find((m) => m.id === 'fan-1')?.createdAt).toBe(at);
+    expect((await outbox.list('user-fan-0'))[0]).toMatchObject({ status: 'sending', attempts: 1 });
+  });
+
+  it('claims many, each on its own condition, and finishes them together', async () => {
+    const outbox = createOutboxRepository(t.doc, t.tableName);
+    const at = '2026-12-05T01:00:00.000Z';
+    await outbox.enqueueMany!(Array.from({ length: 150 }, (_, i) => msg(`many-${i}`, at, 'sms')));
+    const due = (await outbox.listDue('sms', at, 1000)).filter((m) => m.id.startsWith('many-'));
+    expect(due).toHaveLength(150);
+    // Another sender took three of them first: the batch claims the other 147, once.
+    for (const m of due.slice(0, 3)) expect(await outbox.claim(m, '2026-12-05T01:02:00.000Z')).toBeDefined();
+    const claimed = await outbox.claimMany!(due, '2026-12-05T01:02:00.000Z');
+    expect(claimed).toHaveLength(147);
+    expect(claimed.every((m) => m.status === 'sending' && m.attempts === 1)).toBe(true);
+    expect(await outbox.claimMany!(due, '2026-12-05T01:02:00.000Z')).toEqual([]);
+    const endings = claimed.map((message, i) => ({
+      message,
+      status: i === 0 ? ('parked' as const) : ('sent' as const),
+      at: '2026-12-05T01:00:05.000Z',
+      ...(i === 0 ? { reason: 'SMS_REFUSED: test' } : {}),
+    }));
+    // One of them was settled meanwhile (state changed): its mark is refused, the others are made.
+    expect(await outbox.finish(claimed[1]!, 'sent', '2026-12-05T01:00:04.000Z')).toBe(true);
+    const ended = await outbox.finishMany!(endings);
+    expect(ended.filter(Boolean)).toHaveLength(146);
+    expect(ended[1]).toBe(false);
+    expect((await outbox.list(claimed[2]!.userId))[0]).toMatchObject({ status: 'sent' });
+    expect((await outbox.listParked('sms', 10)).map((m) => m.id)).toContain(claimed[0]!.id);
+  });
+});
+
 describe('alert preferences in the table', () => {
+  it('reads many accounts in one go: saved ones as saved, the others the defaults', async () => {
+    const prefs = t.repos.alertPreferences;
+    const saved = await prefs.getWithVersion('user-m1');
+    await prefs.put('user-m1', { ...saved.preferences, channels: { email: false, sms: true } }, 0);
+    const ids = ['user-m1', ...Array.from({ length: 120 }, (_, i) => `user-none-${i}`), 'user-m1'];
+    const many = await prefs.getMany!(ids);
+    expect(many.size).toBe(121);
+    expect(many.get('user-m1')?.channels).toEqual({ email: false, sms: true });
+    expect(many.get('user-none-7')?.channels).toEqual({ email: true, sms: false });
+  });
+
   it('starts from the defaults at version 0 and refuses a stale save', async () => {
     const prefs = t.repos.alertPreferences;
     const first = await prefs.getWithVersion('user-p');

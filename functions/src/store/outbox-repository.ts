@@ -1,8 +1,8 @@
 import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import type { Outbox, OutboxMessage } from '@sbiz24/shared';
+import type { Outbox, OutboxEnding, OutboxMessage } from '@sbiz24/shared';
 import type { OutboundChannel } from '@sbiz24/shared/alerts/preferences';
 import { outboxItem } from './batch-items';
-import { putIfAbsent } from './conditional-writes';
+import { conditionalPut, ITEM_ABSENT, putIfAbsent, transactEach } from './conditional-writes';
 import { isConditionalCheckFailed } from './dynamo-errors';
 import { QueryCommand, UpdateCommand } from './dynamodb-sdk';
 import { outboxKey, outboxPrefix, outboxQueueKey, outboxQueuePartition, userPartition } from './keys';
@@ -16,6 +16,13 @@ const GSI1 = 'GSI1';
  * state is conditional on the state and attempt count the caller read, so two senders never both send.
  */
 export function createOutboxRepository(doc: DynamoDBDocumentClient, tableName: string): Outbox {
+  const newItem = (message: OutboxMessage) =>
+    outboxItem.toItem({
+      ...message,
+      status: 'pending',
+      attempts: 0,
+      nextAttemptAt: message.nextAttemptAt ?? message.createdAt,
+    });
   /** One batch of work from a queue: a single Query with a Limit (the next pass takes the rest). */
   const queryQueue = async (
     status: 'pending' | 'sending' | 'parked',
@@ -39,13 +46,13 @@ export function createOutboxRepository(doc: DynamoDBDocumentClient, tableName: s
     return (page.Items ?? []).map(outboxItem.fromItem);
   };
 
-  /** One conditional state change; false when the message is not in the state the caller read. */
-  const transition = async (
+  /** The conditional update of one state change: only from the state and attempt count the caller read. */
+  const transitionUpdate = (
     message: OutboxMessage,
     expected: 'pending' | 'sending',
     set: Record<string, unknown>,
     queue?: { GSI1PK: string; GSI1SK: string },
-  ): Promise<boolean> => {
+  ) => {
     const values: Record<string, unknown> = { ':expected': expected };
     const names: Record<string, string> = { '#status': 'status' };
     const sets: string[] = [];
@@ -62,17 +69,25 @@ export function createOutboxRepository(doc: DynamoDBDocumentClient, tableName: s
       attemptsCondition = 'attempts = :readAttempts';
       values[':readAttempts'] = message.attempts;
     }
+    return {
+      TableName: tableName,
+      Key: outboxKey(message.userId, message.id, message.channel),
+      UpdateExpression: update,
+      ConditionExpression: `#status = :expected AND ${attemptsCondition}`,
+      ExpressionAttributeNames: names,
+      ExpressionAttributeValues: values,
+    };
+  };
+
+  /** One conditional state change; false when the message is not in the state the caller read. */
+  const transition = async (
+    message: OutboxMessage,
+    expected: 'pending' | 'sending',
+    set: Record<string, unknown>,
+    queue?: { GSI1PK: string; GSI1SK: string },
+  ): Promise<boolean> => {
     try {
-      await doc.send(
-        new UpdateCommand({
-          TableName: tableName,
-          Key: outboxKey(message.userId, message.id, message.channel),
-          UpdateExpression: update,
-          ConditionExpression: `#status = :expected AND ${attemptsCondition}`,
-          ExpressionAttributeNames: names,
-          ExpressionAttributeValues: values,
-        }),
-      );
+      await doc.send(new UpdateCommand(transitionUpdate(message, expected, set, queue)));
       return true;
     } catch (e) {
       if (isConditionalCheckFailed(e)) return false;
@@ -80,14 +95,52 @@ export function createOutboxRepository(doc: DynamoDBDocumentClient, tableName: s
     }
   };
 
+  const claimUpdate = (message: OutboxMessage, leaseUntil: string) =>
+    transitionUpdate(
+      message,
+      'pending',
+      { status: 'sending', attempts: (message.attempts ?? 0) + 1, leaseUntil },
+      outboxQueueKey('sending', message.channel, leaseUntil, message.userId, message.id),
+    );
+  const claimed = (message: OutboxMessage, leaseUntil: string): OutboxMessage => ({
+    ...message,
+    status: 'sending',
+    attempts: (message.attempts ?? 0) + 1,
+    leaseUntil,
+  });
+  const finishUpdate = ({ message, status, at, reason }: OutboxEnding) =>
+    status === 'parked'
+      ? transitionUpdate(
+          message,
+          'sending',
+          { status, finishedAt: at, lastError: reason ?? 'parked' },
+          outboxQueueKey('parked', message.channel, at, message.userId, message.id),
+        )
+      : transitionUpdate(message, 'sending', {
+          status,
+          finishedAt: at,
+          ...(reason ? { lastError: reason } : {}),
+        });
+
   return {
     async enqueue(message) {
-      const due = message.nextAttemptAt ?? message.createdAt;
       // A message that exists was enqueued by an earlier attempt: a repeat is a no-op.
-      await putIfAbsent(
+      await putIfAbsent(doc, tableName, newItem(message));
+    },
+
+    async enqueueMany(messages) {
+      // Put-if-absent each, as `enqueue`; a message twice in the list is written once (a transaction may not
+      // name one item twice).
+      const seen = new Set<string>();
+      const fresh = messages.filter((m) => {
+        const key = `${m.userId}\n${m.id}\n${m.channel}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      await transactEach(
         doc,
-        tableName,
-        outboxItem.toItem({ ...message, status: 'pending', attempts: 0, nextAttemptAt: due }),
+        fresh.map((m) => conditionalPut(tableName, newItem(m), ITEM_ABSENT)),
       );
     },
 
@@ -109,31 +162,40 @@ export function createOutboxRepository(doc: DynamoDBDocumentClient, tableName: s
     listParked: (channel, limit) => queryQueue('parked', channel, { limit, newestFirst: true }),
 
     async claim(message, leaseUntil) {
-      const attempts = (message.attempts ?? 0) + 1;
-      const ok = await transition(
-        message,
-        'pending',
-        { status: 'sending', attempts, leaseUntil },
-        outboxQueueKey('sending', message.channel, leaseUntil, message.userId, message.id),
-      );
-      return ok ? { ...message, status: 'sending', attempts, leaseUntil } : undefined;
+      try {
+        await doc.send(new UpdateCommand(claimUpdate(message, leaseUntil)));
+        return claimed(message, leaseUntil);
+      } catch (e) {
+        if (isConditionalCheckFailed(e)) return undefined;
+        throw e;
+      }
     },
 
-    finish(message, status, at, reason) {
-      if (status === 'parked') {
-        return transition(
-          message,
-          'sending',
-          { status, finishedAt: at, lastError: reason ?? 'parked' },
-          outboxQueueKey('parked', message.channel, at, message.userId, message.id),
-        );
-      }
-      return transition(message, 'sending', {
-        status,
-        finishedAt: at,
-        ...(reason ? { lastError: reason } : {}),
-      });
+    async claimMany(messages, leaseUntil) {
+      const ok = await transactEach(
+        doc,
+        messages.map((m) => ({ Update: claimUpdate(m, leaseUntil) })),
+      );
+      return messages.flatMap((m, i) => (ok[i] ? [claimed(m, leaseUntil)] : []));
     },
+
+    async finish(message, status, at, reason) {
+      try {
+        await doc.send(
+          new UpdateCommand(finishUpdate({ message, status, at, ...(reason ? { reason } : {}) })),
+        );
+        return true;
+      } catch (e) {
+        if (isConditionalCheckFailed(e)) return false;
+        throw e;
+      }
+    },
+
+    finishMany: (endings) =>
+      transactEach(
+        doc,
+        endings.map((e) => ({ Update: finishUpdate(e) })),
+      ),
 
     retryLater(message, nextAttemptAt, error) {
       return transition(

@@ -1,4 +1,4 @@
-import type { Outbox, OutboxMessage } from '@sbiz24/shared';
+import type { Outbox, OutboxEnding, OutboxMessage } from '@sbiz24/shared';
 import type { OutboundChannel } from '@sbiz24/shared/alerts/preferences';
 
 /** The outbox in memory: tests. Same semantics as the table adapter: idempotent enqueue, conditional states. */
@@ -71,6 +71,25 @@ export class MemoryOutbox implements Outbox {
     const attempts = (message.attempts ?? 0) + 1;
     const ok = this.transition(message, 'pending', { status: 'sending', attempts, leaseUntil });
     return ok ? structuredClone(this.messages.get(this.key(message))!) : undefined;
+  }
+
+  async enqueueMany(messages: readonly OutboxMessage[]): Promise<void> {
+    for (const m of messages) await this.enqueue(m);
+  }
+
+  async claimMany(messages: readonly OutboxMessage[], leaseUntil: string): Promise<OutboxMessage[]> {
+    const claimed: OutboxMessage[] = [];
+    for (const m of messages) {
+      const c = await this.claim(m, leaseUntil);
+      if (c) claimed.push(c);
+    }
+    return claimed;
+  }
+
+  async finishMany(endings: readonly OutboxEnding[]): Promise<boolean[]> {
+    const done: boolean[] = [];
+    for (const e of endings) done.push(await this.finish(e.message, e.status, e.at, e.reason));
+    return done;
   }
 
   async finish(message: OutboxMessage, status: 'sent' | 'skipped' | 'parked', at: string, reason?: string) {

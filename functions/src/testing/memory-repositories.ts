@@ -235,6 +235,7 @@ export function createMemoryDisasterRepository(): DisasterRepository {
 
 export function createMemoryNotificationRepository(): NotificationRepository {
   const byUser = new Map<string, Notification[]>();
+  const firstSignIns = new Map<string, string>();
   const newestFirst = (a: Notification, b: Notification) =>
     b.createdAt.localeCompare(a.createdAt) || b.id.localeCompare(a.id);
   return {
@@ -275,6 +276,19 @@ export function createMemoryNotificationRepository(): NotificationRepository {
     async unreadCount(userId) {
       return (byUser.get(userId) ?? []).filter((n) => !n.read).length;
     },
+    async recordFirstSignIn(userId, at) {
+      if (firstSignIns.has(userId)) return false;
+      firstSignIns.set(userId, at);
+      return true;
+    },
+    async markReadBefore(userId, before, limit) {
+      const unread = (byUser.get(userId) ?? [])
+        .filter((n) => !n.read && n.createdAt < before)
+        .sort((a, b) => newestFirst(b, a))
+        .slice(0, limit);
+      for (const n of unread) n.read = true;
+      return unread.map(({ id, kind, createdAt }) => ({ id, kind, createdAt }));
+    },
   };
 }
 
@@ -302,6 +316,11 @@ export function createMemoryAlertPreferencesRepository(): AlertPreferencesReposi
     getWithVersion,
     async get(userId) {
       return (await getWithVersion(userId)).preferences;
+    },
+    async getMany(userIds) {
+      return new Map(
+        await Promise.all(userIds.map(async (id) => [id, (await getWithVersion(id)).preferences] as const)),
+      );
     },
     async put(userId, preferences, version) {
       if ((stored.get(userId)?.version ?? 0) !== version) {

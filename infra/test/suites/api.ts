@@ -64,6 +64,7 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
         'ANY /api/me',
         'ANY /api/me/alert-settings',
         'ANY /api/me/contacts/{proxy+}',
+        'ANY /api/me/first-sign-in',
         'ANY /api/me/{proxy+}',
         'ANY /api/staff',
         'ANY /api/staff/{proxy+}',

@@ -34,6 +34,16 @@ export const NotificationListQuerySchema = z.strictObject({
   limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(50)), 20),
 });
 
+const countSchema = z.optional(z.number().check(z.int(), z.minimum(0)));
+/** How many notifications of each kind a first sign-in summary stands for. */
+export const SummaryCountsSchema = z.object({
+  'new-match': countSchema,
+  deadline: countSchema,
+  disaster: countSchema,
+  application: countSchema,
+  system: countSchema,
+});
+
 export const NotificationSchema = z.object({
   id: str,
   userId: z.optional(str),
@@ -54,6 +64,8 @@ export const NotificationSchema = z.object({
   ),
   read: z.boolean(),
   dedupeKey: z.optional(str),
+  /** Only on the first sign-in summary: the notifications it stands for, by kind. */
+  summary: z.optional(SummaryCountsSchema),
 });
 export type NotificationItem = z.infer<typeof NotificationSchema>;
 
@@ -67,3 +79,11 @@ export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
 
 /** `POST /api/me/notifications/{id}/read`. */
 export const NotificationParamsSchema = z.object({ id: NotificationIdParamSchema });
+
+/** `POST /api/me/first-sign-in`: whether this was the account's first sign-in, and what it folded. */
+export const FirstSignInResponseSchema = z.object({
+  firstSignIn: z.boolean(),
+  /** Unread notifications from before the first sign-in now counted in one summary (and marked read). */
+  folded: z.number().check(z.int(), z.minimum(0)),
+});
+export type FirstSignInResponse = z.infer<typeof FirstSignInResponseSchema>;

@@ -1,3 +1,4 @@
+import type { FirstSignInResponse } from '@sbiz24/shared/contract/me';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { Me, NotificationsResponse } from '../api/types';
@@ -16,6 +17,25 @@ export interface AuthState {
 
 const AuthContext = createContext<AuthState | null>(null);
 
+/** Where this tab remembers that the sign-in of an account was reported (once per session, not per page). */
+const SIGNED_IN_KEY = 'sbiz24.signInRecorded';
+
+/**
+ * Tells the API an owner signed in, once per browser session, before the pages load: on the account's first
+ * sign-in it folds the unread notifications from before it into one summary item, so the inbox and the
+ * unread badge do not greet a new owner with a wall of them. A failure only costs the summary.
+ */
+async function recordSignIn(me: Me, signal: AbortSignal): Promise<void> {
+  if (me.role !== 'owner') return;
+  try {
+    if (sessionStorage.getItem(SIGNED_IN_KEY) === me.sub) return;
+    await api<FirstSignInResponse>('/api/me/first-sign-in', { method: 'POST', signal });
+    sessionStorage.setItem(SIGNED_IN_KEY, me.sub);
+  } catch {
+    // Aborted or refused: the inbox works as before; the next session tries again.
+  }
+}
+
 export function AuthProvider({ children }: { children: ReactNode }) {
   const [token, setTokenState] = useState(getToken());
   const [me, setMe] = useState<Me | null>(null);
@@ -33,7 +53,9 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     const ctrl = new AbortController();
     setStatus('loading');
     api<Me>('/api/me', { signal: ctrl.signal })
-      .then((m) => {
+      .then(async (m) => {
+        await recordSignIn(m, ctrl.signal);
+        if (ctrl.signal.aborted) return;
         setMe(m);
         setStatus('signedIn');
       })

@@ -255,6 +255,19 @@ const en: Strings<Messages> = {
     daysAgo: '{{count}} days ago',
     business: 'Business',
     rapidApply: 'Apply',
+    summary: {
+      title: '{{n}} notifications from before you joined, in one place',
+      lead: 'Instead of showing each notification that arrived before your first sign-in, they are gathered here. They are marked as read and stay in the list below.',
+      countsLabel: 'By kind',
+      counts: {
+        'new-match': '{{n}} new programs that fit',
+        deadline: '{{n}} programs with a deadline coming up',
+        disaster: '{{n}} disaster relief notices',
+        application: '{{n}} application updates',
+        system: '{{n}} notices',
+      },
+      link: 'See the programs that fit your businesses',
+    },
   },
   alertSettings: {
     title: 'Alert settings',

@@ -252,6 +252,19 @@ const ko = {
     daysAgo: '{{count}}일 전',
     business: '사업장',
     rapidApply: '신청하기',
+    summary: {
+      title: '가입 전 소식 {{n}}건을 모았습니다',
+      lead: '처음 로그인하기 전에 쌓인 알림을 하나씩 보여 드리는 대신 한데 모았습니다. 모은 알림은 읽음으로 표시했고, 아래 목록에서 그대로 볼 수 있습니다.',
+      countsLabel: '종류별 건수',
+      counts: {
+        'new-match': '새로 맞는 지원사업 {{n}}건',
+        deadline: '마감이 다가오는 지원사업 {{n}}건',
+        disaster: '재난지원 안내 {{n}}건',
+        application: '신청 진행 소식 {{n}}건',
+        system: '안내 {{n}}건',
+      },
+      link: '내 사업장에서 맞는 지원사업 보기',
+    },
   },
   alertSettings: {
     title: '알림 설정',

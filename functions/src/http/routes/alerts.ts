@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { Repositories } from '@sbiz24/shared';
 import { escapeHtml } from '@sbiz24/shared/alerts/message';
 import { ALERT_KIND_LABELS } from '@sbiz24/shared/alerts/preferences';
 import {
@@ -10,15 +11,30 @@ import {
   UnsubscribeQuerySchema,
   UnsubscribeResponseSchema,
 } from '@sbiz24/shared/contract/alerts';
+import { FirstSignInResponseSchema } from '@sbiz24/shared/contract/me';
 import * as z from 'zod/mini';
 import { type AlertSettingsDeps, createAlertSettingsService } from '../../services/alert-settings';
 import type { ChannelAdapter } from '../../services/delivery';
+import { recordSignIn } from '../../services/first-sign-in';
 import { HttpError } from '../errors';
 import { callerOf } from '../middleware/auth';
 import { defineRoute, jsonRequest, jsonResponse, reply } from '../route';
 import type { Resource } from '../types';
 
 const TAG = '알림 설정';
+
+const firstSignIn = defineRoute('user', {
+  method: 'post',
+  path: '/api/me/first-sign-in',
+  tags: ['내 정보'],
+  summary: '로그인 기록 (첫 로그인이면 그 전에 쌓인 안 읽은 알림을 요약 1건으로 모음, 1,000개까지)',
+  responses: {
+    200: jsonResponse(
+      FirstSignInResponseSchema,
+      '첫 로그인이었는지, 요약으로 모은 알림 수 (두 번째부터는 아무것도 바꾸지 않음)',
+    ),
+  },
+});
 
 const getSettings = defineRoute('owner', {
   method: 'get',
@@ -115,7 +131,7 @@ export interface AlertsDeps {
  * (handlers/api-alerts.ts), which alone holds the SES grant and the signing key.
  */
 export function alertsResource(deps: {
-  repos: AlertSettingsDeps['repos'];
+  repos: AlertSettingsDeps['repos'] & Pick<Repositories, 'notifications'>;
   clock: () => Date;
   alerts?: AlertsDeps;
 }): Resource {
@@ -138,6 +154,15 @@ export function alertsResource(deps: {
   });
   return (server) => {
     server.serve(getSettings, async (c) => reply(await settings.get(callerOf(c).sub), 200));
+
+    // Here rather than with the inbox routes: it keeps the core API function under its bundle ceiling.
+    server.serve(firstSignIn, async (c) => {
+      const result = await recordSignIn(
+        { notifications: deps.repos.notifications, audit: deps.repos.audit, clock: deps.clock },
+        callerOf(c).sub,
+      );
+      return reply(result, 200);
+    });
     server.serve(putSettings, async (c, input) =>
       reply(await settings.save(callerOf(c).sub, input.body), 200),
     );

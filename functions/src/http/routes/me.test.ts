@@ -70,3 +70,27 @@ describe('notifications', () => {
     expect((await repos.notifications.list('owner-park')).items[0]?.read).toBe(false);
   });
 });
+
+describe('POST /api/me/first-sign-in', () => {
+  it('folds the unread of before the first sign-in into one summary item, once, for the caller only', async () => {
+    const { app, repos } = await createTestApp();
+    await repos.notifications.add(note('n1', '2026-11-01T00:00:00Z'));
+    await repos.notifications.add({ ...note('n2', '2026-11-02T00:00:00Z'), kind: 'deadline' });
+    await repos.notifications.add(note('other', '2026-11-03T00:00:00Z', 'owner-park'));
+    const first = await call(app, 'POST', '/api/me/first-sign-in', { as: 'ownerA' });
+    expect(first.status).toBe(200);
+    expect(first.body).toEqual({ firstSignIn: true, folded: 2 });
+    const inbox = await call(app, 'GET', '/api/me/notifications', { as: 'ownerA' });
+    expect(inbox.body.unread).toBe(1);
+    expect(inbox.body.items[0]).toMatchObject({
+      kind: 'system',
+      read: false,
+      summary: { 'new-match': 1, deadline: 1 },
+      title: '가입 전 소식 2건을 모았습니다',
+    });
+    const again = await call(app, 'POST', '/api/me/first-sign-in', { as: 'ownerA' });
+    expect(again.body).toEqual({ firstSignIn: false, folded: 0 });
+    expect((await call(app, 'GET', '/api/me/notifications', { as: 'ownerB' })).body.unread).toBe(1);
+    expect((await call(app, 'POST', '/api/me/first-sign-in')).status).toBe(401);
+  });
+});

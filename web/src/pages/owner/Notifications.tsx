@@ -14,6 +14,8 @@ import { useApi } from '../../lib/use-api';
 
 const KINDS = ['all', 'new-match', 'deadline', 'application', 'disaster', 'system'] as const;
 type KindFilter = (typeof KINDS)[number];
+/** The order a first sign-in summary lists its counts in (as the server's Korean text does). */
+const SUMMARY_KINDS = ['new-match', 'deadline', 'disaster', 'application', 'system'] as const;
 
 /** The apply page of a rapid-payment notice's program for its business (the account form alone). */
 const applyPath = (brn: string, programId: string) =>
@@ -147,31 +149,37 @@ export default function Notifications() {
                     {formatDateTimeWithWeekday(n.createdAt, lang)}
                   </time>
                 </div>
-                <h2 className="app-card-title">
-                  {n.programId ? (
-                    <Link to={`/programs/${encodeURIComponent(n.programId)}`}>{text.title}</Link>
-                  ) : (
-                    text.title
-                  )}
-                </h2>
-                {business ? (
-                  <p className="app-muted">
-                    {t('notifications.business')}: <strong>{business.profile.tradeName}</strong>
-                    {business.stage ? ` · ${t(`stage.${business.stage}`)}` : ''}
-                  </p>
-                ) : null}
-                <p>{text.body}</p>
-                {apply ? (
-                  <p className="app-actions">
-                    <Link
-                      to={apply}
-                      className="krds-btn primary medium"
-                      aria-label={`${text.title}: ${t('notifications.rapidApply')}`}
-                    >
-                      {t('notifications.rapidApply')}
-                    </Link>
-                  </p>
-                ) : null}
+                {n.summary ? (
+                  <SummaryBody summary={n.summary} lang={lang} t={t} />
+                ) : (
+                  <>
+                    <h2 className="app-card-title">
+                      {n.programId ? (
+                        <Link to={`/programs/${encodeURIComponent(n.programId)}`}>{text.title}</Link>
+                      ) : (
+                        text.title
+                      )}
+                    </h2>
+                    {business ? (
+                      <p className="app-muted">
+                        {t('notifications.business')}: <strong>{business.profile.tradeName}</strong>
+                        {business.stage ? ` · ${t(`stage.${business.stage}`)}` : ''}
+                      </p>
+                    ) : null}
+                    <p>{text.body}</p>
+                    {apply ? (
+                      <p className="app-actions">
+                        <Link
+                          to={apply}
+                          className="krds-btn primary medium"
+                          aria-label={`${text.title}: ${t('notifications.rapidApply')}`}
+                        >
+                          {t('notifications.rapidApply')}
+                        </Link>
+                      </p>
+                    ) : null}
+                  </>
+                )}
                 {n.kind === 'application' ? (
                   <p>
                     <Link to="/my/applications">{t('appNav.applications')}</Link>
@@ -201,6 +209,39 @@ export default function Notifications() {
           </button>
         </div>
       ) : null}
+    </>
+  );
+}
+
+/**
+ * The first sign-in summary (what was unread before the owner's first sign-in, folded into one item): the
+ * title and counts in the reader's language, built from the counts rather than the stored Korean text, and a
+ * link to the businesses' matches.
+ */
+function SummaryBody({
+  summary,
+  lang,
+  t,
+}: {
+  summary: NonNullable<NotificationItem['summary']>;
+  lang: string;
+  t: ReturnType<typeof useLang>['t'];
+}) {
+  const fmt = (n: number) => n.toLocaleString(lang === 'en' ? 'en-US' : 'ko-KR');
+  const kinds = SUMMARY_KINDS.filter((k) => (summary[k] ?? 0) > 0);
+  const total = kinds.reduce((sum, k) => sum + (summary[k] ?? 0), 0);
+  return (
+    <>
+      <h2 className="app-card-title">{t('notifications.summary.title', { n: fmt(total) })}</h2>
+      <p>{t('notifications.summary.lead')}</p>
+      <ul aria-label={t('notifications.summary.countsLabel')}>
+        {kinds.map((k) => (
+          <li key={k}>{t(`notifications.summary.counts.${k}`, { n: fmt(summary[k] ?? 0) })}</li>
+        ))}
+      </ul>
+      <p>
+        <Link to="/my">{t('notifications.summary.link')}</Link>
+      </p>
     </>
   );
 }
