@@ -47,7 +47,7 @@ export function alertsSuite(dev: () => Synthesized): void {
     expect(JSON.stringify(senderEnv.ALERTS_QUEUE_URL)).toMatch(/AlertsOutboxQueue/);
   });
 
-  it('routes the alert settings and the unsubscribe link to the alerts function', () => {
+  it('routes the alert settings, the first sign-in and the unsubscribe link to the alerts function', () => {
     const synth = dev();
     const integrations = synth.template.findResources('AWS::ApiGatewayV2::Integration');
     const alertsIntegration = Object.entries(integrations).find(([, r]) =>
@@ -62,6 +62,7 @@ export function alertsSuite(dev: () => Synthesized): void {
     expect(routes).toEqual([
       'ANY /api/me/alert-settings',
       'ANY /api/me/contacts/{proxy+}',
+      'ANY /api/me/first-sign-in',
       'GET /api/alerts/unsubscribe',
       'POST /api/alerts/unsubscribe',
     ]);
