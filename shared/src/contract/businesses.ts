@@ -73,12 +73,15 @@ export const ReasonSchema = z.object({
   met: z.nullable(z.boolean()),
   text: str,
   textEn: str,
+  /** The "다음 중 하나" group this condition is one alternative of (its path in the rule); absent when required. */
+  anyOf: z.optional(str),
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 
 export const MatchSchema = z.object({
   id: str,
   title: str,
+  titleEn: z.nullable(str),
   kind: z.enum(PROGRAM_KINDS),
   eligible: z.literal(true),
   reasons: z.array(ReasonSchema),
@@ -90,6 +93,7 @@ export type Match = z.infer<typeof MatchSchema>;
 export const NearMissSchema = z.object({
   id: str,
   title: str,
+  titleEn: z.nullable(str),
   kind: z.enum(PROGRAM_KINDS),
   change: str,
   changeEn: str,

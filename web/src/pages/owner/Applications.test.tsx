@@ -192,6 +192,7 @@ describe('신청하기 on the matches', () => {
   const match = (id: string, title: string) => ({
     id,
     title,
+    titleEn: null,
     kind: 'policy-fund' as const,
     eligible: true as const,
     reasons: [],
