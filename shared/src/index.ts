@@ -4,6 +4,7 @@ export * from './dates';
 export * from './disaster/disaster';
 export * from './errors';
 export * from './lifecycle/stage';
+export * from './profile/bounds';
 export * from './profile/profile';
 export * from './program/program';
 export * from './reference/ksic';

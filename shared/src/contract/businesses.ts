@@ -30,6 +30,11 @@ export const ProfileChangesSchema = z
   .strictObject({
     tradeName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
     employees: z.optional(z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(100_000)))),
+    /**
+     * The owner confirms an employee count at or above the industry's 소상공인 limit (profile/bounds.ts);
+     * without it such a count is refused, since it ends every 소상공인 program's match. Not stored.
+     */
+    employeesConfirmed: z.optional(z.boolean()),
     revenue: z.optional(z.nullable(amount)),
     revenueAvg3y: z.optional(z.nullable(amount)),
     plannedClosureDate: z.optional(z.nullable(IsoDateSchema)),

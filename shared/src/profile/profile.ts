@@ -152,6 +152,13 @@ export const BusinessProfileSchema = z
           message: '폐업일은 개업일보다 빠를 수 없습니다.',
         });
       }
+      if (p.openingDate && p.plannedClosureDate && p.plannedClosureDate < p.openingDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plannedClosureDate'],
+          message: '폐업 예정일은 개업일보다 빠를 수 없습니다.',
+        });
+      }
     }),
   );
 

@@ -223,6 +223,7 @@ const en: Strings<Messages> = {
     revenue: 'Revenue last year (KRW)',
     revenueAvg3y: 'Average revenue, last 3 years (KRW)',
     plannedClosureDate: 'Planned closure date',
+    employeesConfirm: 'This number is right (it is above the small-business limit of this industry)',
     plannedClosureHint: 'If you plan to close, enter the date to see closure and restart support.',
     highestLoanRate: 'Highest interest rate of your loans (%)',
     flags: 'What applies',

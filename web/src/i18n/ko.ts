@@ -220,6 +220,7 @@ const ko = {
     revenue: '지난해 매출액 (원)',
     revenueAvg3y: '최근 3년 평균 매출액 (원)',
     plannedClosureDate: '폐업 예정일',
+    employeesConfirm: '인원이 맞습니다 (이 업종의 소상공인 기준을 넘는 인원입니다)',
     plannedClosureHint: '폐업을 계획하고 있다면 입력하세요. 폐업·재기 지원을 찾아 드립니다.',
     highestLoanRate: '보유 대출의 최고 금리 (%)',
     flags: '해당하는 항목',
