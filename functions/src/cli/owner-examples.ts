@@ -129,6 +129,7 @@ export function ownerExamplesMarkdown(): string {
       asOf: EXAMPLES_AS_OF,
       disasters,
       programTitles: Object.fromEntries(programs.map((p) => [p.id, p.title])),
+      programTitlesEn: Object.fromEntries(programs.flatMap((p) => (p.titleEn ? [[p.id, p.titleEn]] : []))),
     });
     const eligible = evaluations.filter((e) => e.eligible);
     out.push('', `## ${ex.title}`, '', `*${ex.titleEn}*`);

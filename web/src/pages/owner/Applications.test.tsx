@@ -481,6 +481,7 @@ describe('신청 현황 and 지원 이력 lists', () => {
               agencyName: '소상공인시장진흥공단',
               stages: ['closure'],
               summary: '폐업 소상공인의 재기를 돕습니다.',
+              summaryEn: null,
               benefit: { description: '재기 지원' },
               applyStart: null,
               applyEnd: null,

@@ -5,6 +5,7 @@ import {
   profileDateErrors,
 } from '@sbiz24/shared/profile/bounds';
 import { BusinessProfileSchema } from '@sbiz24/shared/profile/profile';
+import { ksicNameEn } from '@sbiz24/shared/reference/ksic';
 import { validateWith } from '@sbiz24/shared/validation';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -215,7 +216,7 @@ export default function EditProfile() {
       />
       <PageTitle text={t('profile.title')} lead={t('profile.lead')} />
       <p className="app-muted">
-        {b.brnFormatted} · {b.regionName} · {b.ksicName}
+        {b.brnFormatted} · {b.regionName} · {lang === 'en' ? ksicNameEn(b.profile.ksic) : b.ksicName}
       </p>
       {notice === 'saved' ? (
         <Alert tone="success">
