@@ -82,7 +82,7 @@ const en: Strings<Messages> = {
     womanOwned: 'woman-owned',
     disabledOwned: 'disabled-owned',
     taxArrears: 'tax arrears',
-    suspended: 'suspended (휴업)',
+    suspended: 'temporarily closed (suspended)',
     exporter: 'exported in the last year',
     revenueGrowth: 'revenue up 10% two years running',
     smartTech: 'smart technology adopted',
