@@ -74,7 +74,7 @@ describe('an English reader', () => {
     }
   });
 
-  it("reads an owner's pages — businesses, matches with reasons and near misses", async () => {
+  it("reads an owner's pages — businesses, matches with reasons and near misses, applications", async () => {
     const page = await newPage(browser.context);
     // The language chosen earlier is kept (the browser context is shared): sign in in Korean, as loginAs
     // expects, then switch.
@@ -95,5 +95,11 @@ describe('an English reader', () => {
       await expectEnglish(page, `matches of ${b.tradeName}`);
     }
     await review(page, 'matches-en');
+
+    await page.goto(`${portal.url}/my/applications`);
+    await expectEnglish(page, 'my applications');
+    await page.locator('main .app-application a').first().click();
+    await page.waitForURL(/\/my\/applications\/.+/);
+    await expectEnglish(page, 'an application');
   });
 });

@@ -424,6 +424,7 @@ export function createApplicationService({
             profile: business.profile,
             programVersion: program.version,
             programTitle: program.title,
+            ...(program.titleEn ? { programTitleEn: program.titleEn } : {}),
             reasons,
             asOf,
           },
