@@ -86,6 +86,7 @@ describe('an English reader', () => {
     await korean.waitFor();
     await expectEnglish(page, 'my businesses');
 
+    let groups = 0;
     for (const b of kimOwned) {
       await page.goto(`${portal.url}/my/businesses/${b.brn}`);
       await page
@@ -93,7 +94,22 @@ describe('an English reader', () => {
         .first()
         .waitFor();
       await expectEnglish(page, `matches of ${b.tradeName}`);
+      // Every "one of" group of the open tab reads as a group: a heading with its verdict, a nested list.
+      const headings = page.getByRole('heading', {
+        level: 4,
+        name: /^Meeting any one of the following is enough/,
+      });
+      for (let i = 0; i < (await headings.count()); i++) {
+        const name = (await headings.nth(i).textContent()) ?? '';
+        expect(name).toMatch(/\((met|none met yet|needs checking)\)$/);
+        expect(await page.getByRole('list', { name }).first().getByRole('listitem').count()).toBeGreaterThan(
+          1,
+        );
+        groups++;
+      }
     }
+    // One of 김하늘's businesses qualifies for a program whose rule has such a group.
+    expect(groups).toBeGreaterThan(0);
     await review(page, 'matches-en');
 
     await page.goto(`${portal.url}/my/applications`);
