@@ -4,6 +4,7 @@ export * from './dates';
 export * from './disaster/disaster';
 export * from './errors';
 export * from './lifecycle/stage';
+export * from './profile/bounds';
 export * from './profile/profile';
 export * from './program/program';
 export * from './reference/ksic';
@@ -22,6 +23,13 @@ export {
 export { formatDate, formatWon, formatWonEn, type JosaOption, josa } from './rules/format';
 export { evaluateProgram, matchPrograms, type NearMiss, type ProgramEvaluation } from './rules/match';
 export type { PhraseNames } from './rules/phrases';
+export {
+  groupReasons,
+  isReasonGroup,
+  type ReasonAlternative,
+  type ReasonEntry,
+  type ReasonGroup,
+} from './rules/reason-groups';
 export * from './rules/schema';
 export * from './rules/types';
 export * from './validation';

@@ -44,10 +44,16 @@ function main(): void {
     process.exit(1);
   }
 
-  const read = readProfileFile(file, {
-    programIds: new Set(catalog.programs.map((p) => p.id)),
-    disasterIds: new Set(catalog.disasters.map((d) => d.id)),
-  });
+  // Dates may lie ahead of today, or of a later --as-of (a what-if evaluation), within the profile bounds.
+  const today = todayInKorea(() => new Date());
+  const read = readProfileFile(
+    file,
+    {
+      programIds: new Set(catalog.programs.map((p) => p.id)),
+      disasterIds: new Set(catalog.disasters.map((d) => d.id)),
+    },
+    [asOf, today].sort()[1],
+  );
   if (!read.ok) {
     process.stderr.write(`${read.message}\n`);
     process.exit(1);

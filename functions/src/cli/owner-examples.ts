@@ -6,7 +6,9 @@
 import {
   type BusinessProfileInput,
   BusinessProfileSchema,
+  groupReasons,
   isOpenAsOf,
+  isReasonGroup,
   loadCatalog,
   matchPrograms,
 } from '@sbiz24/shared';
@@ -102,6 +104,8 @@ export const OWNER_EXAMPLES: { title: string; titleEn: string; profile: Business
 ];
 
 const MARK = { true: '✓', false: '✕', null: '?' } as const;
+const GROUP = { ko: '다음 중 하나만 충족하면 됩니다:', en: 'Meeting any one of the following is enough:' };
+const ALL_OF = { ko: '다음을 모두 충족해야 합니다:', en: 'All of these together:' };
 
 /** The page, as markdown. */
 export function ownerExamplesMarkdown(): string {
@@ -114,9 +118,10 @@ export function ownerExamplesMarkdown(): string {
     '     differs. Rewrite it with: UPDATE_DOCS=1 npx vitest run functions/src/cli/owner-examples.test.ts -->',
     '',
     `The programs open on ${EXAMPLES_AS_OF} evaluated for five owners, as the matches page shows them: each`,
-    'program the business qualifies for with every reason (✓ met, ✕ not met, ? not on record; "다음 중 하나"',
-    'groups marked), and the near misses — programs one change away that the owner can act on. Korean first,',
-    'then English. Names and numbers are made up.',
+    'program the business qualifies for with every reason (✓ met, ✕ not met, ? not on record; a "다음 중 하나만',
+    '충족하면 됩니다" group carries its own mark, met when one of its alternatives is), and the near misses —',
+    'programs one change away that the owner can act on. Korean first, then English. Names and numbers are',
+    'made up.',
   ];
   for (const ex of OWNER_EXAMPLES) {
     const profile = BusinessProfileSchema.parse(ex.profile);
@@ -124,6 +129,7 @@ export function ownerExamplesMarkdown(): string {
       asOf: EXAMPLES_AS_OF,
       disasters,
       programTitles: Object.fromEntries(programs.map((p) => [p.id, p.title])),
+      programTitlesEn: Object.fromEntries(programs.flatMap((p) => (p.titleEn ? [[p.id, p.titleEn]] : []))),
     });
     const eligible = evaluations.filter((e) => e.eligible);
     out.push('', `## ${ex.title}`, '', `*${ex.titleEn}*`);
@@ -132,15 +138,21 @@ export function ownerExamplesMarkdown(): string {
       if (eligible.length === 0) out.push(lang === 'ko' ? '없습니다.' : 'None.');
       for (const e of eligible) {
         out.push(`- **${lang === 'ko' ? e.title : (e.titleEn ?? e.title)}**`);
-        let group: string | undefined;
-        for (const r of e.reasons) {
-          if (r.anyOf !== undefined && r.anyOf !== group)
-            out.push(`  - ${lang === 'ko' ? '다음 중 하나:' : 'One of the following:'}`);
-          group = r.anyOf;
-          const indent = r.anyOf === undefined ? '  ' : '    ';
-          out.push(
-            `${indent}- ${MARK[String(r.met) as keyof typeof MARK]} ${lang === 'ko' ? r.text : r.textEn}`,
-          );
+        const line = (indent: string, r: { met: boolean | null; text: string; textEn: string }) =>
+          `${indent}- ${MARK[String(r.met) as keyof typeof MARK]} ${lang === 'ko' ? r.text : r.textEn}`;
+        for (const entry of groupReasons(e.reasons)) {
+          if (!isReasonGroup(entry)) {
+            out.push(line('  ', entry));
+            continue;
+          }
+          out.push(line('  ', { met: entry.met, text: GROUP.ko, textEn: GROUP.en }));
+          for (const alt of entry.alternatives) {
+            if (alt.reasons.length === 1) out.push(line('    ', alt.reasons[0]!));
+            else {
+              out.push(line('    ', { met: alt.met, text: ALL_OF.ko, textEn: ALL_OF.en }));
+              for (const r of alt.reasons) out.push(line('      ', r));
+            }
+          }
         }
       }
       out.push('', lang === 'ko' ? '### 조건 하나만 바뀌면' : '### One change away', '');

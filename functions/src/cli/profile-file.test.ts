@@ -76,6 +76,18 @@ describe('parseProfileText', () => {
     expect(parseProfileText(damage.replace('2025-13', '2025-03'), 'p.json', known).ok).toBe(true);
   });
 
+  it('refuses dates too far ahead of the given day, with their lines', () => {
+    const text = VALID.replace('"ksic": "56111"', '"ksic": "56111",\n  "plannedClosureDate": "2999-01-01"');
+    expect(parseProfileText(text, 'p.json').ok).toBe(true);
+    const r = parseProfileText(text, 'p.json', undefined, '2026-12-03');
+    expect(r.ok ? '' : r.message).toBe(
+      [
+        '프로필 파일에 잘못된 항목이 있습니다: p.json',
+        '  - plannedClosureDate (7행): 폐업 예정일은 2031년 12월 31일까지여야 합니다.',
+      ].join('\n'),
+    );
+  });
+
   it('names a missing field without a line', () => {
     const r = parseProfileText(
       '{ "brn": "220-81-62517", "tradeName": "a", "representativeName": "b", "ksic": "56111" }',

@@ -4,6 +4,7 @@ import {
   BusinessProfileSchema,
   type FieldError,
   type KnownIds,
+  profileDateErrors,
   profileReferenceErrors,
   toFieldErrors,
 } from '@sbiz24/shared';
@@ -12,7 +13,7 @@ import { findJsonSyntaxError, jsonPathOffsets, lineOfPath, locationOf } from './
 export type ProfileFileResult = { ok: true; profile: BusinessProfile } | { ok: false; message: string };
 
 /** Reads a profile file; I/O is separate so that the parsing and messages can be tested on text. */
-export function readProfileFile(path: string, known?: KnownIds): ProfileFileResult {
+export function readProfileFile(path: string, known?: KnownIds, today?: string): ProfileFileResult {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
@@ -28,15 +29,21 @@ export function readProfileFile(path: string, known?: KnownIds): ProfileFileResu
             : code;
     return { ok: false, message: `프로필 파일을 읽을 수 없습니다: ${path} (${why ?? '알 수 없는 오류'})` };
   }
-  return parseProfileText(text, path, known);
+  return parseProfileText(text, path, known, today);
 }
 
 /**
  * Parses and validates a profile file's text. Errors are Korean, name the file, and give the line (and
  * column) of a syntax error or the line of each invalid field: unknown keys, and (given `known`) prior
- * support or damage that names a program or disaster that does not exist.
+ * support or damage that names a program or disaster that does not exist, and (given `today`) dates too far
+ * ahead of it (shared/src/profile/bounds.ts).
  */
-export function parseProfileText(raw: string, name: string, known?: KnownIds): ProfileFileResult {
+export function parseProfileText(
+  raw: string,
+  name: string,
+  known?: KnownIds,
+  today?: string,
+): ProfileFileResult {
   const text = raw.replace(/^\uFEFF/, '');
   let data: unknown;
   try {
@@ -56,9 +63,10 @@ export function parseProfileText(raw: string, name: string, known?: KnownIds): P
 
   const parsed = BusinessProfileSchema.safeParse(data);
   const errors: FieldError[] = parsed.success
-    ? known
-      ? profileReferenceErrors(parsed.data, known)
-      : []
+    ? [
+        ...(known ? profileReferenceErrors(parsed.data, known) : []),
+        ...(today ? profileDateErrors(parsed.data, today) : []),
+      ]
     : toFieldErrors(parsed.error.issues);
   if (parsed.success && errors.length === 0) return { ok: true, profile: parsed.data };
   const offsets = jsonPathOffsets(text);

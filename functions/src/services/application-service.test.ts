@@ -15,6 +15,7 @@ const otherStaff: Caller = { sub: 'staff-mss', name: '담당자', role: 'staff',
 
 const seoulFund = regionProgram('seoul-fund', ['11'], <Partial<Program>>{
   title: '서울 성장자금',
+  titleEn: 'Seoul growth fund',
   benefit: { description: '운영자금', maxAmount: 50_000_000 },
   application: {
     fields: [
@@ -90,8 +91,11 @@ describe('통합신청 (apply to several programs at once)', () => {
     expect(fund!.snapshot).toMatchObject({
       programVersion: 1,
       programTitle: '서울 성장자금',
+      programTitleEn: 'Seoul growth fund',
       asOf: '2026-12-03',
     });
+    // A program without an English title leaves the field out (the English pages show the Korean).
+    expect(apps[1]!.snapshot).not.toHaveProperty('programTitleEn');
     expect(fund!.snapshot.reasons[0]?.met).toBe(true);
     expect(fund!).toMatchObject({ sido: '11', stage: 'growth', agencyId: 'semas' });
     const inbox = await repos.notifications.list(owner.sub);

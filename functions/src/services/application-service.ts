@@ -128,6 +128,9 @@ export function createApplicationService({
       asOf,
       disasters: snapshot.disasters,
       programTitles: Object.fromEntries(snapshot.programs.map((p) => [p.id, p.title])),
+      programTitlesEn: Object.fromEntries(
+        snapshot.programs.flatMap((p) => (p.titleEn ? [[p.id, p.titleEn]] : [])),
+      ),
     };
   }
 
@@ -421,6 +424,7 @@ export function createApplicationService({
             profile: business.profile,
             programVersion: program.version,
             programTitle: program.title,
+            ...(program.titleEn ? { programTitleEn: program.titleEn } : {}),
             reasons,
             asOf,
           },

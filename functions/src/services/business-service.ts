@@ -3,8 +3,11 @@ import {
   BUSINESS_NUMBER_MESSAGES,
   BusinessProfileSchema,
   ConflictError,
+  employeeConfirmationError,
+  employeesNeedConfirmation,
   NotFoundError,
   parseBusinessNumber,
+  profileDateErrors,
   type StoredBusiness,
   todayInKorea,
   toFieldErrors,
@@ -120,7 +123,7 @@ export function createBusinessService({ repos, clock }: BusinessServiceDeps) {
       if (business.version !== version) throw conflict();
 
       const next: Record<string, unknown> = { ...business.profile };
-      const { flags, ...fields } = changes;
+      const { flags, employeesConfirmed, ...fields } = changes;
       for (const [key, value] of Object.entries(fields)) {
         if (value === null) delete next[key];
         else if (value !== undefined) next[key] = value;
@@ -137,6 +140,18 @@ export function createBusinessService({ repos, clock }: BusinessServiceDeps) {
           '입력값이 올바르지 않습니다.',
           toFieldErrors(checked.error.issues, 'changes'),
         );
+      // Bounds that move with the date (how far ahead a date may lie), and a count above the 소상공인 limit
+      // that the owner has not confirmed: the form checks the same (shared/src/profile/bounds.ts).
+      const boundErrors = profileDateErrors(checked.data, today(), 'changes');
+      if (
+        typeof changes.employees === 'number' &&
+        employeesConfirmed !== true &&
+        employeesNeedConfirmation(checked.data.ksic, changes.employees)
+      )
+        boundErrors.push(
+          employeeConfirmationError(checked.data.ksic, changes.employees, 'changes.employees'),
+        );
+      if (boundErrors.length > 0) throw new ValidationError('입력값이 올바르지 않습니다.', boundErrors);
 
       let updated: StoredBusiness;
       try {

@@ -62,6 +62,9 @@ export function createMatchService({ catalog, clock }: { catalog: CatalogCache; 
         disasters: snapshot.disasters,
         // Every published title, so that a prior-support reason names a closed program too.
         programTitles: Object.fromEntries(snapshot.programs.map((p) => [p.id, p.title])),
+        programTitlesEn: Object.fromEntries(
+          snapshot.programs.flatMap((p) => (p.titleEn ? [[p.id, p.titleEn]] : [])),
+        ),
       });
       const groups = Object.fromEntries(PROGRAM_KINDS.map((k) => [k, [] as MatchItem[]])) as Record<
         ProgramKind,

@@ -23,6 +23,7 @@ export interface ProgramSummary {
   agencyName: string;
   stages: LifecycleStage[];
   summary: string;
+  summaryEn: string | null;
   benefit: Program['benefit'];
   applyStart: string | null;
   applyEnd: string | null;
@@ -43,6 +44,7 @@ export function toSummary(p: Program, today: string): ProgramSummary {
     agencyName: AGENCIES[p.agencyId],
     stages: p.stages,
     summary: p.summary,
+    summaryEn: p.summaryEn ?? null,
     benefit: p.benefit,
     applyStart: p.applyStart ?? null,
     applyEnd: p.applyEnd ?? null,

@@ -118,6 +118,8 @@ export interface ApplicationSnapshot {
   profile: BusinessProfile & { brn: string };
   programVersion: number;
   programTitle: string;
+  /** The program's English title at submission, when it had one (the English pages show it). */
+  programTitleEn?: string;
   /** The rule's reasons on the submission date. */
   reasons: Reason[];
   /** The Korea date the rules were evaluated for. */

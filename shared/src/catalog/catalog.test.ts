@@ -139,9 +139,15 @@ describe('what a pre-startup founder reads', () => {
 });
 
 describe('the catalog in English', () => {
-  it.each(programs)('$id has an English title and summary with no Korean left', (program) => {
-    expect(program.titleEn).toBeTruthy();
-    expect(program.summaryEn).toBeTruthy();
-    expect(`${program.titleEn} ${program.summaryEn}`).not.toMatch(/[가-힣]/);
+  it.each(programs)('$id has every text of its page in English with no Korean left', (program) => {
+    const texts = [program.titleEn, program.summaryEn, program.benefit.descriptionEn, program.howToApplyEn];
+    if (program.benefit.rate) texts.push(program.benefit.rateEn);
+    for (const text of texts) expect(text).toBeTruthy();
+    expect(texts.join(' ')).not.toMatch(/[가-힣]/);
+  });
+
+  it.each(disasters)('$id has an English name', (disaster) => {
+    expect(disaster.nameEn).toBeTruthy();
+    expect(disaster.nameEn).not.toMatch(/[가-힣]/);
   });
 });

@@ -436,6 +436,7 @@ export const ApplicationSchema = z.object({
     profile: BusinessProfileSchema,
     programVersion: z.int(),
     programTitle: str,
+    programTitleEn: z.optional(str),
     reasons: z.array(ReasonSchema),
     asOf: str,
   }),

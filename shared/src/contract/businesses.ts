@@ -30,6 +30,11 @@ export const ProfileChangesSchema = z
   .strictObject({
     tradeName: z.optional(z.string().check(z.trim(), z.minLength(1), z.maxLength(100))),
     employees: z.optional(z.nullable(z.number().check(z.int(), z.minimum(0), z.maximum(100_000)))),
+    /**
+     * The owner confirms an employee count at or above the industry's 소상공인 limit (profile/bounds.ts);
+     * without it such a count is refused, since it ends every 소상공인 program's match. Not stored.
+     */
+    employeesConfirmed: z.optional(z.boolean()),
     revenue: z.optional(z.nullable(amount)),
     revenueAvg3y: z.optional(z.nullable(amount)),
     plannedClosureDate: z.optional(z.nullable(IsoDateSchema)),
@@ -73,12 +78,15 @@ export const ReasonSchema = z.object({
   met: z.nullable(z.boolean()),
   text: str,
   textEn: str,
+  /** The "다음 중 하나" group this condition is one alternative of (its path in the rule); absent when required. */
+  anyOf: z.optional(str),
 });
 export type Reason = z.infer<typeof ReasonSchema>;
 
 export const MatchSchema = z.object({
   id: str,
   title: str,
+  titleEn: z.nullable(str),
   kind: z.enum(PROGRAM_KINDS),
   eligible: z.literal(true),
   reasons: z.array(ReasonSchema),
@@ -90,6 +98,7 @@ export type Match = z.infer<typeof MatchSchema>;
 export const NearMissSchema = z.object({
   id: str,
   title: str,
+  titleEn: z.nullable(str),
   kind: z.enum(PROGRAM_KINDS),
   change: str,
   changeEn: str,

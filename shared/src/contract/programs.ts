@@ -31,6 +31,8 @@ export const ProgramSummarySchema = z.object({
   agencyName: str,
   stages: z.array(z.enum(LIFECYCLE_STAGES)),
   summary: str,
+  /** The summary in English; null when the program has none (the English page shows the Korean). */
+  summaryEn: z.nullable(str),
   benefit: BenefitSchema,
   applyStart: z.nullable(IsoDateSchema),
   applyEnd: z.nullable(IsoDateSchema),
@@ -51,6 +53,7 @@ export type ProgramListResponse = z.infer<typeof ProgramListResponseSchema>;
 
 export const ProgramDetailSchema = z.extend(ProgramSummarySchema, {
   howToApply: str,
+  howToApplyEn: z.nullable(str),
   rule: RuleSchema,
   version: VersionSchema,
 });

@@ -13,6 +13,8 @@ export const DisasterSchema = z
       }),
     ),
     name: z.string().check(z.trim(), z.minLength(1), z.maxLength(100)),
+    /** The name in English, for the English pages and reasons; the id is shown when absent. */
+    nameEn: z.optional(z.string().check(z.trim(), z.maxLength(150))),
     kind: z.enum(DISASTER_KINDS),
     regionCodes: z
       .array(SigunguCodeSchema)

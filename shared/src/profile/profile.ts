@@ -26,7 +26,7 @@ export const FLAG_LABELS: Record<Flag, { ko: string; en: string }> = {
   womanOwned: { ko: '여성 대표 기업', en: 'woman-owned' },
   disabledOwned: { ko: '장애인 대표 기업', en: 'disabled-owned' },
   taxArrears: { ko: '국세·지방세 체납', en: 'tax arrears' },
-  suspended: { ko: '휴업 중', en: 'suspended (휴업)' },
+  suspended: { ko: '휴업 중', en: 'temporarily closed (suspended)' },
   exporter: { ko: '최근 1년 수출 실적', en: 'exported in the last year' },
   revenueGrowth: { ko: '2년 연속 매출 10% 이상 성장', en: 'revenue up 10% two years running' },
   smartTech: { ko: '스마트기술(키오스크·서빙로봇·테이블오더) 도입', en: 'smart technology adopted' },
@@ -150,6 +150,13 @@ export const BusinessProfileSchema = z
           code: 'custom',
           path: ['closureDate'],
           message: '폐업일은 개업일보다 빠를 수 없습니다.',
+        });
+      }
+      if (p.openingDate && p.plannedClosureDate && p.plannedClosureDate < p.openingDate) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['plannedClosureDate'],
+          message: '폐업 예정일은 개업일보다 빠를 수 없습니다.',
         });
       }
     }),

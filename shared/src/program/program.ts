@@ -30,6 +30,13 @@ export const AGENCIES = {
   gyeongbuk: '경상북도',
 } as const;
 export type AgencyId = keyof typeof AGENCIES;
+/** The agencies' names on the English pages. */
+export const AGENCY_NAMES_EN: Record<AgencyId, string> = {
+  semas: 'Small Enterprise and Market Service',
+  mss: 'Ministry of SMEs and Startups',
+  mois: 'Ministry of the Interior and Safety',
+  gyeongbuk: 'Gyeongsangbuk-do Provincial Government',
+};
 const AGENCY_IDS = Object.keys(AGENCIES) as [AgencyId, ...AgencyId[]];
 
 const isoDate = IsoDateSchema;
@@ -45,12 +52,15 @@ export const ProgramExampleSchema = z.object({
 export const BenefitSchema = z.object({
   /** Korean description shown on program pages. */
   description: z.string().check(z.trim(), z.minLength(1), z.maxLength(500)),
+  /** The description in English, for the English pages. */
+  descriptionEn: z.optional(z.string().check(z.trim(), z.maxLength(500))),
   /** Largest grant or credit, in won. */
   maxAmount: z.optional(z.number().check(z.int(), z.minimum(0))),
   /** Largest loan, in won. */
   loanLimit: z.optional(z.number().check(z.int(), z.minimum(0))),
   /** Interest rate in words (e.g. "정책기준금리 + 0.6%p"). */
   rate: z.optional(z.string().check(z.maxLength(100))),
+  rateEn: z.optional(z.string().check(z.maxLength(150))),
 });
 
 /** The parts of a program that staff author; id, status and version are managed by the portal. */
@@ -72,6 +82,7 @@ export const ProgramDraftSchema = z
     applyStart: z.optional(isoDate),
     applyEnd: z.optional(isoDate),
     howToApply: z._default(z.string().check(z.trim(), z.maxLength(1000)), ''),
+    howToApplyEn: z.optional(z.string().check(z.trim(), z.maxLength(1000))),
     rule: RuleSchema,
     examples: z._default(
       z.object({

@@ -266,3 +266,10 @@ export function ksicName(code: string): string {
     KSIC_NAMED_CODES[code] ?? (code.length === 2 ? KSIC_DIVISIONS[code] : undefined) ?? `산업분류 ${code}`
   );
 }
+
+/** The English label of a code: its section's English name ("KSIC 56221, Accommodation and food service activities"). */
+export function ksicNameEn(code: string): string {
+  const section = KSIC_SECTIONS.find((s) => s.code === (/^[A-U]$/.test(code) ? code : ksicSection(code)));
+  if (/^[A-U]$/.test(code)) return section?.nameEn ?? code;
+  return section ? `KSIC ${code}, ${section.nameEn}` : `KSIC ${code}`;
+}

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { findSido, findSigungu, isRegionCode, regionName, SIDOS, SIGUNGUS } from './regions';
+import { findSido, findSigungu, isRegionCode, regionName, SIDO_NAMES_EN, SIDOS, SIGUNGUS } from './regions';
 
 describe('regions', () => {
   it('holds the 17 시도 and 252 시군구 of the reference list', () => {
     expect(SIDOS).toHaveLength(17);
     expect(SIGUNGUS).toHaveLength(252);
+  });
+
+  it('romanizes every 시도 for the English pages', () => {
+    for (const s of SIDOS) expect(SIDO_NAMES_EN[s.code], s.name).toMatch(/^[A-Z][a-z]+(-do)?$/);
   });
 
   it('has unique codes, each 시군구 under a known 시도', () => {

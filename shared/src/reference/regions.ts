@@ -76,3 +76,24 @@ export function regionName(code: string): string {
   if (!sgg) return code;
   return `${sidoByCode.get(sgg.sidoCode)?.name ?? ''} ${sgg.name}`.trim();
 }
+
+/** The 17 시도 romanized (Revised Romanization, as the government writes them), for the English pages. */
+export const SIDO_NAMES_EN: Readonly<Record<string, string>> = {
+  '11': 'Seoul',
+  '26': 'Busan',
+  '27': 'Daegu',
+  '28': 'Incheon',
+  '29': 'Gwangju',
+  '30': 'Daejeon',
+  '31': 'Ulsan',
+  '36': 'Sejong',
+  '41': 'Gyeonggi-do',
+  '51': 'Gangwon-do',
+  '43': 'Chungcheongbuk-do',
+  '44': 'Chungcheongnam-do',
+  '52': 'Jeonbuk-do',
+  '46': 'Jeollanam-do',
+  '47': 'Gyeongsangbuk-do',
+  '48': 'Gyeongsangnam-do',
+  '50': 'Jeju-do',
+};

@@ -147,11 +147,11 @@ export function actualValue(c: Condition, f: Facts): Actual {
       return best.operating
         ? {
             ko: `「${d.name}」 지역, ${formatDate(d.startDate)}에 영업 중`,
-            en: `in the area of "${d.id}", operating on ${d.startDate}`,
+            en: `in the area of "${d.nameEn ?? d.id}", operating on ${d.startDate}`,
           }
         : {
             ko: `「${d.name}」 지역이지만 ${formatDate(d.startDate)}에 영업하지 않음`,
-            en: `in the area of "${d.id}" but not operating on ${d.startDate}`,
+            en: `in the area of "${d.nameEn ?? d.id}" but not operating on ${d.startDate}`,
           };
     }
     case 'disasterDamage': {

@@ -19,6 +19,8 @@ export interface EvalContext {
   disasters: readonly Disaster[];
   /** Program titles by id, so that prior-support reasons name the program (ids are shown otherwise). */
   programTitles?: Readonly<Record<string, string>>;
+  /** English program titles by id, for the English reasons. */
+  programTitlesEn?: Readonly<Record<string, string>>;
 }
 
 /** One condition's outcome, from the perspective of the whole requirement. */
@@ -130,11 +132,14 @@ export function resultOf(rule: Rule, leaves: readonly LeafOutcome[]): Truth {
 
 const wordingCache = new WeakMap<Condition, { name: string | undefined; wording: LeafWording }>();
 
-/** The one name a condition's wording uses (a program title or a disaster name), if any. */
+/** The one name a condition's wording uses (a program title or a disaster name, both languages), if any. */
 function nameUsed(c: Condition, names: PhraseNames): string | undefined {
-  if (c.type === 'priorSupport') return names.programTitles?.[c.programId];
-  if ((c.type === 'disasterArea' || c.type === 'disasterDamage') && c.disasterId !== undefined)
-    return names.disasters?.find((d) => d.id === c.disasterId)?.name;
+  if (c.type === 'priorSupport')
+    return `${names.programTitles?.[c.programId]}|${names.programTitlesEn?.[c.programId]}`;
+  if ((c.type === 'disasterArea' || c.type === 'disasterDamage') && c.disasterId !== undefined) {
+    const d = names.disasters?.find((x) => x.id === c.disasterId);
+    return `${d?.name}|${d?.nameEn}`;
+  }
   return undefined;
 }
 
@@ -150,7 +155,11 @@ export function cachedWording(c: Condition, names: PhraseNames): LeafWording {
 
 /** The reason for one condition outcome. */
 export function reasonOf(leaf: LeafOutcome, facts: Facts): Reason {
-  const w = cachedWording(leaf.condition, { disasters: facts.disasters, programTitles: facts.programTitles });
+  const w = cachedWording(leaf.condition, {
+    disasters: facts.disasters,
+    programTitles: facts.programTitles,
+    programTitlesEn: facts.programTitlesEn,
+  });
   const k = leaf.negated ? 1 : 0;
   const actual = memoActual(leaf.condition, facts);
   const reason: Reason = {
@@ -166,7 +175,7 @@ export function reasonOf(leaf: LeafOutcome, facts: Facts): Reason {
 
 /** Facts of the business on the context's date (derive once, evaluate many rules). */
 export function factsFor(profile: BusinessProfile, ctx: EvalContext): Facts {
-  return deriveFacts(profile, ctx.asOf, ctx.disasters, ctx.programTitles);
+  return deriveFacts(profile, ctx.asOf, ctx.disasters, ctx.programTitles, ctx.programTitlesEn);
 }
 
 /** Evaluates a rule against precomputed facts. */

@@ -46,6 +46,7 @@ export interface Facts {
   readonly asOfYear: number;
   readonly disasters: readonly Disaster[];
   readonly programTitles: Readonly<Record<string, string>> | undefined;
+  readonly programTitlesEn: Readonly<Record<string, string>> | undefined;
   readonly opened: Opened;
   /** Closed on or before the evaluation date. */
   readonly closed: boolean;
@@ -71,6 +72,7 @@ export function deriveFacts(
   asOf: string,
   disasters: readonly Disaster[],
   programTitles?: Readonly<Record<string, string>>,
+  programTitlesEn?: Readonly<Record<string, string>>,
 ): Facts {
   const opened: Opened = isPreStartupOn(profile, asOf) ? 'no' : profile.openingDate ? 'yes' : 'unknown';
   const closed = profile.closureDate !== undefined && profile.closureDate <= asOf;
@@ -112,6 +114,7 @@ export function deriveFacts(
     asOfYear,
     disasters,
     programTitles,
+    programTitlesEn,
     opened,
     closed,
     closedDaysAgo,

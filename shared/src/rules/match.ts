@@ -98,7 +98,10 @@ export function matchPrograms(
   ctx: EvalContext,
 ): { evaluations: ProgramEvaluation[]; nearMisses: NearMiss[] } {
   const programTitles = ctx.programTitles ?? Object.fromEntries(programs.map((p) => [p.id, p.title]));
-  const facts = factsFor(profile, { ...ctx, programTitles });
+  const programTitlesEn =
+    ctx.programTitlesEn ??
+    Object.fromEntries(programs.flatMap((p) => (p.titleEn ? [[p.id, p.titleEn]] : [])));
+  const facts = factsFor(profile, { ...ctx, programTitles, programTitlesEn });
   const evaluations: ProgramEvaluation[] = [];
   const nearMisses: NearMiss[] = [];
   for (const program of programs) {

@@ -28,6 +28,8 @@ import type { Bounds, Condition, DisasterSelector, RangeField } from './types';
 export interface PhraseNames {
   /** Program titles by id, for prior-support conditions. */
   readonly programTitles?: Readonly<Record<string, string>> | undefined;
+  /** English program titles by id, for the English texts. */
+  readonly programTitlesEn?: Readonly<Record<string, string>> | undefined;
   /** Declared disasters, for disaster conditions that select one by id. */
   readonly disasters?: readonly Disaster[] | undefined;
 }
@@ -123,8 +125,8 @@ function programLabel(id: string, names: PhraseNames): string {
 /** The disasters a selector names: "「2025년 3월 산불」", "선포된 산불 재난", "선포된 재난". */
 export function selectorLabel(s: DisasterSelector, names: PhraseNames): { ko: string; en: string } {
   if (s.disasterId !== undefined) {
-    const name = names.disasters?.find((d) => d.id === s.disasterId)?.name ?? s.disasterId;
-    return { ko: `재난 「${name}」`, en: `the disaster "${s.disasterId}"` };
+    const d = names.disasters?.find((x) => x.id === s.disasterId);
+    return { ko: `재난 「${d?.name ?? s.disasterId}」`, en: `the disaster "${d?.nameEn ?? s.disasterId}"` };
   }
   if (s.disasterKind !== undefined)
     return {
@@ -190,7 +192,7 @@ export function leafWording(c: Condition, names: PhraseNames = {}): LeafWording 
       return c.op === 'in' ? inside : swap(inside);
     }
     case 'smallBusiness':
-      return copula('', '소상공인', '', 'a small business (소상공인)', 'a small business (소상공인)');
+      return copula('', '소상공인', '', 'a small business', 'a small business');
     case 'flag': {
       const { ko, en } = FLAG_LABELS[c.flag];
       const present = polar(
@@ -205,19 +207,20 @@ export function leafWording(c: Condition, names: PhraseNames = {}): LeafWording 
       const when = c.withinYears === undefined ? '' : `최근 ${c.withinYears}년(연도 기준) 안에 `;
       const whenEn = c.withinYears === undefined ? '' : ` within the last ${c.withinYears} years`;
       const program = programLabel(c.programId, names);
+      const programEn = names.programTitlesEn?.[c.programId] ?? c.programId;
       const present = polar(
         [
           `${when}${program} 지원을 받은 적이 있어야 합니다`,
           `${when}${program} 지원을 받은 적이 없어야 합니다`,
         ],
         [
-          `Must have received support from "${c.programId}"${whenEn}`,
-          `Must not have received support from "${c.programId}"${whenEn}`,
+          `Must have received support from "${programEn}"${whenEn}`,
+          `Must not have received support from "${programEn}"${whenEn}`,
         ],
         [`${when}${program} 지원을 받은 적이 있으면`, `${when}${program} 지원을 받은 적이 없으면`],
         [
-          `it had received support from "${c.programId}"${whenEn}`,
-          `it had not received support from "${c.programId}"${whenEn}`,
+          `it had received support from "${programEn}"${whenEn}`,
+          `it had not received support from "${programEn}"${whenEn}`,
         ],
       );
       return c.present ? present : swap(present);

@@ -1,3 +1,4 @@
+import { AGENCY_NAMES_EN } from '@sbiz24/shared/program/program';
 import { Link } from 'react-router';
 import type { ProgramSummary } from '../api/types';
 import { useLang } from '../i18n/i18n';
@@ -26,10 +27,10 @@ export function ProgramCard({
       <Heading className="app-card-title">
         <Link to={`/programs/${encodeURIComponent(p.id)}`}>{title}</Link>
       </Heading>
-      <p className="app-clamp">{p.summary}</p>
+      <p className="app-clamp">{lang === 'en' && p.summaryEn ? p.summaryEn : p.summary}</p>
       <dl className="app-meta">
         <dt>{t('program.agency')}</dt>
-        <dd>{p.agencyName}</dd>
+        <dd>{lang === 'en' ? AGENCY_NAMES_EN[p.agencyId] : p.agencyName}</dd>
         <dt>{t('program.window')}</dt>
         <dd>{formatWindow(p.applyStart, p.applyEnd, lang)}</dd>
         {amount !== undefined ? (

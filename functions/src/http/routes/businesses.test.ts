@@ -162,6 +162,56 @@ describe('PATCH /api/me/businesses/:brn', () => {
     );
   });
 
+  it('answers 400 for implausible values, naming the field in Korean, and changes nothing', async () => {
+    const { app, repos } = await createTestApp(); // today is 2026-11-26
+    const path = `/api/me/businesses/${kimCafe.brn}`;
+    const refused = async (changes: Record<string, unknown>) => {
+      const res = await call(app, 'PATCH', path, { as: 'ownerA', body: { version: 1, changes } });
+      expect(res.status, JSON.stringify(changes)).toBe(400);
+      expect(res.body.error.code).toBe('VALIDATION_FAILED');
+      return res.body.error.details as { path: string; message: string }[];
+    };
+    expect(await refused({ plannedClosureDate: '2999-01-01' })).toEqual([
+      { path: 'changes.plannedClosureDate', message: '폐업 예정일은 2031년 12월 31일까지여야 합니다.' },
+    ]);
+    expect(await refused({ plannedClosureDate: '2024-01-01' })).toEqual([
+      { path: 'changes.plannedClosureDate', message: '폐업 예정일은 개업일보다 빠를 수 없습니다.' },
+    ]);
+    expect(await refused({ tradeName: '하늘카페 ☕' })).toEqual([
+      { path: 'changes.tradeName', message: '상호에는 이모지나 제어 문자를 쓸 수 없습니다.' },
+    ]);
+    // A café (56221): the 소상공인 limit is fewer than 5 employees.
+    expect(await refused({ employees: 100_000 })).toEqual([
+      expect.objectContaining({ path: 'changes.employees' }),
+    ]);
+    expect(await refused({ employees: 12 })).toEqual([
+      {
+        path: 'changes.employees',
+        message:
+          '상시근로자 12명은 이 업종의 소상공인 기준(5명 미만)을 넘습니다. 인원이 맞으면 확인란에 표시해 주세요.',
+      },
+    ]);
+    const stored = (await repos.businesses.get(kimCafe.brn))!;
+    expect(stored.version).toBe(1);
+    expect(stored.profile).toMatchObject({ employees: 2, tradeName: '하늘카페' });
+    expect(stored.profile.plannedClosureDate).toBeUndefined();
+  });
+
+  it('takes a count above the 소상공인 limit once the owner confirms it, and a planned closure within bounds', async () => {
+    const { app, repos } = await createTestApp();
+    const res = await call(app, 'PATCH', `/api/me/businesses/${kimCafe.brn}`, {
+      as: 'ownerA',
+      body: {
+        version: 1,
+        changes: { employees: 12, employeesConfirmed: true, plannedClosureDate: '2031-12-31' },
+      },
+    });
+    expect(res.status).toBe(200);
+    const stored = (await repos.businesses.get(kimCafe.brn))!;
+    expect(stored.profile).toMatchObject({ employees: 12, plannedClosureDate: '2031-12-31' });
+    expect(stored.profile).not.toHaveProperty('employeesConfirmed');
+  });
+
   it("answers 404 for another owner's business", async () => {
     const { app } = await createTestApp();
     const res = await call(app, 'PATCH', `/api/me/businesses/${parkShop.brn}`, {

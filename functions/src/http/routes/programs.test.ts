@@ -25,6 +25,7 @@ describe('GET /api/programs', () => {
         'stages',
         'status',
         'summary',
+        'summaryEn',
         'title',
         'titleEn',
       ].sort(),

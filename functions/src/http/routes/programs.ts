@@ -62,6 +62,7 @@ export function programsResource({ catalog, clock }: { catalog: CatalogCache; cl
       // Names, so that prior-support and disaster lines read 「신사업창업사관학교」, not an id.
       const names = {
         programTitles: Object.fromEntries(programs.map((p) => [p.id, p.title])),
+        programTitlesEn: Object.fromEntries(programs.flatMap((p) => (p.titleEn ? [[p.id, p.titleEn]] : []))),
         disasters,
       };
       return reply(
@@ -69,6 +70,7 @@ export function programsResource({ catalog, clock }: { catalog: CatalogCache; cl
           program: {
             ...toSummary(program, today),
             howToApply: program.howToApply,
+            howToApplyEn: program.howToApplyEn ?? null,
             rule: program.rule,
             version: program.version,
           },

@@ -54,13 +54,14 @@ export function applicationSteps(status: ApplicationStatus): { keys: StepKey[]; 
 }
 
 export function ApplicationSteps({ app }: { app: Pick<Application, 'status' | 'snapshot'> }) {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { keys, current } = applicationSteps(app.status);
+  const title = (lang === 'en' && app.snapshot.programTitleEn) || app.snapshot.programTitle;
   return (
     <StepIndicator
       steps={keys.map((k) => t(`appSteps.${k}`))}
       current={current}
-      label={t('appSteps.label', { title: app.snapshot.programTitle })}
+      label={t('appSteps.label', { title })}
     />
   );
 }

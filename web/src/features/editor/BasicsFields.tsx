@@ -105,7 +105,19 @@ export function BasicsFields({
           />
         )}
       </Field>
+      <Field id="p-summaryEn" label={t('editor.summaryEn')} error={errors.summaryEn}>
+        {(p) => (
+          <textarea
+            {...p}
+            className="krds-input"
+            rows={3}
+            value={form.summaryEn}
+            onChange={(e) => set('summaryEn', e.target.value)}
+          />
+        )}
+      </Field>
       {text('benefitDescription', t('editor.benefitDescription'), 'benefit.description', true)}
+      {text('benefitDescriptionEn', t('editor.benefitDescriptionEn'), 'benefit.descriptionEn')}
       <div className="app-grid-2">
         <Field
           id="p-maxAmount"
@@ -140,7 +152,10 @@ export function BasicsFields({
           )}
         </Field>
       </div>
-      {text('rate', t('editor.rate'), 'benefit.rate')}
+      <div className="app-grid-2">
+        {text('rate', t('editor.rate'), 'benefit.rate')}
+        {text('rateEn', t('editor.rateEn'), 'benefit.rateEn')}
+      </div>
       <div className="app-grid-2">
         <Field id="p-applyStart" label={t('editor.applyStart')} error={errors.applyStart}>
           {(p) => (
@@ -173,6 +188,17 @@ export function BasicsFields({
             rows={3}
             value={form.howToApply}
             onChange={(e) => set('howToApply', e.target.value)}
+          />
+        )}
+      </Field>
+      <Field id="p-howToApplyEn" label={t('editor.howToApplyEn')} error={errors.howToApplyEn}>
+        {(p) => (
+          <textarea
+            {...p}
+            className="krds-input"
+            rows={3}
+            value={form.howToApplyEn}
+            onChange={(e) => set('howToApplyEn', e.target.value)}
           />
         )}
       </Field>

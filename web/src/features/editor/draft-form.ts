@@ -39,13 +39,17 @@ export interface DraftForm {
   agencyId: AgencyId;
   stages: LifecycleStage[];
   summary: string;
+  summaryEn: string;
   benefitDescription: string;
+  benefitDescriptionEn: string;
   maxAmount: string;
   loanLimit: string;
   rate: string;
+  rateEn: string;
   applyStart: string;
   applyEnd: string;
   howToApply: string;
+  howToApplyEn: string;
   rule: Rule;
   mustMatch: ExampleForm[];
   mustNotMatch: ExampleForm[];
@@ -82,13 +86,17 @@ export function emptyDraft(agencyId: AgencyId): DraftForm {
     agencyId,
     stages: ['startup', 'growth'],
     summary: '',
+    summaryEn: '',
     benefitDescription: '',
+    benefitDescriptionEn: '',
     maxAmount: '',
     loanLimit: '',
     rate: '',
+    rateEn: '',
     applyStart: '',
     applyEnd: '',
     howToApply: '',
+    howToApplyEn: '',
     rule: { type: 'all', rules: [] },
     mustMatch: [],
     mustNotMatch: [],
@@ -144,13 +152,17 @@ export function draftFormOf(p: Program): DraftForm {
     agencyId: p.agencyId,
     stages: [...p.stages],
     summary: p.summary,
+    summaryEn: p.summaryEn ?? '',
     benefitDescription: p.benefit.description,
+    benefitDescriptionEn: p.benefit.descriptionEn ?? '',
     maxAmount: numberText(p.benefit.maxAmount),
     loanLimit: numberText(p.benefit.loanLimit),
     rate: p.benefit.rate ?? '',
+    rateEn: p.benefit.rateEn ?? '',
     applyStart: p.applyStart ?? '',
     applyEnd: p.applyEnd ?? '',
     howToApply: p.howToApply,
+    howToApplyEn: p.howToApplyEn ?? '',
     rule: p.rule,
     mustMatch: p.examples.mustMatch.map(exampleForm),
     mustNotMatch: p.examples.mustNotMatch.map(exampleForm),
@@ -200,15 +212,19 @@ export function draftBody(f: DraftForm) {
     agencyId: f.agencyId,
     stages: f.stages,
     summary: f.summary.trim(),
+    summaryEn: f.summaryEn.trim() || undefined,
     benefit: defined({
       description: f.benefitDescription.trim(),
+      descriptionEn: f.benefitDescriptionEn.trim() || undefined,
       maxAmount: num(f.maxAmount),
       loanLimit: num(f.loanLimit),
       rate: f.rate.trim() || undefined,
+      rateEn: f.rateEn.trim() || undefined,
     }),
     applyStart: f.applyStart || undefined,
     applyEnd: f.applyEnd || undefined,
     howToApply: f.howToApply.trim(),
+    howToApplyEn: f.howToApplyEn.trim() || undefined,
     rule: f.rule,
     examples: {
       mustMatch: f.mustMatch.map(exampleBody),

@@ -13,6 +13,7 @@ const result: MatchesResponse = {
       {
         id: 'youth-fund',
         title: '청년고용연계자금',
+        titleEn: 'Youth fund',
         kind: 'policy-fund',
         eligible: true,
         applyEnd: '2026-12-31',
@@ -37,6 +38,7 @@ const result: MatchesResponse = {
       {
         id: 'general-stability-fund',
         title: '일반경영안정자금',
+        titleEn: null,
         kind: 'policy-fund',
         eligible: true,
         applyEnd: '2026-12-03',
@@ -56,6 +58,7 @@ const result: MatchesResponse = {
       {
         id: 'smart-store',
         title: '스마트상점 기술보급',
+        titleEn: null,
         kind: 'support',
         eligible: true,
         applyEnd: '2026-12-31',
@@ -71,6 +74,7 @@ const result: MatchesResponse = {
     {
       id: 'employment-insurance-support',
       title: '1인 자영업자 고용보험료 지원',
+      titleEn: null,
       kind: 'support',
       change: '직원 수가 1명 미만이면 신청할 수 있습니다',
       changeEn: 'Eligible with fewer than 1 employee',
@@ -179,34 +183,29 @@ describe('MatchList', () => {
 });
 
 describe('MatchList "one of" groups', () => {
-  it('shows the members of a "다음 중 하나" group together, saying one of them is met', () => {
-    const grouped: MatchesResponse = {
+  /** Like 재도전특별자금: a restart, or (closure stage and Hope Return support) together; no tax arrears. */
+  function groupedResult(members: { met: boolean | null; path: string; text: string }[]): MatchesResponse {
+    return {
       ...result,
       groups: {
         'policy-fund': [
           {
-            id: 'innovation-growth-fund',
-            title: '혁신성장촉진자금',
+            id: 'rechallenge-fund',
+            title: '재도전특별자금',
+            titleEn: 'Re-challenge fund',
             kind: 'policy-fund',
             eligible: true,
             applyEnd: null,
             dDay: null,
             reasons: [
+              ...members.map((m) => ({ ...m, type: 'flag', textEn: `${m.text} (en)`, anyOf: 'rules.0' })),
               {
-                path: 'rules.0',
-                type: 'smallBusiness',
-                met: true,
-                text: '소상공인이어야 합니다',
-                textEn: 'x',
-              },
-              ...['exporter', 'revenueGrowth', 'smartTech'].map((flag, i) => ({
-                path: `rules.1.rules.${i}`,
+                path: 'rules.1',
                 type: 'flag',
-                met: i === 2 ? true : null,
-                text: `${flag}에 해당해야 합니다`,
-                textEn: flag,
-                anyOf: 'rules.1',
-              })),
+                met: true,
+                text: '국세·지방세 체납에 해당하지 않아야 합니다',
+                textEn: 'Excluded: tax arrears',
+              },
             ],
           },
         ],
@@ -215,20 +214,65 @@ describe('MatchList "one of" groups', () => {
       },
       nearMisses: [],
     };
+  }
+
+  function renderGrouped(r: MatchesResponse) {
     render(
       <MemoryRouter>
-        <MatchList result={grouped} />
+        <MatchList result={r} />
       </MemoryRouter>,
     );
-    const group = screen.getByText(/다음 중 하나/).closest('li')!;
-    expect(group.textContent).toContain('하나 이상 충족');
-    const members = within(group).getAllByRole('listitem');
+    const heading = screen.getByRole('heading', { level: 4, name: /다음 중 하나만 충족하면 됩니다/ });
+    return { heading, group: heading.closest('li')! };
+  }
+
+  it('shows the group under a heading, its members as a nested list, and marks the member that passed', () => {
+    const { heading, group } = renderGrouped(
+      groupedResult([
+        { path: 'rules.0.rules.0', met: true, text: '재창업 사업장이어야 합니다' },
+        { path: 'rules.0.rules.1', met: null, text: '희망리턴패키지 지원을 받은 적이 있어야 합니다' },
+      ]),
+    );
+
+    expect(heading.textContent).toBe('다음 중 하나만 충족하면 됩니다 (충족)');
+    const list = within(group).getByRole('list', { name: /다음 중 하나만 충족하면 됩니다/ });
+    const members = within(list).getAllByRole('listitem');
     expect(members.map((m) => m.textContent)).toEqual([
-      expect.stringContaining('exporter에 해당해야 합니다'),
-      expect.stringContaining('revenueGrowth에 해당해야 합니다'),
-      expect.stringContaining('smartTech에 해당해야 합니다'),
+      '✓충족재창업 사업장이어야 합니다 — 이 조건으로 충족',
+      '?확인 필요희망리턴패키지 지원을 받은 적이 있어야 합니다',
     ]);
     // The required condition stays outside the group.
-    expect(within(group).queryByText(/소상공인이어야/)).toBeNull();
+    expect(within(group).queryByText(/체납/)).toBeNull();
+  });
+
+  it('reads an alternative of two conditions as one, met only when both are', () => {
+    const { heading, group } = renderGrouped(
+      groupedResult([
+        { path: 'rules.0.rules.0', met: false, text: '재창업 사업장이어야 합니다' },
+        { path: 'rules.0.rules.1.rules.0', met: true, text: '생애주기 단계가 폐업·재기여야 합니다' },
+        {
+          path: 'rules.0.rules.1.rules.1',
+          met: false,
+          text: '희망리턴패키지 지원을 받은 적이 있어야 합니다',
+        },
+      ]),
+    );
+
+    // One ✓ among the lines, yet no alternative holds: the group is not met.
+    expect(heading.textContent).toBe('다음 중 하나만 충족하면 됩니다 (아직 충족한 것이 없습니다)');
+    const both = within(group).getByText('다음을 모두 충족해야 합니다').closest('li')!;
+    expect(within(both).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(group).queryByText(/이 조건으로 충족/)).toBeNull();
+  });
+
+  it('says the group needs checking when no alternative holds but one may', () => {
+    const { heading } = renderGrouped(
+      groupedResult([
+        { path: 'rules.0.rules.0', met: false, text: '재창업 사업장이어야 합니다' },
+        { path: 'rules.0.rules.1', met: null, text: '희망리턴패키지 지원을 받은 적이 있어야 합니다' },
+      ]),
+    );
+
+    expect(heading.textContent).toBe('다음 중 하나만 충족하면 됩니다 (확인이 필요합니다)');
   });
 });

@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { groupReasons, isReasonGroup, type ReasonGroup } from '@sbiz24/shared/rules/reason-groups';
+import { useId, useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { ApplicationStatus } from '../../api/applications';
 import type {
@@ -15,45 +16,71 @@ import { useLang } from '../../i18n/i18n';
 
 const KINDS: ProgramKind[] = ['policy-fund', 'support', 'disaster-relief'];
 
-/** What the matching engine adds to the API's shapes: the "one of" group of a reason, English titles. */
-type Reason = ApiReason & { anyOf?: string };
-type Match = Omit<ApiMatch, 'reasons'> & { reasons: Reason[]; titleEn?: string | null };
-type NearMiss = ApiNearMiss & { titleEn?: string | null };
+type Reason = ApiReason;
+type Match = ApiMatch;
+type NearMiss = ApiNearMiss;
 
-/** The reasons in order, consecutive members of one "one of" group gathered together. */
-export function groupReasons(reasons: readonly Reason[]): (Reason | { anyOf: string; members: Reason[] })[] {
-  const out: (Reason | { anyOf: string; members: Reason[] })[] = [];
-  for (const r of reasons) {
-    const last = out[out.length - 1];
-    if (r.anyOf === undefined) out.push(r);
-    else if (last && 'members' in last && last.anyOf === r.anyOf) last.members.push(r);
-    else out.push({ anyOf: r.anyOf, members: [r] });
-  }
-  return out;
-}
+const VERDICT = { true: 'met', false: 'unmet', null: 'unknown' } as const;
+const verdictOf = (met: boolean | null) => VERDICT[String(met) as keyof typeof VERDICT];
 
-/** "다음 중 하나" with its members; says whether one of them is met, so no line reads as required alone. */
-function ReasonGroup({ members }: { members: Reason[] }) {
+/**
+ * "다음 중 하나만 충족하면 됩니다" as a heading, its alternatives as a nested list, the alternative(s) that
+ * hold marked in words, and the group's own verdict (met when one alternative is, unknown when none is but one
+ * may be). An alternative of several conditions reads "다음을 모두 충족해야 합니다" with its own nested list.
+ */
+function ReasonGroupItem({ group }: { group: ReasonGroup<Reason> }) {
   const { t } = useLang();
-  const passed = members.some((m) => m.met === true);
+  const headingId = useId();
+  const verdict = verdictOf(group.met);
   return (
-    <li className="app-reason-group">
-      <span className="app-reason-verdict">
-        {t('owner.anyOf')} ({passed ? t('owner.anyOfMet') : t('owner.anyOfUnmet')})
-      </span>
-      <ul>
-        {members.map((r) => (
-          <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
-        ))}
+    <li className={`app-reason-group app-reason-${verdict}`}>
+      <h4 id={headingId} className="app-reason-group-title">
+        {t('owner.anyOf')} <span className="app-reason-verdict">{t(`owner.anyOf_${verdict}`)}</span>
+      </h4>
+      <ul aria-labelledby={headingId}>
+        {group.alternatives.map((alt) =>
+          alt.reasons.length === 1 ? (
+            <ReasonItem key={alt.path} reason={alt.reasons[0]!} passed={alt.met === true} />
+          ) : (
+            <li key={alt.path} className="app-reason-alternative">
+              <span className="app-reason-group-title">
+                {t('owner.allOf')}
+                {alt.met === true ? (
+                  <strong className="app-reason-passed"> {t('owner.passed')}</strong>
+                ) : null}
+              </span>
+              <ul>
+                {alt.reasons.map((r) => (
+                  <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
+                ))}
+              </ul>
+            </li>
+          ),
+        )}
       </ul>
     </li>
   );
 }
 
+/** Reasons in rule order, each "다음 중 하나" group shown as a group (see shared/src/rules/reason-groups.ts). */
+export function ReasonList({ reasons, className }: { reasons: readonly Reason[]; className?: string }) {
+  return (
+    <ul className={className}>
+      {groupReasons(reasons).map((r) =>
+        isReasonGroup(r) ? (
+          <ReasonGroupItem key={`group-${r.anyOf}`} group={r} />
+        ) : (
+          <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
+        ),
+      )}
+    </ul>
+  );
+}
+
 /** A reason with its verdict in words and a symbol, so that it never relies on colour alone. */
-export function ReasonItem({ reason }: { reason: Reason }) {
+export function ReasonItem({ reason, passed = false }: { reason: Reason; passed?: boolean }) {
   const { t, lang } = useLang();
-  const verdict = reason.met === true ? 'met' : reason.met === false ? 'unmet' : 'unknown';
+  const verdict = verdictOf(reason.met);
   const symbol = verdict === 'met' ? '✓' : verdict === 'unmet' ? '✕' : '?';
   return (
     <li className={`app-reason app-reason-${verdict}`}>
@@ -61,7 +88,10 @@ export function ReasonItem({ reason }: { reason: Reason }) {
         {symbol}
       </span>
       <span className="app-reason-verdict">{t(`owner.${verdict}`)}</span>
-      <span className="app-reason-text">{lang === 'en' && reason.textEn ? reason.textEn : reason.text}</span>
+      <span className="app-reason-text">
+        {lang === 'en' && reason.textEn ? reason.textEn : reason.text}
+        {passed ? <strong className="app-reason-passed"> {t('owner.passed')}</strong> : null}
+      </span>
     </li>
   );
 }
@@ -150,15 +180,7 @@ function MatchItem({
       ) : null}
       <details className="app-reasons" open>
         <summary>{t('owner.reasons')}</summary>
-        <ul>
-          {groupReasons(match.reasons).map((r) =>
-            'members' in r ? (
-              <ReasonGroup key={`group-${r.anyOf}`} members={r.members} />
-            ) : (
-              <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
-            ),
-          )}
-        </ul>
+        <ReasonList reasons={match.reasons} />
       </details>
     </li>
   );
@@ -261,7 +283,7 @@ export function MatchList({ result, apply }: { result: MatchesResponse; apply?: 
           <EmptyState>{t('owner.nearMissesEmpty')}</EmptyState>
         ) : (
           <ul className="app-cards cols-2">
-            {(result.nearMisses as NearMiss[]).map((m) => (
+            {result.nearMisses.map((m) => (
               <NearMissItem key={m.id} miss={m} />
             ))}
           </ul>

@@ -63,7 +63,7 @@ export default function ApplicationDetail() {
       </>
     );
   }
-  const title = a.snapshot.programTitle;
+  const title = (lang === 'en' && a.snapshot.programTitleEn) || a.snapshot.programTitle;
   const supplement = pendingSupplement(a);
   const reason = a.status === 'rejected' ? rejectionReason(a) : undefined;
   const answers = Object.entries(a.answers);

@@ -192,6 +192,7 @@ describe('신청하기 on the matches', () => {
   const match = (id: string, title: string) => ({
     id,
     title,
+    titleEn: null,
     kind: 'policy-fund' as const,
     eligible: true as const,
     reasons: [],
@@ -480,6 +481,7 @@ describe('신청 현황 and 지원 이력 lists', () => {
               agencyName: '소상공인시장진흥공단',
               stages: ['closure'],
               summary: '폐업 소상공인의 재기를 돕습니다.',
+              summaryEn: null,
               benefit: { description: '재기 지원' },
               applyStart: null,
               applyEnd: null,

@@ -266,7 +266,9 @@ export default function ApplyPage() {
                 <AppStatusBadge status={a.status} />
               </div>
               <h2 className="app-card-title">
-                <Link to={`/my/applications/${encodeURIComponent(a.id)}`}>{a.snapshot.programTitle}</Link>
+                <Link to={`/my/applications/${encodeURIComponent(a.id)}`}>
+                  {(lang === 'en' && a.snapshot.programTitleEn) || a.snapshot.programTitle}
+                </Link>
               </h2>
             </li>
           ))}

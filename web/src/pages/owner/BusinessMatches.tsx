@@ -1,4 +1,5 @@
 import { ACTIVE_STATUSES } from '@sbiz24/shared/application/application';
+import { ksicNameEn } from '@sbiz24/shared/reference/ksic';
 import { Link, useParams } from 'react-router';
 import { type ApplicationPage, businessApplicationsPath } from '../../api/applications';
 import { ApiError } from '../../api/client';
@@ -50,7 +51,7 @@ export default function BusinessMatches() {
       <div className="app-badges">
         <StageBadge stage={b.stage} />
         <span className="app-muted">
-          {b.brnFormatted} · {b.regionName} · {b.ksicName}
+          {b.brnFormatted} · {b.regionName} · {lang === 'en' ? ksicNameEn(b.profile.ksic) : b.ksicName}
         </span>
         <Link to={`/my/businesses/${b.brn}/edit`} className="krds-btn text small">
           {t('owner.edit')}

@@ -99,6 +99,55 @@ describe('EditProfile', () => {
     expect(fetch).toHaveBeenCalledTimes(1);
   });
 
+  it('refuses a planned closure years ahead, next to the field, with the same words as the server', async () => {
+    const fetch = vi.fn(() => reply(200, { business }));
+    renderPage(fetch);
+    const user = userEvent.setup();
+    const date = await screen.findByLabelText(/폐업 예정일/);
+
+    await user.type(date, '2999-01-01');
+    await user.click(screen.getByRole('button', { name: '저장' }));
+
+    const message = await screen.findByText(/^폐업 예정일은 \d{4}년 12월 31일까지여야 합니다\.$/, {
+      selector: '.form-hint-invalid',
+    });
+    expect(date.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+    expect(fetch).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks to confirm an employee count above the 소상공인 limit, and sends the confirmation', async () => {
+    const fetch = vi.fn((_url: string, init?: RequestInit) =>
+      init?.method === 'PATCH'
+        ? reply(200, { business: { ...business, version: 4 } })
+        : reply(200, { business }),
+    );
+    renderPage(fetch);
+    const user = userEvent.setup();
+    const employees = await screen.findByLabelText(/상시근로자 수/);
+
+    await user.clear(employees);
+    await user.type(employees, '4');
+    expect(screen.queryByLabelText(/인원이 맞습니다/)).toBeNull();
+    await user.clear(employees);
+    await user.type(employees, '12');
+    await user.click(screen.getByRole('button', { name: '저장' }));
+
+    const message = await screen.findByText(
+      /상시근로자 12명은 이 업종의 소상공인 기준\(5명 미만\)을 넘습니다/,
+      {
+        selector: '.form-hint-invalid',
+      },
+    );
+    expect(employees.getAttribute('aria-describedby')?.split(' ')).toContain(message.id);
+    expect(fetch).toHaveBeenCalledTimes(1);
+
+    await user.click(screen.getByLabelText(/인원이 맞습니다/));
+    await user.click(screen.getByRole('button', { name: '저장' }));
+    await waitFor(() => expect(fetch).toHaveBeenCalledTimes(2));
+    const sent = JSON.parse(String((fetch.mock.calls[1] as unknown as [string, RequestInit])[1].body));
+    expect(sent).toEqual({ version: 3, changes: { employees: 12, employeesConfirmed: true } });
+  });
+
   it('puts the API’s field problems in the summary and under the fields, and focuses the summary', async () => {
     const fetch = vi.fn((_url: string, init?: RequestInit) =>
       init?.method === 'PATCH'

@@ -1,4 +1,11 @@
+import { todayInKorea } from '@sbiz24/shared/dates';
+import {
+  employeeConfirmationError,
+  employeesNeedConfirmation,
+  profileDateErrors,
+} from '@sbiz24/shared/profile/bounds';
 import { BusinessProfileSchema } from '@sbiz24/shared/profile/profile';
+import { ksicNameEn } from '@sbiz24/shared/reference/ksic';
 import { validateWith } from '@sbiz24/shared/validation';
 import { type FormEvent, useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
@@ -34,6 +41,8 @@ interface FormState {
   plannedClosureDate: string;
   highestLoanRate: string;
   flags: Partial<Record<OwnerFlag, boolean>>;
+  /** The owner confirms a count at or above the 소상공인 limit (shown only then). */
+  employeesConfirmed: boolean;
 }
 
 function formOf(b: BusinessItem): FormState {
@@ -46,6 +55,7 @@ function formOf(b: BusinessItem): FormState {
     plannedClosureDate: p.plannedClosureDate ?? '',
     highestLoanRate: numberText(p.highestLoanRate),
     flags: Object.fromEntries(OWNER_FLAGS.map((f) => [f, p.flags?.[f] === true])),
+    employeesConfirmed: false,
   };
 }
 
@@ -65,9 +75,10 @@ const FIELDS = [
  * at once: numbers that are not numbers, and whatever the shared profile schema refuses in the profile as
  * it would be saved (the server checks the same schema on the same merged profile, so its bounds are the
  * form's bounds). Problems are keyed by the field's name, or by the profile path for stored facts the
- * form does not show.
+ * form does not show. The bounds that move with the date take `today` (profile/bounds.ts, as the server does),
+ * and a count at or above the 소상공인 limit needs the owner's confirmation.
  */
-export function checkProfileForm(b: BusinessItem, f: FormState, invalidNumber: string) {
+export function checkProfileForm(b: BusinessItem, f: FormState, invalidNumber: string, today: string) {
   const p = b.profile;
   const changes: Record<string, unknown> = {};
   const errors: Record<string, string> = {};
@@ -93,12 +104,20 @@ export function checkProfileForm(b: BusinessItem, f: FormState, invalidNumber: s
     else next[key] = value;
   }
   const checked = validateWith(BusinessProfileSchema, next);
-  if (!checked.ok)
-    for (const e of checked.errors) {
-      const top = e.path.split('.')[0] ?? '';
-      const key = (FIELDS as readonly string[]).includes(top) ? top : e.path;
-      if (!(key in errors)) errors[key] = e.message;
-    }
+  const problems = checked.ok ? profileDateErrors(checked.value, today) : checked.errors;
+  if (
+    checked.ok &&
+    typeof changes.employees === 'number' &&
+    employeesNeedConfirmation(p.ksic, changes.employees)
+  ) {
+    if (f.employeesConfirmed) changes.employeesConfirmed = true;
+    else problems.push(employeeConfirmationError(p.ksic, changes.employees, 'employees'));
+  }
+  for (const e of problems) {
+    const top = e.path.split('.')[0] ?? '';
+    const key = (FIELDS as readonly string[]).includes(top) ? top : e.path;
+    if (!(key in errors)) errors[key] = e.message;
+  }
   return { changes, errors };
 }
 
@@ -143,7 +162,12 @@ export default function EditProfile() {
   const submit = async (e: FormEvent) => {
     e.preventDefault();
     setNotice(null);
-    const { changes, errors } = checkProfileForm(b, form, t('profile.invalidNumber'));
+    const { changes, errors } = checkProfileForm(
+      b,
+      form,
+      t('profile.invalidNumber'),
+      todayInKorea(() => new Date()),
+    );
     setLocalErrors(errors);
     setSaveError(null);
     if (Object.keys(errors).length > 0) {
@@ -192,7 +216,7 @@ export default function EditProfile() {
       />
       <PageTitle text={t('profile.title')} lead={t('profile.lead')} />
       <p className="app-muted">
-        {b.brnFormatted} · {b.regionName} · {b.ksicName}
+        {b.brnFormatted} · {b.regionName} · {lang === 'en' ? ksicNameEn(b.profile.ksic) : b.ksicName}
       </p>
       {notice === 'saved' ? (
         <Alert tone="success">
@@ -221,17 +245,27 @@ export default function EditProfile() {
           )}
         </Field>
         <div className="app-grid-2">
-          <Field id="profile-employees" label={t('profile.employees')} error={err('employees')}>
-            {(p) => (
-              <input
-                {...p}
-                className="krds-input"
-                inputMode="numeric"
-                value={form.employees}
-                onChange={(e) => set('employees', e.target.value)}
+          <div>
+            <Field id="profile-employees" label={t('profile.employees')} error={err('employees')}>
+              {(p) => (
+                <input
+                  {...p}
+                  className="krds-input"
+                  inputMode="numeric"
+                  value={form.employees}
+                  onChange={(e) => set('employees', e.target.value)}
+                />
+              )}
+            </Field>
+            {employeesNeedConfirmation(b.profile.ksic, parseNumberInput(form.employees)) ? (
+              <Check
+                id="profile-employeesConfirmed"
+                label={t('profile.employeesConfirm')}
+                checked={form.employeesConfirmed}
+                onChange={(on) => set('employeesConfirmed', on)}
               />
-            )}
-          </Field>
+            ) : null}
+          </div>
           <Field
             id="profile-highestLoanRate"
             label={t('profile.highestLoanRate')}

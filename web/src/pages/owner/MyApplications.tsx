@@ -95,7 +95,7 @@ function BusinessApplications({ business: b }: { business: BusinessItem }) {
 
 function ApplicationCard({ app: a }: { app: Application }) {
   const { t, lang } = useLang();
-  const title = a.snapshot.programTitle;
+  const title = (lang === 'en' && a.snapshot.programTitleEn) || a.snapshot.programTitle;
   return (
     <li className="app-card app-application">
       <div className="app-badges">

@@ -1,3 +1,4 @@
+import { ksicNameEn } from '@sbiz24/shared/reference/ksic';
 import { Link } from 'react-router';
 import type { BusinessItem } from '../../api/types';
 import { StageBadge } from '../../components/Badges';
@@ -9,7 +10,7 @@ import { useApi } from '../../lib/use-api';
 
 /** The owner's businesses with their lifecycle stage, and the way to claim another. */
 export default function MyBusinesses() {
-  const { t } = useLang();
+  const { t, lang } = useLang();
   const { data, error, loading, reload } = useApi<{ items: BusinessItem[] }>('/api/me/businesses');
   return (
     <>
@@ -39,7 +40,7 @@ export default function MyBusinesses() {
                 <dt>{t('owner.region')}</dt>
                 <dd>{b.regionName}</dd>
                 <dt>{t('owner.industry')}</dt>
-                <dd>{b.ksicName}</dd>
+                <dd>{lang === 'en' ? ksicNameEn(b.profile.ksic) : b.ksicName}</dd>
               </dl>
               <div className="app-actions">
                 <Link

@@ -20,6 +20,7 @@ const program: ProgramSummary = {
   agencyName: '소상공인시장진흥공단',
   stages: ['startup', 'growth'],
   summary: '대표자가 만 39세 이하인 청년 소상공인에게 운영자금을 빌려 드립니다.',
+  summaryEn: null,
   benefit: { description: '최대 1억원', loanLimit: 100_000_000 },
   applyStart: '2026-01-02',
   applyEnd: '2026-12-31',

@@ -1,3 +1,4 @@
+import { AGENCY_NAMES_EN } from '@sbiz24/shared/program/program';
 import { Link, useParams } from 'react-router';
 import { ApiError } from '../../api/client';
 import type { ProgramDetailResponse } from '../../api/types';
@@ -35,7 +36,8 @@ export default function ProgramPage() {
     );
   if (error || !data) return <ErrorState error={error} onRetry={reload} />;
   const { program: p } = data;
-  const title = lang === 'en' && p.titleEn ? p.titleEn : p.title;
+  const en = lang === 'en';
+  const title = en && p.titleEn ? p.titleEn : p.title;
   const sentences = lang === 'en' && data.descriptionEn.length > 0 ? data.descriptionEn : data.description;
   return (
     <article className="app-program">
@@ -45,14 +47,14 @@ export default function ProgramPage() {
         <StatusBadge status={p.status} />
         {p.status === 'open' ? <DDayBadge dDay={p.dDay} /> : null}
       </div>
-      <PageTitle text={title} lead={p.summary} />
+      <PageTitle text={title} lead={en && p.summaryEn ? p.summaryEn : p.summary} />
 
       <div className="app-cards cols-2">
         <section className="app-card" aria-labelledby="benefit-title">
           <h2 id="benefit-title" className="app-card-title">
             {t('program.benefit')}
           </h2>
-          <p>{p.benefit.description}</p>
+          <p>{en && p.benefit.descriptionEn ? p.benefit.descriptionEn : p.benefit.description}</p>
           <dl className="app-meta">
             {p.benefit.maxAmount !== undefined ? (
               <>
@@ -69,7 +71,7 @@ export default function ProgramPage() {
             {p.benefit.rate ? (
               <>
                 <dt>{t('program.rate')}</dt>
-                <dd>{p.benefit.rate}</dd>
+                <dd>{en && p.benefit.rateEn ? p.benefit.rateEn : p.benefit.rate}</dd>
               </>
             ) : null}
           </dl>
@@ -82,7 +84,7 @@ export default function ProgramPage() {
           {p.status === 'open' && p.dDay !== null ? <p>{describeDDay(p.dDay, lang)}</p> : null}
           <dl className="app-meta">
             <dt>{t('program.agency')}</dt>
-            <dd>{p.agencyName}</dd>
+            <dd>{en ? AGENCY_NAMES_EN[p.agencyId] : p.agencyName}</dd>
             <dt>{t('program.stages')}</dt>
             <dd>{p.stages.map((s) => t(`stage.${s}`)).join(' · ')}</dd>
           </dl>
@@ -104,7 +106,7 @@ export default function ProgramPage() {
         <h2 id="apply-title" className="app-h2">
           {t('program.howToApply')}
         </h2>
-        <p>{p.howToApply}</p>
+        <p>{en && p.howToApplyEn ? p.howToApplyEn : p.howToApply}</p>
       </section>
 
       {me?.role !== 'staff' && me?.role !== 'admin' ? (

@@ -30,7 +30,7 @@ import {
   formatBytes,
   Timeline,
 } from '../../features/applications/parts';
-import { ReasonItem } from '../../features/matches/MatchList';
+import { ReasonList } from '../../features/matches/MatchList';
 import { useLang } from '../../i18n/i18n';
 import { formatDate, formatDateTime, formatWon } from '../../lib/format';
 import { useApi } from '../../lib/use-api';
@@ -244,11 +244,7 @@ export default function StaffApplicationPage() {
           <h2 id="sa-then" className="app-h2">
             {t('staffApp.reasonsThen', { date: formatDate(a.snapshot.asOf, lang) })}
           </h2>
-          <ul className="app-reasons-list">
-            {a.snapshot.reasons.map((r) => (
-              <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
-            ))}
-          </ul>
+          <ReasonList className="app-reasons-list" reasons={a.snapshot.reasons} />
         </section>
         <section aria-labelledby="sa-now">
           <h2 id="sa-now" className="app-h2">
@@ -261,11 +257,7 @@ export default function StaffApplicationPage() {
                 ? `✕ ${t('staffApp.notEligibleNow')}`
                 : `? ${t('staffApp.unknownNow')}`}
           </p>
-          <ul className="app-reasons-list">
-            {a.reasonsNow.map((r) => (
-              <ReasonItem key={`${r.path}-${r.type}`} reason={r} />
-            ))}
-          </ul>
+          <ReasonList className="app-reasons-list" reasons={a.reasonsNow} />
         </section>
       </div>
 
