@@ -50,12 +50,19 @@ export const PUBLIC_ROUTES = [
 ] as const;
 
 /**
- * Served by the alert settings function (docs/alerts.md): the settings and e-mail code routes need a token;
+ * Served by the alert settings function (docs/alerts.md): the settings, e-mail code, first sign-in and inbox
+ * routes need a token;
  * the e-mails' unsubscribe link needs none (its signed token is the authority), GET shows the confirmation
  * page and POST (the page's button, and mail apps' RFC 8058 one-click) unsubscribes.
  */
 export const ALERT_ROUTES = {
-  signedIn: ['/api/me/alert-settings', '/api/me/contacts/{proxy+}', '/api/me/first-sign-in'],
+  signedIn: [
+    '/api/me/alert-settings',
+    '/api/me/contacts/{proxy+}',
+    '/api/me/first-sign-in',
+    '/api/me/notifications',
+    '/api/me/notifications/{proxy+}',
+  ],
   publicGetPost: ['/api/alerts/unsubscribe'],
 } as const;
 

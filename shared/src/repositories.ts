@@ -151,6 +151,13 @@ export interface NotificationRepository {
   /** Marks up to `limit` unread notifications read (oldest first); returns how many it marked. */
   markAllRead(userId: string, limit: number): Promise<number>;
   unreadCount(userId: string): Promise<number>;
+}
+
+/**
+ * An owner's first sign-in and the unread notifications it folds (issue 14). Apart from the inbox's
+ * repository: only the alert settings function uses it, and the API function's bundle has a ceiling.
+ */
+export interface FirstSignInRepository {
   /**
    * Records the account's first sign-in at `at` unless one is recorded already (conditional): true when this
    * call recorded it, false when an earlier sign-in was.
@@ -296,6 +303,7 @@ export interface Repositories {
   programs: ProgramRepository;
   disasters: DisasterRepository;
   notifications: NotificationRepository;
+  firstSignIn: FirstSignInRepository;
   audit: AuditRepository;
   alertPreferences: AlertPreferencesRepository;
   contactVerifications: ContactVerificationRepository;
@@ -311,11 +319,14 @@ export interface Repositories {
  */
 export type ApiRepositories = Omit<
   Repositories,
-  'applications' | 'files' | 'alertPreferences' | 'contactVerifications'
+  'applications' | 'files' | 'alertPreferences' | 'contactVerifications' | 'firstSignIn'
 >;
 
 /** What the alert settings routes use. */
-export type AlertRepositories = Pick<Repositories, 'alertPreferences' | 'contactVerifications' | 'audit'>;
+export type AlertRepositories = Pick<
+  Repositories,
+  'alertPreferences' | 'contactVerifications' | 'firstSignIn' | 'audit'
+>;
 
 /** What the application routes use (통합신청, review, files): the API's set plus applications and files. */
 export type ApplicationRepositories = ApiRepositories & Pick<Repositories, 'applications' | 'files'>;

@@ -55,7 +55,7 @@ export function createApp(deps: AppDeps): App {
     healthResource({ clock }),
     programsResource({ catalog, clock }),
     disastersResource({ catalog }),
-    meResource({ repos }),
+    meResource(),
     businessesResource({ businesses, matches }),
     staffProgramsResource({ programs: staffPrograms, clock }),
     staffDisastersResource({ disasters }),

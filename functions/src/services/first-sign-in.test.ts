@@ -5,7 +5,12 @@ import { recordSignIn } from './first-sign-in';
 
 let repos: MemoryRepositories;
 let now: Date;
-const deps = () => ({ notifications: repos.notifications, audit: repos.audit, clock: () => now });
+const deps = () => ({
+  notifications: repos.notifications,
+  firstSignIn: repos.firstSignIn,
+  audit: repos.audit,
+  clock: () => now,
+});
 
 const note = (i: number, kind: Notification['kind'], createdAt: string, read = false): Notification => ({
   id: `n${i}`,

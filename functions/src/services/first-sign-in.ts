@@ -1,4 +1,9 @@
-import type { AuditRepository, Notification, NotificationRepository } from '@sbiz24/shared';
+import type {
+  AuditRepository,
+  FirstSignInRepository,
+  Notification,
+  NotificationRepository,
+} from '@sbiz24/shared';
 import {
   countByKind,
   FIRST_SIGN_IN_DEDUPE_KEY,
@@ -9,6 +14,7 @@ import { notificationId } from './notifier';
 
 export interface FirstSignInDeps {
   notifications: NotificationRepository;
+  firstSignIn: FirstSignInRepository;
   audit: AuditRepository;
   clock: () => Date;
 }
@@ -31,8 +37,8 @@ export interface FirstSignInResult {
  */
 export async function recordSignIn(deps: FirstSignInDeps, userId: string): Promise<FirstSignInResult> {
   const at = deps.clock().toISOString();
-  if (!(await deps.notifications.recordFirstSignIn(userId, at))) return { firstSignIn: false, folded: 0 };
-  const marked = await deps.notifications.markReadBefore(userId, at, FIRST_SIGN_IN_FOLD_LIMIT);
+  if (!(await deps.firstSignIn.recordFirstSignIn(userId, at))) return { firstSignIn: false, folded: 0 };
+  const marked = await deps.firstSignIn.markReadBefore(userId, at, FIRST_SIGN_IN_FOLD_LIMIT);
   if (marked.length > 0) {
     const counts = countByKind(marked);
     const { title, body } = firstSignInSummaryText(counts);

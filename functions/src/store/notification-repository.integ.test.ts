@@ -178,13 +178,11 @@ describe('the first sign-in on dynalite', () => {
   it('records the first sign-in once, even when two arrive together', async () => {
     const at = '2026-12-03T05:00:00.000Z';
     const both = await Promise.all([
-      t.repos.notifications.recordFirstSignIn('user-first', at),
-      t.repos.notifications.recordFirstSignIn('user-first', at),
+      t.repos.firstSignIn.recordFirstSignIn('user-first', at),
+      t.repos.firstSignIn.recordFirstSignIn('user-first', at),
     ]);
     expect(both.filter(Boolean)).toHaveLength(1);
-    expect(await t.repos.notifications.recordFirstSignIn('user-first', '2026-12-04T00:00:00.000Z')).toBe(
-      false,
-    );
+    expect(await t.repos.firstSignIn.recordFirstSignIn('user-first', '2026-12-04T00:00:00.000Z')).toBe(false);
   });
 
   it('marks read only the unread ones created before the time, oldest first, with their kinds', async () => {
@@ -195,7 +193,7 @@ describe('the first sign-in on dynalite', () => {
       );
     // Created after the sign-in time (second 120): stays unread.
     const before = new Date(Date.UTC(2025, 0, 1, 0, 0, 120)).toISOString();
-    const marked = await t.repos.notifications.markReadBefore(user, before, 1000);
+    const marked = await t.repos.firstSignIn.markReadBefore(user, before, 1000);
     expect(marked).toHaveLength(118); // 1..119 without the read no. 5
     expect(marked[0]).toEqual({
       id: 'note-1',
@@ -205,9 +203,9 @@ describe('the first sign-in on dynalite', () => {
     expect(marked.filter((m) => m.kind === 'deadline')).toHaveLength(11);
     expect(await t.repos.notifications.unreadCount(user)).toBe(11); // 120..130
     // A second run finds nothing left to mark; a limit is honoured.
-    expect(await t.repos.notifications.markReadBefore(user, before, 1000)).toEqual([]);
+    expect(await t.repos.firstSignIn.markReadBefore(user, before, 1000)).toEqual([]);
     const after = new Date(Date.UTC(2025, 0, 1, 0, 0, 200)).toISOString();
-    expect(await t.repos.notifications.markReadBefore(user, after, 4)).toHaveLength(4);
+    expect(await t.repos.firstSignIn.markReadBefore(user, after, 4)).toHaveLength(4);
     expect(await t.repos.notifications.unreadCount(user)).toBe(7);
   });
 

@@ -7,6 +7,7 @@ import { createBusinessRepository } from './business-repository';
 import { createContactVerificationRepository } from './contact-verification-repository';
 import { createDisasterRepository } from './disaster-repository';
 import { createFileRepository } from './file-repository';
+import { createFirstSignInRepository } from './first-sign-in-repository';
 import { createNotificationRepository } from './notification-repository';
 import { createProgramRepository } from './program-repository';
 import type { StoreOptions } from './store-options';
@@ -45,6 +46,7 @@ export function createAlertRepositories(
   return {
     alertPreferences: createAlertPreferencesRepository(doc, tableName),
     contactVerifications: createContactVerificationRepository(doc, tableName),
+    firstSignIn: createFirstSignInRepository(doc, tableName),
   };
 }
 

@@ -10,6 +10,7 @@ import {
   type DisasterRepository,
   type EmailVerification,
   type FileRepository,
+  type FirstSignInRepository,
   NotFoundError,
   type Notification,
   type NotificationRepository,
@@ -35,6 +36,7 @@ export interface MemoryRepositories {
   programs: ProgramRepository;
   disasters: DisasterRepository;
   notifications: NotificationRepository;
+  firstSignIn: FirstSignInRepository;
   audit: AuditRepository;
   alertPreferences: AlertPreferencesRepository;
   contactVerifications: ContactVerificationRepository;
@@ -233,7 +235,7 @@ export function createMemoryDisasterRepository(): DisasterRepository {
   };
 }
 
-export function createMemoryNotificationRepository(): NotificationRepository {
+export function createMemoryNotificationRepository(): NotificationRepository & FirstSignInRepository {
   const byUser = new Map<string, Notification[]>();
   const firstSignIns = new Map<string, string>();
   const newestFirst = (a: Notification, b: Notification) =>
@@ -389,11 +391,14 @@ export function createMemoryFileRepository(): FileRepository {
 export function createMemoryRepositories(clock: () => Date = () => new Date()): MemoryRepositories {
   const businesses = createMemoryBusinessRepository(clock);
   const audit = createMemoryAuditRepository();
+  // One store of notifications behind both interfaces, as the table is behind both on DynamoDB.
+  const notifications = createMemoryNotificationRepository();
   return {
     businesses,
     programs: createMemoryProgramRepository(),
     disasters: createMemoryDisasterRepository(),
-    notifications: createMemoryNotificationRepository(),
+    notifications,
+    firstSignIn: notifications,
     audit,
     alertPreferences: createMemoryAlertPreferencesRepository(),
     contactVerifications: createMemoryContactVerificationRepository(),

@@ -47,7 +47,7 @@ export function alertsSuite(dev: () => Synthesized): void {
     expect(JSON.stringify(senderEnv.ALERTS_QUEUE_URL)).toMatch(/AlertsOutboxQueue/);
   });
 
-  it('routes the alert settings, the first sign-in and the unsubscribe link to the alerts function', () => {
+  it('routes the alert settings, the first sign-in, the inbox and the unsubscribe link to the alerts function', () => {
     const synth = dev();
     const integrations = synth.template.findResources('AWS::ApiGatewayV2::Integration');
     const alertsIntegration = Object.entries(integrations).find(([, r]) =>
@@ -63,6 +63,8 @@ export function alertsSuite(dev: () => Synthesized): void {
       'ANY /api/me/alert-settings',
       'ANY /api/me/contacts/{proxy+}',
       'ANY /api/me/first-sign-in',
+      'ANY /api/me/notifications',
+      'ANY /api/me/notifications/{proxy+}',
       'GET /api/alerts/unsubscribe',
       'POST /api/alerts/unsubscribe',
     ]);

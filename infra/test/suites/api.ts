@@ -65,6 +65,8 @@ export function apiSuite(dev: () => Synthesized, prod: () => Synthesized): void 
         'ANY /api/me/alert-settings',
         'ANY /api/me/contacts/{proxy+}',
         'ANY /api/me/first-sign-in',
+        'ANY /api/me/notifications',
+        'ANY /api/me/notifications/{proxy+}',
         'ANY /api/me/{proxy+}',
         'ANY /api/staff',
         'ANY /api/staff/{proxy+}',

@@ -114,3 +114,11 @@ export const DevMailboxResponseSchema = z.strictObject({
     }),
   ),
 });
+
+/** `POST /api/me/first-sign-in` (served with the alert settings, as is this file's contract): whether this was the account's first sign-in, and what it folded. */
+export const FirstSignInResponseSchema = z.object({
+  firstSignIn: z.boolean(),
+  /** Unread notifications from before the first sign-in now counted in one summary (and marked read). */
+  folded: z.number().check(z.int(), z.minimum(0)),
+});
+export type FirstSignInResponse = z.infer<typeof FirstSignInResponseSchema>;

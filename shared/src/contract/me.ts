@@ -79,11 +79,3 @@ export type NotificationsResponse = z.infer<typeof NotificationsResponseSchema>;
 
 /** `POST /api/me/notifications/{id}/read`. */
 export const NotificationParamsSchema = z.object({ id: NotificationIdParamSchema });
-
-/** `POST /api/me/first-sign-in`: whether this was the account's first sign-in, and what it folded. */
-export const FirstSignInResponseSchema = z.object({
-  firstSignIn: z.boolean(),
-  /** Unread notifications from before the first sign-in now counted in one summary (and marked read). */
-  folded: z.number().check(z.int(), z.minimum(0)),
-});
-export type FirstSignInResponse = z.infer<typeof FirstSignInResponseSchema>;

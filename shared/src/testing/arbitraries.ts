@@ -314,7 +314,9 @@ export function arbProfile(): fc.Arbitrary<BusinessProfile> {
         if (r.previousClosureBeforeDays !== undefined)
           p.previousClosureDate = fromDayNumber(toDayNumber(r.openingDate) - r.previousClosureBeforeDays);
       }
-      if (r.plannedClosureDate) p.plannedClosureDate = r.plannedClosureDate;
+      // A planned closure before the opening is refused by the schema (issue 16, item 11).
+      if (r.plannedClosureDate && !(p.openingDate && r.plannedClosureDate < p.openingDate))
+        p.plannedClosureDate = r.plannedClosureDate;
       return p;
     });
 }

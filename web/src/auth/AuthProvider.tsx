@@ -1,4 +1,4 @@
-import type { FirstSignInResponse } from '@sbiz24/shared/contract/me';
+import type { FirstSignInResponse } from '@sbiz24/shared/contract/alerts';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from 'react';
 import { api } from '../api/client';
 import type { Me, NotificationsResponse } from '../api/types';

@@ -8,10 +8,10 @@ import {
   EmailCodeSentSchema,
   EmailContactBodySchema,
   EmailVerifyBodySchema,
+  FirstSignInResponseSchema,
   UnsubscribeQuerySchema,
   UnsubscribeResponseSchema,
 } from '@sbiz24/shared/contract/alerts';
-import { FirstSignInResponseSchema } from '@sbiz24/shared/contract/me';
 import * as z from 'zod/mini';
 import { type AlertSettingsDeps, createAlertSettingsService } from '../../services/alert-settings';
 import type { ChannelAdapter } from '../../services/delivery';
@@ -20,6 +20,7 @@ import { HttpError } from '../errors';
 import { callerOf } from '../middleware/auth';
 import { defineRoute, jsonRequest, jsonResponse, reply } from '../route';
 import type { Resource } from '../types';
+import { inboxResource } from './inbox';
 
 const TAG = '알림 설정';
 
@@ -131,7 +132,7 @@ export interface AlertsDeps {
  * (handlers/api-alerts.ts), which alone holds the SES grant and the signing key.
  */
 export function alertsResource(deps: {
-  repos: AlertSettingsDeps['repos'] & Pick<Repositories, 'notifications'>;
+  repos: AlertSettingsDeps['repos'] & Pick<Repositories, 'notifications' | 'firstSignIn'>;
   clock: () => Date;
   alerts?: AlertsDeps;
 }): Resource {
@@ -152,13 +153,20 @@ export function alertsResource(deps: {
       },
     }),
   });
+  const inbox = inboxResource({ repos: deps.repos });
   return (server) => {
+    inbox(server);
     server.serve(getSettings, async (c) => reply(await settings.get(callerOf(c).sub), 200));
 
-    // Here rather than with the inbox routes: it keeps the core API function under its bundle ceiling.
+    // With the inbox, here: out of the core API function and its bundle ceiling.
     server.serve(firstSignIn, async (c) => {
       const result = await recordSignIn(
-        { notifications: deps.repos.notifications, audit: deps.repos.audit, clock: deps.clock },
+        {
+          notifications: deps.repos.notifications,
+          firstSignIn: deps.repos.firstSignIn,
+          audit: deps.repos.audit,
+          clock: deps.clock,
+        },
         callerOf(c).sub,
       );
       return reply(result, 200);
