@@ -96,7 +96,8 @@ describe('review queue', () => {
     );
     expect((screen.getByLabelText('시도') as HTMLSelectElement).value).toBe('11');
 
-    const table = screen.getByRole('table');
+    // The rows come from their own request, after the counts: wait for them, not for the first render.
+    const table = await screen.findByRole('table');
     expect(within(table).getAllByRole('row')).toHaveLength(4);
     await user.click(screen.getByRole('checkbox', { name: '하늘카페 신청 선택' }));
     await user.click(screen.getByRole('checkbox', { name: '하늘공방 신청 선택' }));
