@@ -33,6 +33,7 @@ import {
   type OutboundChannel,
   quietHoursEnd,
 } from '@sbiz24/shared/alerts/preferences';
+import { mapWithConcurrency } from '../store/batch';
 
 /**
  * Delivery of the outbox to the channels beyond the inbox. Each message is sent at most once per channel:
@@ -435,16 +436,6 @@ async function afterFailedSend(
   return (await deps.outbox.retryLater(claimed, next, reason)) ? 'retried' : 'none';
 }
 
-/** Runs `work` over `items`, `concurrency` at a time. */
-async function eachLimited<T>(items: readonly T[], concurrency: number, work: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
-    }),
-  );
-}
-
 /** Claimed messages marked together after their sends (at most this many between a send and its mark). */
 export const DELIVERY_SLICE = 100;
 /** Slices of one batch in flight together. */
@@ -503,7 +494,7 @@ async function deliverBatch(
     if (outcome !== 'none') counts[outcome]++;
   };
   // Quiet hours and digests: one by one, as in `deliverMessage` (rare in a fan-out).
-  await eachLimited(
+  await mapWithConcurrency(
     plans.filter(([, p]) => p.action === 'wait' || p.action === 'hold'),
     concurrency,
     async ([m, p]) => {
@@ -533,14 +524,14 @@ async function deliverBatch(
       else sendSlots.free++;
     }
   };
-  await eachLimited(slices, SLICES_IN_FLIGHT, async (slice) => {
+  await mapWithConcurrency(slices, SLICES_IN_FLIGHT, async (slice) => {
     const planOf = new Map(slice.map(([m, p]) => [`${m.userId}\n${m.id}`, p]));
     const claimed = await claimMany(
       slice.map(([m]) => m),
       leaseUntil,
     );
     const endings: OutboxEnding[] = [];
-    await eachLimited(claimed, concurrency, (c) =>
+    await mapWithConcurrency(claimed, concurrency, (c) =>
       withSlot(async () => {
         const p = planOf.get(`${c.userId}\n${c.id}`)!;
         if (p.action === 'skip') {

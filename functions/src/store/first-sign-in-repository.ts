@@ -2,10 +2,10 @@ import type { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import type { FirstSignInRepository, Notification } from '@sbiz24/shared';
 import { batchGetItems } from './batch';
 import { putIfAbsent } from './conditional-writes';
-import { isConditionalCheckFailed } from './dynamo-errors';
-import { QueryCommand, UpdateCommand } from './dynamodb-sdk';
+import { QueryCommand } from './dynamodb-sdk';
 import { readTableKey } from './items';
 import { firstSignInKey, INDEX, unreadSortKey, userPartition } from './keys';
+import { markUnreadRead } from './notification-repository';
 
 /**
  * The first sign-in record (`USER#<sub>` / `SIGNIN#FIRST`, put-if-absent) and the fold of what was unread
@@ -48,25 +48,12 @@ export function createFirstSignInRepository(
         });
         await Promise.all(
           items.map(async (item) => {
-            try {
-              await doc.send(
-                new UpdateCommand({
-                  TableName: tableName,
-                  Key: readTableKey(item),
-                  UpdateExpression: 'SET #read = :true REMOVE LSI2SK',
-                  ConditionExpression: 'attribute_exists(LSI2SK)',
-                  ExpressionAttributeNames: { '#read': 'read' },
-                  ExpressionAttributeValues: { ':true': true },
-                }),
-              );
+            if (await markUnreadRead(doc, tableName, item))
               marked.push({
                 id: String(item.id),
                 kind: item.kind as Notification['kind'],
                 createdAt: String(item.createdAt),
               });
-            } catch (err) {
-              if (!isConditionalCheckFailed(err)) throw err;
-            }
           }),
         );
         start = page.LastEvaluatedKey;

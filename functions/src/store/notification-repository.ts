@@ -24,6 +24,33 @@ const alreadyNotified = () => new ConflictError('이미 보낸 알림입니다.'
  * transaction with a `DEDUPE#<dedupeKey>` marker that must not exist, so a (business, program, reason) is
  * notified once however often the batch runs. LSI1 finds a notification by id; LSI2 holds only unread ones.
  */
+/**
+ * Marks one notification read on the condition that it is still unread (still in the unread index, LSI2):
+ * true when this call marked it, false when it was read meanwhile.
+ */
+export async function markUnreadRead(
+  doc: DynamoDBDocumentClient,
+  tableName: string,
+  item: Record<string, unknown>,
+): Promise<boolean> {
+  try {
+    await doc.send(
+      new UpdateCommand({
+        TableName: tableName,
+        Key: readTableKey(item),
+        UpdateExpression: 'SET #read = :true REMOVE LSI2SK',
+        ConditionExpression: 'attribute_exists(LSI2SK)',
+        ExpressionAttributeNames: { '#read': 'read' },
+        ExpressionAttributeValues: { ':true': true },
+      }),
+    );
+    return true;
+  } catch (err) {
+    if (isConditionalCheckFailed(err)) return false;
+    throw err;
+  }
+}
+
 export function createNotificationRepository(
   doc: DynamoDBDocumentClient,
   tableName: string,
@@ -123,23 +150,7 @@ export function createNotificationRepository(
             ...(start ? { ExclusiveStartKey: start } : {}),
           }),
         );
-        for (const item of page.Items ?? []) {
-          try {
-            await doc.send(
-              new UpdateCommand({
-                TableName: tableName,
-                Key: readTableKey(item),
-                UpdateExpression: 'SET #read = :true REMOVE LSI2SK',
-                ConditionExpression: 'attribute_exists(LSI2SK)',
-                ExpressionAttributeNames: { '#read': 'read' },
-                ExpressionAttributeValues: { ':true': true },
-              }),
-            );
-            marked++;
-          } catch (err) {
-            if (!isConditionalCheckFailed(err)) throw err;
-          }
-        }
+        for (const item of page.Items ?? []) if (await markUnreadRead(doc, tableName, item)) marked++;
         start = page.LastEvaluatedKey;
       } while (start && marked < limit);
       return marked;
